@@ -1,0 +1,1 @@
+"""pyrdicom: DICOM for Python with a Rust core and pydicom's API."""

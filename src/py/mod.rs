@@ -1,0 +1,8 @@
+//! PyO3 bindings: the only place the core meets Python.
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _core(_m: &Bound<'_, PyModule>) -> PyResult<()> {
+    Ok(())
+}

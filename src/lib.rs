@@ -1,7 +1,12 @@
 //! pyrdicom's Rust core: DICOM parsing, value decoding and pixel decoding, free of PyO3.
 //! The Python bindings live in `py` and are only compiled with the `python` feature.
 
+pub mod charset;
+pub mod dict;
 pub mod error;
+pub mod parse;
+pub mod source;
+pub mod value;
 pub mod vr;
 
 #[cfg(feature = "python")]

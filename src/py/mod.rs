@@ -1,8 +1,218 @@
-//! PyO3 bindings: the only place the core meets Python.
+//! PyO3 bindings: the only place the core meets Python. Thin wrappers; errors are mapped onto
+//! the hierarchy in `pyrdicom.errors`.
 
+use std::os::raw::c_int;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use pyo3::buffer::PyBuffer;
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::IntoPyObjectExt;
+use pyo3::types::{PyBytes, PyDict, PyList};
+
+use crate::error::Error;
+use crate::parse::{self, Options, Parsed, ROOT};
+use crate::source::{SharedBytes, Source};
+use crate::value::{self, Value};
+use crate::vr::Vr;
+
+/// Maps a core error onto pyrdicom's Python exceptions (OSError for I/O).
+pub(crate) fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
+    let class = match &err {
+        Error::Io(_) => return PyErr::from(match err { Error::Io(e) => e, _ => unreachable!() }),
+        Error::InvalidDicom(_) => "InvalidDicomError",
+        Error::Malformed(_) => "MalformedDicomError",
+        Error::Unsupported(_) => "UnsupportedTransferSyntaxError",
+        Error::Pixel(_) => "PixelDataError",
+        Error::Value(_) => "BytesLengthException",
+    };
+    let msg = err.to_string();
+    match py.import("pyrdicom.errors").and_then(|m| m.getattr(class)) {
+        Ok(cls) => PyErr::from_type(cls.cast_into().expect("exception class"), msg),
+        Err(e) => e,
+    }
+}
+
+struct PyBytesSource(PyBuffer<u8>);
+
+impl SharedBytes for PyBytesSource {
+    fn bytes(&self) -> &[u8] {
+        let len = self.0.len_bytes();
+        if len == 0 {
+            return &[];
+        }
+        // SAFETY: the buffer is C-contiguous (checked on creation), stays exported (and so
+        // alive and unresized) while PyBuffer lives, and is only read.
+        unsafe { std::slice::from_raw_parts(self.0.buf_ptr() as *const u8, len) }
+    }
+}
+
+/// A parsed file: the bytes and the element index, shared by all Python objects read from it.
+#[pyclass(frozen, module = "pyrdicom._core")]
+pub struct RawFile {
+    inner: Arc<Parsed>,
+}
+
+const META: i64 = -2;
+
+impl RawFile {
+    fn range(&self, level: i64) -> std::ops::Range<u32> {
+        match level {
+            META => self.inner.meta.clone(),
+            l if l < 0 => self.inner.dataset.clone(),
+            l => self.inner.child_range(l as u32),
+        }
+    }
+
+    fn check(&self, idx: usize) -> PyResult<()> {
+        if idx < self.inner.elements.len() {
+            Ok(())
+        } else {
+            Err(PyValueError::new_err(format!("no element {idx}")))
+        }
+    }
+}
+
+#[pymethods]
+impl RawFile {
+    /// {tag: index} of the elements of a level: -1 the data set, -2 the file meta, else an item.
+    fn level<'py>(&self, py: Python<'py>, level: i64) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        let p = &self.inner;
+        for i in p.children(self.range(level)) {
+            d.set_item(p.elements[i as usize].tag, i)?;
+        }
+        Ok(d)
+    }
+
+    /// (tag, VR, length as encoded (0xFFFFFFFF undefined), value offset, flags) of element idx.
+    fn info(&self, idx: usize) -> PyResult<(u32, &'static str, u64, u64, u8)> {
+        self.check(idx)?;
+        let e = &self.inner.elements[idx];
+        let len = if e.is_undefined_length() { parse::UNDEFINED as u64 } else { e.len };
+        Ok((e.tag, e.vr.as_str(), len, e.offset, e.flags))
+    }
+
+    /// The decoded value of element idx, as `vr` (default: its own VR), in primitive form:
+    /// None when empty, str or list[str], int/float or list, list of item indices for SQ, bytes.
+    #[pyo3(signature = (idx, vr=None))]
+    fn value<'py>(&self, py: Python<'py>, idx: usize, vr: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+        self.check(idx)?;
+        let p = &self.inner;
+        let vr = match vr {
+            Some(s) => Vr::from_dict_str(s).ok_or_else(|| PyValueError::new_err(format!("bad VR {s}")))?,
+            None => p.elements[idx].vr,
+        };
+        let v = value::decode(p, idx, vr).map_err(|e| to_py_err(py, e))?;
+        fn one_or_list<'py, T>(py: Python<'py>, mut v: Vec<T>) -> PyResult<Bound<'py, PyAny>>
+        where
+            T: IntoPyObject<'py>,
+        {
+            if v.len() == 1 {
+                let one = v.pop().expect("one");
+                Ok(one.into_bound_py_any(py)?)
+            } else {
+                Ok(PyList::new(py, v)?.into_any())
+            }
+        }
+        match v {
+            Value::Empty => Ok(py.None().into_bound(py)),
+            Value::Strs(s) => one_or_list(py, s),
+            Value::Ints(n) => one_or_list(py, n),
+            Value::UInts(n) => one_or_list(py, n),
+            Value::Floats(n) => one_or_list(py, n),
+            Value::Tags(t) => one_or_list(py, t),
+            Value::Bytes => Ok(PyBytes::new(py, p.value(idx)).into_any()),
+            Value::Items(items) => Ok(PyList::new(py, items)?.into_any()),
+        }
+    }
+
+    /// The value bytes of element idx exactly as in the file.
+    fn raw_value<'py>(&self, py: Python<'py>, idx: usize) -> PyResult<Bound<'py, PyBytes>> {
+        self.check(idx)?;
+        Ok(PyBytes::new(py, self.inner.value(idx)))
+    }
+
+    #[getter]
+    fn preamble<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
+        let p = &self.inner;
+        p.preamble.clone().map(|r| PyBytes::new(py, &p.bytes()[r]))
+    }
+
+    #[getter]
+    fn transfer_syntax(&self) -> &str {
+        &self.inner.transfer_syntax
+    }
+
+    #[getter]
+    fn implicit_vr(&self) -> bool {
+        self.inner.implicit_vr
+    }
+
+    #[getter]
+    fn little_endian(&self) -> bool {
+        self.inner.little_endian
+    }
+
+    #[getter]
+    fn writable(&self) -> bool {
+        self.inner.source.writable_ptr().is_some()
+    }
+
+    /// The whole source as a buffer (writable unless it is the caller's bytes), so that NumPy
+    /// arrays can be zero-copy views of pixel data.
+    unsafe fn __getbuffer__(slf: Bound<'_, Self>, view: *mut pyo3::ffi::Py_buffer, flags: c_int) -> PyResult<()> {
+        let src = &slf.get().inner.source;
+        let bytes = src.bytes();
+        let (ptr, readonly) = match src.writable_ptr() {
+            Some(p) => (p, 0),
+            None => (bytes.as_ptr() as *mut u8, 1),
+        };
+        // SAFETY: ptr/len describe the source, which lives as long as `slf`, whose reference
+        // the view takes; PyBuffer_FillInfo validates flags against `readonly`.
+        let rc = unsafe {
+            pyo3::ffi::PyBuffer_FillInfo(view, slf.as_ptr(), ptr.cast(), bytes.len() as isize, readonly, flags)
+        };
+        if rc == -1 {
+            return Err(PyErr::fetch(slf.py()));
+        }
+        Ok(())
+    }
+}
+
+/// Parses `src` (a path, or a bytes-like object) into a RawFile.
+#[pyfunction]
+#[pyo3(signature = (src, *, force=false, stop_before_pixels=false, specific_tags=None))]
+fn read(
+    py: Python<'_>,
+    src: &Bound<'_, PyAny>,
+    force: bool,
+    stop_before_pixels: bool,
+    specific_tags: Option<Vec<u32>>,
+) -> PyResult<RawFile> {
+    let specific_tags = specific_tags.map(|mut t| {
+        t.sort_unstable();
+        t
+    });
+    let opts = Options { force, stop_before_pixels, specific_tags };
+    let source = if let Ok(path) = src.extract::<PathBuf>() {
+        py.detach(|| Source::open(&path)).map_err(|e| to_py_err(py, e))?
+    } else {
+        let buf = PyBuffer::<u8>::get(src)?;
+        if !buf.is_c_contiguous() {
+            return Err(PyValueError::new_err("the buffer must be C-contiguous"));
+        }
+        Source::from_shared(Box::new(PyBytesSource(buf)))
+    };
+    let parsed = py.detach(|| parse::parse(source, &opts)).map_err(|e| to_py_err(py, e))?;
+    Ok(RawFile { inner: Arc::new(parsed) })
+}
 
 #[pymodule]
-fn _core(_m: &Bound<'_, PyModule>) -> PyResult<()> {
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<RawFile>()?;
+    m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add("ROOT", ROOT)?;
     Ok(())
 }

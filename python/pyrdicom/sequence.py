@@ -1,0 +1,53 @@
+"""`Sequence`: the value of an SQ element, a list of `Dataset` items."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+
+class Sequence(list):
+    """A list of Datasets, as pydicom's Sequence."""
+
+    is_undefined_length: bool = False
+
+    def __init__(self, iterable: Iterable[Any] | None = None) -> None:
+        from .dataset import Dataset
+
+        items = list(iterable) if iterable is not None else []
+        for item in items:
+            if not isinstance(item, Dataset):
+                raise TypeError(
+                    f"Sequence contents must be 'Dataset' instances, not {type(item).__name__}"
+                )
+        super().__init__(items)
+
+    def _check(self, val: Any) -> Any:
+        from .dataset import Dataset
+
+        if not isinstance(val, Dataset):
+            raise TypeError("Sequence contents must be 'Dataset' instances.")
+        return val
+
+    def append(self, val: Any) -> None:
+        super().append(self._check(val))
+
+    def insert(self, index: Any, val: Any) -> None:
+        super().insert(index, self._check(val))
+
+    def extend(self, vals: Iterable[Any]) -> None:
+        super().extend(self._check(v) for v in vals)
+
+    def __setitem__(self, index: Any, val: Any) -> None:
+        if isinstance(index, slice):
+            super().__setitem__(index, [self._check(v) for v in val])
+        else:
+            super().__setitem__(index, self._check(val))
+
+    def __str__(self) -> str:
+        return f"[{''.join([str(x) for x in self])}]"
+
+    def __repr__(self) -> str:
+        return f"<Sequence, length {len(self)}>"
+
+    __hash__ = None  # type: ignore[assignment]

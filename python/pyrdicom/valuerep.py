@@ -1,0 +1,232 @@
+"""Value types of pydicom: `DSfloat`, `IS`, `PersonName` (numbers keep their original string)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DSfloat(float):
+    """A Decimal String value as a float that remembers the string it was read from."""
+
+    __slots__ = ("original_string", "auto_format")
+
+    def __new__(cls, val: Any, auto_format: bool = False, validation_mode: Any = None):
+        if isinstance(val, str):
+            val = val.strip()
+            if not val:
+                return None
+        return super().__new__(cls, val)
+
+    def __init__(self, val: Any, auto_format: bool = False, validation_mode: Any = None) -> None:
+        self.auto_format = auto_format
+        if isinstance(val, str):
+            self.original_string = val.strip()
+        elif isinstance(val, DSfloat | IS) and hasattr(val, "original_string"):
+            self.original_string = val.original_string
+
+    def __str__(self) -> str:
+        if hasattr(self, "original_string") and not self.auto_format:
+            return self.original_string
+        return repr(float(self))
+
+    def __repr__(self) -> str:
+        return f"'{self}'"
+
+    def __eq__(self, other: Any) -> bool:
+        if isinstance(other, str):
+            return str(self) == other
+        return float(self) == other
+
+    def __ne__(self, other: Any) -> bool:
+        return not self == other
+
+    __hash__ = float.__hash__
+
+
+DSclass = DSfloat
+
+
+class IS(int):
+    """An Integer String value as an int that remembers the string it was read from."""
+
+    __slots__ = ("original_string",)
+
+    def __new__(cls, val: Any, validation_mode: Any = None):
+        if isinstance(val, str):
+            if not val.strip():
+                return None
+            try:
+                newval: Any = int(val)
+            except ValueError:
+                f = float(val)
+                if not f.is_integer():
+                    raise TypeError(f"Could not convert value '{val}' to an integer") from None
+                newval = int(f)
+        elif isinstance(val, float):
+            if not val.is_integer():
+                raise TypeError(f"Could not convert value '{val}' to an integer")
+            newval = int(val)
+        else:
+            newval = val
+        return super().__new__(cls, newval)
+
+    def __init__(self, val: Any, validation_mode: Any = None) -> None:
+        if isinstance(val, str):
+            self.original_string = val.strip()
+        elif isinstance(val, IS) and hasattr(val, "original_string"):
+            self.original_string = val.original_string
+
+    def __str__(self) -> str:
+        if hasattr(self, "original_string"):
+            return self.original_string
+        return int.__repr__(self)
+
+    def __repr__(self) -> str:
+        return f"'{self}'"
+
+    def __eq__(self, other: Any) -> bool:
+        if isinstance(other, str):
+            return str(self) == other
+        return int(self) == other
+
+    def __ne__(self, other: Any) -> bool:
+        return not self == other
+
+    __hash__ = int.__hash__
+
+
+_NAME_PARTS = ("family_name", "given_name", "middle_name", "name_prefix", "name_suffix")
+
+
+class PersonName:
+    """A PN value: up to three component groups (alphabetic, ideographic, phonetic) of
+    five ^-separated components."""
+
+    __slots__ = ("_value", "encodings", "original_string")
+
+    def __new__(cls, val: Any = "", *args: Any, **kwargs: Any):
+        if val is None:
+            return None
+        return super().__new__(cls)
+
+    def __init__(
+        self,
+        val: Any = "",
+        encodings: Any = None,
+        original_string: bytes | None = None,
+        validation_mode: Any = None,
+    ) -> None:
+        if isinstance(val, PersonName):
+            self._value = val._value
+            self.encodings = val.encodings
+            self.original_string = val.original_string
+            return
+        if isinstance(val, bytes):
+            original_string = val
+            val = val.decode("latin-1")
+        self._value = str(val)
+        self.encodings = encodings
+        self.original_string = original_string
+
+    @property
+    def components(self) -> tuple[str, ...]:
+        return tuple(self._value.split("="))
+
+    def _name_part(self, i: int) -> str:
+        parts = self.components[0].split("^")
+        return parts[i] if i < len(parts) else ""
+
+    @property
+    def family_name(self) -> str:
+        return self._name_part(0)
+
+    @property
+    def given_name(self) -> str:
+        return self._name_part(1)
+
+    @property
+    def middle_name(self) -> str:
+        return self._name_part(2)
+
+    @property
+    def name_prefix(self) -> str:
+        return self._name_part(3)
+
+    @property
+    def name_suffix(self) -> str:
+        return self._name_part(4)
+
+    def _group(self, i: int) -> str:
+        c = self.components
+        return c[i] if i < len(c) else ""
+
+    @property
+    def alphabetic(self) -> str:
+        return self._group(0)
+
+    @property
+    def ideographic(self) -> str:
+        return self._group(1)
+
+    @property
+    def phonetic(self) -> str:
+        return self._group(2)
+
+    def formatted(self, format_str: str) -> str:
+        return format_str % {p: getattr(self, p) for p in _NAME_PARTS}
+
+    def family_comma_given(self) -> str:
+        return self.formatted("%(family_name)s, %(given_name)s")
+
+    def decode(self, encodings: Any = None) -> PersonName:
+        return self
+
+    def encode(self, encodings: Any = None) -> bytes:
+        from ._core import encode_text
+
+        return encode_text(self._value, encodings or self.encodings or [], True)
+
+    def __str__(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return repr(self._value)
+
+    def __eq__(self, other: Any) -> bool:
+        return str(self) == other
+
+    def __ne__(self, other: Any) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __len__(self) -> int:
+        return len(self._value)
+
+    def __iter__(self):
+        return iter(self._value)
+
+    def __contains__(self, x: Any) -> bool:
+        return x in self._value
+
+    @classmethod
+    def from_named_components(
+        cls,
+        family_name: str = "",
+        given_name: str = "",
+        middle_name: str = "",
+        name_prefix: str = "",
+        name_suffix: str = "",
+        ideographic: str = "",
+        phonetic: str = "",
+        encodings: Any = None,
+    ) -> PersonName:
+        alpha = "^".join([family_name, given_name, middle_name, name_prefix, name_suffix])
+        groups = [alpha.rstrip("^"), ideographic, phonetic]
+        while len(groups) > 1 and not groups[-1]:
+            groups.pop()
+        return cls("=".join(groups), encodings)

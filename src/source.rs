@@ -1,0 +1,99 @@
+//! The bytes a data set is parsed from, owned once and shared by everything read from them.
+//!
+//! Paths are memory-mapped copy-on-write (MAP_PRIVATE): pixel arrays may be views of the
+//! mapping, and edits to them never reach the file. Small files are read into memory instead,
+//! since mapping costs more than reading a few tens of kilobytes.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::Result;
+
+/// Files below this size are read rather than mapped.
+const MMAP_THRESHOLD: u64 = 256 * 1024;
+
+/// Caller-provided read-only bytes (e.g. a Python `bytes` object kept alive by the bindings).
+pub trait SharedBytes: Send + Sync {
+    fn bytes(&self) -> &[u8];
+}
+
+enum Owner {
+    Owned(#[allow(dead_code)] Vec<u8>),
+    Mapped(#[allow(dead_code)] memmap2::MmapMut),
+    Shared(Box<dyn SharedBytes>),
+}
+
+/// Owned bytes with a base pointer taken once from a unique borrow, so that writable views
+/// (zero-copy pixel arrays) may write through it while the core reads through `bytes()`.
+pub struct Source {
+    ptr: *mut u8,
+    len: usize,
+    writable: bool,
+    owner: Owner,
+}
+
+// SAFETY: the owner is never accessed after construction except to drop it; the bytes are
+// shared read-only by the core. Writes come only from Python through views while it holds the
+// GIL, and the core reads these bytes with the GIL held or before any view exists.
+unsafe impl Send for Source {}
+// SAFETY: as for Send.
+unsafe impl Sync for Source {}
+
+impl Source {
+    pub fn open(path: &Path) -> Result<Source> {
+        let mut file = File::open(path)?;
+        let len = file.metadata()?.len();
+        if len < MMAP_THRESHOLD {
+            let mut buf = Vec::with_capacity(len as usize);
+            file.read_to_end(&mut buf)?;
+            return Ok(Source::from_vec(buf));
+        }
+        // SAFETY: a private (copy-on-write) mapping: our writes never reach the file. If another
+        // process truncates or rewrites the file while it is mapped, reads of untouched pages see
+        // that change (or fault); this is the documented cost of zero-copy reading of paths.
+        let mut map = unsafe { memmap2::MmapOptions::new().map_copy(&file)? };
+        Ok(Source {
+            ptr: map.as_mut_ptr(),
+            len: map.len(),
+            writable: true,
+            owner: Owner::Mapped(map),
+        })
+    }
+
+    pub fn from_vec(mut v: Vec<u8>) -> Source {
+        Source {
+            ptr: v.as_mut_ptr(),
+            len: v.len(),
+            writable: true,
+            owner: Owner::Owned(v),
+        }
+    }
+
+    pub fn from_shared(s: Box<dyn SharedBytes>) -> Source {
+        let b = s.bytes();
+        Source {
+            ptr: b.as_ptr() as *mut u8,
+            len: b.len(),
+            writable: false,
+            owner: Owner::Shared(s),
+        }
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        if self.len == 0 {
+            return &[];
+        }
+        // SAFETY: ptr/len describe the owner's live allocation, which lives as long as self.
+        unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
+    }
+
+    /// Base pointer for writable views, or None for read-only (caller-owned) bytes.
+    pub fn writable_ptr(&self) -> Option<*mut u8> {
+        self.writable.then_some(self.ptr)
+    }
+
+    pub fn is_shared(&self) -> bool {
+        matches!(self.owner, Owner::Shared(_))
+    }
+}

@@ -1,0 +1,132 @@
+//! Decoding element values on demand (PS3.5 6.2), with pydicom's stripping and splitting rules
+//! so that the Python layer only wraps the parts in pydicom's types.
+
+use crate::charset::CharacterSet;
+use crate::error::{Error, Result};
+use crate::parse::{flag, Parsed, ROOT};
+use crate::vr::Vr;
+
+/// A decoded value, before it is given Python types.
+#[derive(Debug, PartialEq)]
+pub enum Value {
+    /// Zero-length value.
+    Empty,
+    /// String VRs: the values after splitting on backslash and stripping per VR.
+    Strs(Vec<String>),
+    Ints(Vec<i64>),
+    /// UV values, which may not fit an i64.
+    UInts(Vec<u64>),
+    Floats(Vec<f64>),
+    Tags(Vec<u32>),
+    /// Binary VRs (OB, OW, UN, ...): the raw bytes, left in place.
+    Bytes,
+    /// SQ: the item indices.
+    Items(Vec<u32>),
+}
+
+/// Latin-1, the repertoire pydicom decodes non-text string VRs with.
+pub fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| b as char).collect()
+}
+
+fn split_strip(s: &str, strip: impl Fn(&str) -> &str) -> Vec<String> {
+    s.split('\\').map(|v| strip(v).to_string()).collect()
+}
+
+fn rstrip_pad(s: &str) -> &str {
+    s.trim_end_matches([' ', '\0'])
+}
+
+/// pydicom's `multi_string`: strip trailing padding, then split.
+fn multi_string(s: &str) -> Vec<String> {
+    rstrip_pad(s).split('\\').map(str::to_string).collect()
+}
+
+/// Decodes the value of element `idx` as `vr` (normally the element's own VR).
+pub fn decode(p: &Parsed, idx: usize, vr: Vr) -> Result<Value> {
+    let e = &p.elements[idx];
+    if vr == Vr::SQ {
+        return Ok(Value::Items(p.children(p.child_range(idx as u32)).collect()));
+    }
+    let raw = p.value(idx);
+    if raw.is_empty() {
+        return Ok(Value::Empty);
+    }
+    // Values read from UN are little endian whatever the transfer syntax (PS3.5 6.2.2).
+    let little = e.is_little_endian() || e.flags & flag::FROM_UN != 0;
+    Ok(match vr {
+        Vr::AE => Value::Strs(split_strip(&latin1(raw), str::trim)),
+        Vr::AS | Vr::CS | Vr::DA | Vr::DT | Vr::TM | Vr::IS => Value::Strs(multi_string(&latin1(raw))),
+        Vr::DS => Value::Strs(multi_string(latin1(raw).trim())),
+        Vr::UI => Value::Strs(multi_string(&latin1(raw))),
+        Vr::UR => Value::Strs(vec![latin1(raw).trim_end().to_string()]),
+        Vr::SH | Vr::LO | Vr::UC => {
+            Value::Strs(split_strip(&charset_of(p, idx).decode(raw, false), rstrip_pad))
+        }
+        Vr::ST | Vr::LT | Vr::UT => {
+            Value::Strs(vec![rstrip_pad(&charset_of(p, idx).decode(raw, false)).to_string()])
+        }
+        Vr::PN => {
+            let end = raw.iter().rposition(|&b| b != 0 && b != b' ').map_or(0, |i| i + 1);
+            Value::Strs(split_strip(&charset_of(p, idx).decode(&raw[..end], true), |s| s))
+        }
+        Vr::US => Value::Ints(numbers(raw, vr, |b| u16::from_le_bytes(b) as i64, |b| u16::from_be_bytes(b) as i64, little)?),
+        Vr::SS => Value::Ints(numbers(raw, vr, |b| i16::from_le_bytes(b) as i64, |b| i16::from_be_bytes(b) as i64, little)?),
+        Vr::UL => Value::Ints(numbers(raw, vr, |b| u32::from_le_bytes(b) as i64, |b| u32::from_be_bytes(b) as i64, little)?),
+        Vr::SL => Value::Ints(numbers(raw, vr, |b| i32::from_le_bytes(b) as i64, |b| i32::from_be_bytes(b) as i64, little)?),
+        Vr::SV => Value::Ints(numbers(raw, vr, i64::from_le_bytes, i64::from_be_bytes, little)?),
+        Vr::UV => Value::UInts(numbers(raw, vr, u64::from_le_bytes, u64::from_be_bytes, little)?),
+        Vr::FL => Value::Floats(numbers(raw, vr, |b| f32::from_le_bytes(b) as f64, |b| f32::from_be_bytes(b) as f64, little)?),
+        Vr::FD => Value::Floats(numbers(raw, vr, f64::from_le_bytes, f64::from_be_bytes, little)?),
+        Vr::AT => {
+            // pydicom drops a trailing partial tag.
+            let whole = &raw[..raw.len() - raw.len() % 4];
+            let tag = |c: &[u8]| -> u32 {
+                let (g, el) = if little {
+                    (u16::from_le_bytes([c[0], c[1]]), u16::from_le_bytes([c[2], c[3]]))
+                } else {
+                    (u16::from_be_bytes([c[0], c[1]]), u16::from_be_bytes([c[2], c[3]]))
+                };
+                (g as u32) << 16 | el as u32
+            };
+            Value::Tags(whole.chunks_exact(4).map(tag).collect())
+        }
+        _ => Value::Bytes,
+    })
+}
+
+fn numbers<const N: usize, T>(
+    raw: &[u8],
+    vr: Vr,
+    le: impl Fn([u8; N]) -> T,
+    be: impl Fn([u8; N]) -> T,
+    little: bool,
+) -> Result<Vec<T>> {
+    if raw.len() % N != 0 {
+        return Err(Error::Value(format!(
+            "Expected total bytes to be an even multiple of bytes per value. Instead received \
+             a value of length {} for VR '{vr}' with {N} bytes per value.",
+            raw.len()
+        )));
+    }
+    let chunks = raw.chunks_exact(N).map(|c| <[u8; N]>::try_from(c).expect("chunk of N bytes"));
+    Ok(if little { chunks.map(le).collect() } else { chunks.map(be).collect() })
+}
+
+/// The character set in force for element `idx`: the nearest enclosing data set's (0008,0005).
+pub fn charset_of(p: &Parsed, idx: usize) -> CharacterSet {
+    let mut parent = p.elements[idx].parent;
+    loop {
+        let range = if parent == ROOT { p.dataset.clone() } else { p.child_range(parent) };
+        if let Some(cs) = p.find(range, 0x0008_0005) {
+            let terms = latin1(p.value(cs as usize));
+            let terms: Vec<&str> = terms.split('\\').map(str::trim).collect();
+            return CharacterSet::from_terms(&terms);
+        }
+        if parent == ROOT {
+            return CharacterSet::default();
+        }
+        // An item's parent is its sequence, whose parent is the enclosing item (or ROOT).
+        parent = p.elements[p.elements[parent as usize].parent as usize].parent;
+    }
+}

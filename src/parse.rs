@@ -499,9 +499,9 @@ impl<'a> Parser<'a> {
             }
             let block = (elem >> 8) as u8;
             let creator = creators.iter().rev().find(|(g, b, _)| *g == group && *b == block)?;
-            return dict::private_lookup(&creator.2, tag).and_then(|e| Vr::from_dict_str(e.vr));
+            return dict::private_lookup(&creator.2, tag).and_then(|e| Vr::from_dict_str(e.vr()));
         }
-        dict::dictionary_vr(tag)
+        dict::lookup_or_group_length(tag).and_then(|e| Vr::from_dict_str(e.vr))
     }
 
     /// Reads the items of a sequence; returns the position after it and the end of its content.

@@ -33,7 +33,7 @@ impl Vr {
             "US or SS" => Vr::UsSs,
             "US or OW" => Vr::UsOw,
             "US or SS or OW" => Vr::UsSsOw,
-            "OB or OW" => Vr::ObOw,
+            "OB or OW" | "OB_OW" => Vr::ObOw,
             "SS or OW" => Vr::SsOw,
             "NONE" | "" => Vr::Item,
             _ => {

@@ -1,1 +1,26 @@
-"""pyrdicom: DICOM for Python with a Rust core and pydicom's API."""
+"""pyrdicom: DICOM for Python with a Rust core and pydicom's API.
+
+Port pydicom code by changing the import: ``import pyrdicom as pydicom``.
+"""
+
+from .dataelem import DataElement
+from .dataset import Dataset, FileDataset, FileMetaDataset
+from .errors import DicomError, InvalidDicomError
+from .filereader import dcmread, read_file
+from .sequence import Sequence
+from .tag import Tag
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DataElement",
+    "Dataset",
+    "DicomError",
+    "FileDataset",
+    "FileMetaDataset",
+    "InvalidDicomError",
+    "Sequence",
+    "Tag",
+    "dcmread",
+    "read_file",
+]

@@ -49,8 +49,6 @@ DSclass = DSfloat
 class IS(int):
     """An Integer String value as an int that remembers the string it was read from."""
 
-    __slots__ = ("original_string",)
-
     def __new__(cls, val: Any, validation_mode: Any = None):
         if isinstance(val, str):
             if not val.strip():

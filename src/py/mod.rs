@@ -5,6 +5,8 @@ use std::os::raw::c_int;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+mod dict;
+
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -12,7 +14,7 @@ use pyo3::IntoPyObjectExt;
 use pyo3::types::{PyBytes, PyDict, PyList};
 
 use crate::error::Error;
-use crate::parse::{self, Options, Parsed, ROOT};
+use crate::parse::{self, Options, Parsed};
 use crate::source::{SharedBytes, Source};
 use crate::value::{self, Value};
 use crate::vr::Vr;
@@ -213,6 +215,6 @@ fn read(
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RawFile>()?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
-    m.add("ROOT", ROOT)?;
+    dict::register(m)?;
     Ok(())
 }

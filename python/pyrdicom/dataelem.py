@@ -1,0 +1,271 @@
+"""`DataElement`: one element of a data set, its value decoded lazily from the file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import datadict
+from .multival import MultiValue
+from .tag import BaseTag, Tag
+from .uid import UID
+from .valuerep import IS, DSfloat, PersonName
+
+# Python type for each string VR's values (single values of other string VRs stay str).
+_STR_TYPES: dict[str, Any] = {"DS": DSfloat, "IS": IS, "PN": PersonName, "UI": UID}
+STR_VRS = frozenset(
+    "AE AS CS DA DS DT IS LO LT PN SH ST TM UC UI UR UT".split()
+)
+BYTES_VRS = frozenset("OB OD OF OL OV OW UN".split())
+LONG_VALUE_VRS = frozenset("LT UC UT OB OD OF OL OV OW UN".split()) | {
+    "US or SS or OW",
+    "US or SS",
+    "US or OW",
+    "OB or OW",
+}
+
+
+def empty_value_for_VR(vr: str | None, raw: bool = False) -> Any:  # noqa: N802 (pydicom's name)
+    """The value an empty element of `vr` has, as pydicom gives it."""
+    if vr == "SQ":
+        return b"" if raw else []
+    if vr == "PN":
+        return b"" if raw else PersonName("")
+    if vr in STR_VRS and vr not in ("DS", "IS"):
+        return b"" if raw else ""
+    return None
+
+
+def _wrap(vr: str, value: Any) -> Any:
+    """Gives a primitive value from the core pydicom's types."""
+    if type(value) is list:
+        if vr == "AT":
+            return MultiValue(Tag, value)
+        t = _STR_TYPES.get(vr)
+        if t is not None:
+            return MultiValue(t, value)
+        if vr in STR_VRS:
+            return MultiValue(str, value)
+        return value
+    t = _STR_TYPES.get(vr)
+    if t is not None:
+        return t(value)
+    if vr == "AT":
+        return BaseTag(value)
+    return value
+
+
+class DataElement:
+    """A data element: tag, VR, value (and, for elements read from a file, where it came from)."""
+
+    __slots__ = (
+        "tag",
+        "VR",
+        "_value",
+        "_raw",
+        "_idx",
+        "_parent",
+        "is_undefined_length",
+        "private_creator",
+        "file_tell",
+        "validation_mode",
+    )
+    descripWidth = 35  # noqa: N815 (pydicom's name)
+    maxBytesToDisplay = 16  # noqa: N815
+    showVR = True  # noqa: N815
+    is_raw = False
+
+    _UNSET = object()
+
+    def __init__(
+        self,
+        tag: Any,
+        VR: str,  # noqa: N803
+        value: Any,
+        file_value_tell: int | None = None,
+        is_undefined_length: bool = False,
+        already_converted: bool = False,
+        validation_mode: Any = None,
+    ) -> None:
+        self.tag = Tag(tag)
+        self.VR = VR
+        self._raw = None
+        self._idx = -1
+        self._parent = None
+        self.is_undefined_length = is_undefined_length
+        self.private_creator = None
+        self.file_tell = file_value_tell
+        self.validation_mode = validation_mode
+        self._value = self._convert_value(value)
+
+    @classmethod
+    def _from_raw(cls, raw: Any, idx: int, parent: Any, info: tuple) -> DataElement:
+        tag, vr, length, offset, flags = info
+        self = cls.__new__(cls)
+        self.tag = BaseTag(tag)
+        self.VR = vr
+        self._value = cls._UNSET
+        self._raw = raw
+        self._idx = idx
+        self._parent = parent
+        self.is_undefined_length = length == 0xFFFFFFFF
+        self.private_creator = None
+        self.file_tell = offset
+        self.validation_mode = None
+        return self
+
+    @property
+    def value(self) -> Any:
+        v = self._value
+        if v is DataElement._UNSET:
+            v = self._value = self._load()
+        return v
+
+    @value.setter
+    def value(self, val: Any) -> None:
+        self._value = self._convert_value(val)
+        self._raw = None
+
+    def _load(self) -> Any:
+        vr = self.VR
+        v = self._raw.value(self._idx, vr)
+        if v is None:
+            return empty_value_for_VR(vr)
+        if vr == "SQ":
+            from .dataset import Dataset
+            from .sequence import Sequence
+
+            raw, parent = self._raw, self._parent
+            seq = Sequence([Dataset._from_raw(raw, i, parent) for i in v])
+            seq.is_undefined_length = self.is_undefined_length
+            return seq
+        return _wrap(vr, v)
+
+    def _convert_value(self, val: Any) -> Any:
+        vr = self.VR
+        if vr == "SQ":
+            from .sequence import Sequence
+
+            if isinstance(val, Sequence):
+                return val
+            return Sequence(val or [])
+        if val is None or (isinstance(val, str | bytes) and val == "" and vr in STR_VRS):
+            return val if val is not None else empty_value_for_VR(vr)
+        if isinstance(val, list | tuple | MultiValue) and vr not in BYTES_VRS:
+            if len(val) == 1 and not isinstance(val, MultiValue):
+                return self._convert_one(val[0])
+            return MultiValue(self._convert_one, val)
+        if isinstance(val, str) and vr in STR_VRS and "\\" in val and vr not in ("LT", "ST", "UT", "UR"):
+            return MultiValue(self._convert_one, val.split("\\"))
+        return self._convert_one(val)
+
+    def _convert_one(self, val: Any) -> Any:
+        vr = self.VR
+        if vr == "AT":
+            return Tag(val)
+        t = _STR_TYPES.get(vr)
+        if t is not None and not isinstance(val, t) and val is not None:
+            return t(val)
+        return val
+
+    @property
+    def VM(self) -> int:  # noqa: N802 (pydicom's name)
+        if self.VR == "SQ":
+            return 1
+        value = self.value
+        if value is None:
+            return 0
+        if isinstance(value, str | bytes | PersonName):
+            return 1 if value else 0
+        try:
+            iter(value)
+        except TypeError:
+            return 1
+        return len(value)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.VM == 0
+
+    @property
+    def empty_value(self) -> Any:
+        return empty_value_for_VR(self.VR)
+
+    def clear(self) -> None:
+        self.value = self.empty_value
+
+    @property
+    def is_private(self) -> bool:
+        return self.tag.is_private
+
+    @property
+    def is_retired(self) -> bool:
+        entry = None if self.tag.is_private else datadict._core.dict_entry_exact(self.tag)
+        return bool(entry and entry[3])
+
+    @property
+    def keyword(self) -> str:
+        if self.tag.is_private:
+            return ""
+        entry = datadict._core.dict_entry_exact(self.tag)
+        return entry[4] if entry else ""
+
+    @property
+    def name(self) -> str:
+        tag = self.tag
+        if tag.is_private:
+            if self.private_creator:
+                entry = datadict._core.private_entry(self.private_creator, tag)
+                if entry is not None:
+                    return f"[{entry[2]}]"
+            if tag.is_private_creator:
+                return "Private Creator"
+            return "Private tag data"
+        entry = datadict._core.dict_entry(tag)
+        if entry is not None:
+            return entry[2]
+        if tag.element == 0:
+            return "Group Length"
+        return ""
+
+    description = name
+
+    @property
+    def repval(self) -> str:
+        value = self.value
+        if self.VR in LONG_VALUE_VRS:
+            try:
+                length = len(value)
+            except TypeError:
+                pass
+            else:
+                if length > self.maxBytesToDisplay:
+                    return f"Array of {length} elements"
+        if self.VM > self.maxBytesToDisplay:
+            return f"Array of {self.VM} elements"
+        if isinstance(value, UID):
+            return value.name
+        return repr(value)
+
+    def __str__(self) -> str:
+        value = self.repval or ""
+        name = f"{self.name[: self.descripWidth]:<{self.descripWidth}}"
+        if self.showVR:
+            return f"{self.tag} {name} {self.VR}: {value}"
+        return f"{self.tag} {name} {value}"
+
+    __repr__ = __str__
+
+    def __eq__(self, other: Any) -> bool:
+        if other is self:
+            return True
+        if not isinstance(other, DataElement):
+            return NotImplemented
+        return self.tag == other.tag and self.VR == other.VR and self.value == other.value
+
+    def __ne__(self, other: Any) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __getitem__(self, key: int) -> Any:
+        return self.value[key]

@@ -1,0 +1,442 @@
+"""`Dataset`, `FileDataset`, `FileMetaDataset`: pydicom's data set API over the lazy core index.
+
+A data set read from a file maps each tag to the index of its element in the core's table; the
+`DataElement` (and its value) is made on first access and then replaces the index.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from . import datadict
+from .dataelem import DataElement
+from .tag import BaseTag, Tag
+
+_AMBIGUOUS_US_SS_TAGS = frozenset(
+    {
+        0x00189810, 0x00221452, 0x00280104, 0x00280105, 0x00280106, 0x00280107,
+        0x00280108, 0x00280109, 0x00280110, 0x00280111, 0x00280120, 0x00280121,
+        0x00281101, 0x00281102, 0x00281103, 0x00283002, 0x00409211, 0x00409216,
+        0x00603004, 0x00603006,
+    }
+)  # fmt: skip
+_AMBIGUOUS_OB_OW_TAGS = frozenset({0x54000110, 0x54000112, 0x5400100A, 0x54001010})
+_OVERLAY_DATA_TAGS = frozenset(x << 16 | 0x3000 for x in range(0x6000, 0x601F, 2))
+
+
+class Dataset:
+    """A collection of DataElements keyed by tag, with keyword attribute access."""
+
+    indent_chars = "   "
+    default_element_format = "%(tag)s %(name)-35.35s %(VR)s: %(repval)s"
+    default_sequence_element_format = "%(tag)s %(name)-35.35s %(VR)s: %(repval)s"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        d = object.__setattr__
+        d(self, "_dict", {})
+        d(self, "_raw", None)
+        d(self, "_parent", None)
+        d(self, "_implicit_vr", None)
+        d(self, "is_undefined_length_sequence_item", False)
+        if args:
+            src = args[0]
+            if isinstance(src, Dataset):
+                for elem in src:
+                    self._dict[elem.tag] = elem
+            else:
+                for tag, elem in dict(src).items():
+                    self._dict[Tag(tag)] = elem
+        for key, value in kwargs.items():
+            setattr(self, key, value)
+
+    @classmethod
+    def _from_raw(cls, raw: Any, level: int, parent: Dataset | None) -> Dataset:
+        self = cls.__new__(cls)
+        d = object.__setattr__
+        d(self, "_dict", raw.level(level))
+        d(self, "_raw", raw)
+        d(self, "_parent", parent)
+        d(self, "_implicit_vr", raw.implicit_vr if parent is None else parent._implicit_vr)
+        d(self, "is_undefined_length_sequence_item", level >= 0 and raw.info(level)[2] == 0xFFFFFFFF)
+        return self
+
+    # --- element access -------------------------------------------------------------
+
+    def _element(self, tag: int) -> DataElement:
+        """The element of `tag`, made from the core index on first access."""
+        elem = self._dict[tag]
+        if elem.__class__ is int:
+            raw = self._raw
+            info = raw.info(elem)
+            elem = DataElement._from_raw(raw, elem, self, info)
+            if " or " in elem.VR:
+                self._correct_ambiguous_vr(elem)
+            if elem.tag.is_private and not elem.tag.is_private_creator:
+                creator_tag = elem.tag.private_creator
+                if creator_tag in self._dict:
+                    elem.private_creator = self._element(creator_tag).value
+            self._dict[tag] = elem
+        return elem
+
+    def _ancestors(self) -> Iterator[Dataset]:
+        ds: Dataset | None = self
+        while ds is not None:
+            yield ds
+            ds = ds._parent
+
+    def _correct_ambiguous_vr(self, elem: DataElement) -> None:
+        """pydicom's `correct_ambiguous_vr_element` for an element read with implicit VR."""
+        tag = elem.tag
+        if tag == 0x7FE00010:
+            if elem.is_undefined_length:
+                elem.VR = "OB"
+            elif self._implicit_vr:
+                elem.VR = "OW"
+            else:
+                elem.VR = "OW" if (self.get("BitsAllocated") or 0) > 8 else "OB"
+        elif tag in _AMBIGUOUS_US_SS_TAGS:
+            rep = next(
+                (
+                    ds.PixelRepresentation
+                    for ds in self._ancestors()
+                    if ds.get("PixelRepresentation") is not None
+                ),
+                None,
+            )
+            if rep is None:
+                rep = 0 if "PixelData" not in self else 1
+            elem.VR = "US" if rep == 0 else "SS"
+        elif tag in _AMBIGUOUS_OB_OW_TAGS:
+            if self._implicit_vr:
+                elem.VR = "OW"
+            else:
+                elem.VR = "OW" if (self.get("WaveformBitsAllocated") or 0) > 8 else "OB"
+        elif tag == 0x00283006:
+            desc = self.get("LUTDescriptor")
+            elem.VR = "US" if desc is not None and desc[0] == 1 else "OW"
+        elif tag in _OVERLAY_DATA_TAGS:
+            elem.VR = "OW"
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, slice):
+            return self._dataset_slice(key)
+        if key.__class__ is not BaseTag:
+            try:
+                key = Tag(key)
+            except Exception as exc:
+                raise KeyError(f"'{key}'") from exc
+        return self._element(key)
+
+    def __getattr__(self, name: str) -> Any:
+        tag = datadict.tag_for_keyword(name)
+        if tag is not None:
+            d = self.__dict__["_dict"] if "_dict" in self.__dict__ else None
+            if d is not None and tag in d:
+                return self._element(tag).value
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        tag = datadict.tag_for_keyword(name)
+        if tag is not None:
+            if tag in self._dict:
+                self._element(tag).value = value
+            else:
+                vr = datadict.dictionary_VR(tag)
+                self._dict[BaseTag(tag)] = DataElement(tag, vr, value)
+        else:
+            object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        tag = datadict.tag_for_keyword(name)
+        if tag is not None and tag in self._dict:
+            del self._dict[tag]
+        elif name in self.__dict__:
+            object.__delattr__(self, name)
+        else:
+            raise AttributeError(name)
+
+    def __setitem__(self, key: Any, elem: Any) -> None:
+        if not isinstance(elem, DataElement):
+            raise TypeError("Dataset contents must be 'DataElement' instances.")
+        tag = Tag(key)
+        if tag != elem.tag:
+            raise ValueError(f"'key' {tag} does not match the element's tag {elem.tag}")
+        self._dict[tag] = elem
+
+    def __delitem__(self, key: Any) -> None:
+        if isinstance(key, slice):
+            for tag in self._slice_tags(key):
+                del self._dict[tag]
+            return
+        try:
+            del self._dict[Tag(key)]
+        except Exception as exc:
+            raise KeyError(key) from exc
+
+    def __contains__(self, name: Any) -> bool:
+        try:
+            return Tag(name) in self._dict
+        except Exception:
+            return False
+
+    def __len__(self) -> int:
+        return len(self._dict)
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __iter__(self) -> Iterator[DataElement]:
+        for tag in sorted(self._dict):
+            yield self._element(tag)
+
+    def __eq__(self, other: Any) -> bool:
+        if other is self:
+            return True
+        if isinstance(other, Dataset):
+            if sorted(self._dict) != sorted(other._dict):
+                return False
+            return all(self[t] == other[t] for t in self._dict)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if isinstance(key, str):
+            try:
+                return getattr(self, key)
+            except AttributeError:
+                return default
+        try:
+            tag = Tag(key)
+        except Exception:
+            return default
+        if tag in self._dict:
+            return self._element(tag)
+        return default
+
+    def get_item(self, key: Any, *, keep_deferred: bool = False) -> DataElement:
+        return self[key]
+
+    def keys(self) -> Any:
+        return self._dict.keys()
+
+    def values(self) -> list[DataElement]:
+        return [self._element(t) for t in self._dict]
+
+    def items(self) -> list[tuple[BaseTag, DataElement]]:
+        return [(BaseTag(t), self._element(t)) for t in self._dict]
+
+    def dir(self, *filters: str) -> list[str]:
+        names = []
+        for tag in self._dict:
+            kw = datadict.keyword_for_tag(tag) if not BaseTag(tag).is_private else ""
+            if kw and (not filters or any(f.lower() in kw.lower() for f in filters)):
+                names.append(kw)
+        return sorted(names)
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | set(self.dir()))
+
+    def add(self, data_element: DataElement) -> None:
+        self[data_element.tag] = data_element
+
+    def add_new(self, tag: Any, VR: str, value: Any) -> None:  # noqa: N803
+        self.add(DataElement(tag, VR, value))
+
+    def pop(self, key: Any, *args: Any) -> Any:
+        try:
+            tag = Tag(key)
+        except Exception:
+            if args:
+                return args[0]
+            raise KeyError(key) from None
+        if tag not in self._dict:
+            if args:
+                return args[0]
+            raise KeyError(key)
+        elem = self._element(tag)
+        del self._dict[tag]
+        return elem
+
+    def setdefault(self, key: Any, default: Any = None) -> DataElement:
+        tag = Tag(key)
+        if tag in self:
+            return self[tag]
+        if not isinstance(default, DataElement):
+            vr = datadict.dictionary_VR(tag)
+            default = DataElement(tag, vr, default)
+        self[tag] = default
+        return default
+
+    def update(self, d: Any) -> None:
+        for key, value in dict(d).items():
+            if isinstance(key, str):
+                setattr(self, key, value)
+            else:
+                self[Tag(key)] = value
+
+    def clear(self) -> None:
+        self._dict.clear()
+
+    def copy(self) -> Dataset:
+        import copy
+
+        return copy.copy(self)
+
+    def _slice_tags(self, s: slice) -> list[int]:
+        start = Tag(s.start) if s.start is not None else 0
+        stop = Tag(s.stop) if s.stop is not None else 0x100000000
+        tags = [t for t in sorted(self._dict) if start <= t < stop]
+        return tags[:: s.step] if s.step else tags
+
+    def _dataset_slice(self, s: slice) -> Dataset:
+        new = Dataset()
+        for tag in self._slice_tags(s):
+            new._dict[tag] = self._element(tag)
+        return new
+
+    def group_dataset(self, group: int) -> Dataset:
+        return self[(group, 0x0000) : (group + 1, 0x0000)]
+
+    def data_element(self, name: str) -> DataElement | None:
+        tag = datadict.tag_for_keyword(name)
+        if tag is not None and tag in self._dict:
+            return self[tag]
+        return None
+
+    def walk(self, callback: Callable[[Dataset, DataElement], None], recursive: bool = True) -> None:
+        for tag in sorted(self._dict):
+            if tag not in self._dict:  # the callback may delete elements
+                continue
+            elem = self._element(tag)
+            callback(self, elem)
+            if recursive and elem.VR == "SQ" and tag in self._dict:
+                for item in elem.value:
+                    item.walk(callback)
+
+    def iterall(self) -> Iterator[DataElement]:
+        for elem in self:
+            yield elem
+            if elem.VR == "SQ":
+                for item in elem.value:
+                    yield from item.iterall()
+
+    @property
+    def is_little_endian(self) -> bool | None:
+        return self._raw.little_endian if self._raw is not None else None
+
+    @property
+    def is_implicit_VR(self) -> bool | None:  # noqa: N802 (pydicom's name)
+        return self._implicit_vr
+
+    @property
+    def original_encoding(self) -> tuple[bool | None, bool | None]:
+        return (self._implicit_vr, self.is_little_endian)
+
+    # --- private blocks -------------------------------------------------------------
+
+    def private_creators(self, group: int) -> list[str]:
+        if group % 2 == 0:
+            raise ValueError("Group must be an odd number")
+        return [e.value for e in self[(group, 0x10) : (group, 0x100)]]
+
+    # --- pixel data -----------------------------------------------------------------
+
+    @property
+    def pixel_array(self) -> Any:
+        from .pixels.native import dataset_pixel_array
+
+        return dataset_pixel_array(self)
+
+    # --- display --------------------------------------------------------------------
+
+    def _pretty_str(self, indent: int = 0, top_level_only: bool = False) -> str:
+        strings = []
+        indent_str = self.indent_chars * indent
+        nested = self.indent_chars * (indent + 1)
+        for elem in self:
+            if elem.VR == "SQ":
+                strings.append(f"{indent_str}{elem.tag} {elem.name}  {len(elem.value)} item(s) ---- ")
+                if not top_level_only:
+                    for item in elem.value:
+                        strings.append(item._pretty_str(indent + 1))
+                        strings.append(nested + "---------")
+            else:
+                strings.append(f"{indent_str}{elem}")
+        return "\n".join(strings)
+
+    def __str__(self) -> str:
+        return self._pretty_str()
+
+    def top(self) -> str:
+        return self._pretty_str(top_level_only=True)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    # --- JSON -----------------------------------------------------------------------
+
+    def to_json_dict(self, bulk_data_threshold: int = 1024, bulk_data_element_handler: Any = None, suppress_invalid_tags: bool = False) -> dict[str, Any]:
+        from .jsonrep import dataset_to_json_dict
+
+        return dataset_to_json_dict(self, bulk_data_threshold, bulk_data_element_handler, suppress_invalid_tags)
+
+    def to_json(self, bulk_data_threshold: int = 1024, bulk_data_element_handler: Any = None, dump_handler: Any = None, suppress_invalid_tags: bool = False) -> str:
+        import json
+
+        d = self.to_json_dict(bulk_data_threshold, bulk_data_element_handler, suppress_invalid_tags)
+        if dump_handler is not None:
+            return dump_handler(d)
+        return json.dumps(d, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, json_dataset: Any, bulk_data_uri_handler: Any = None) -> Dataset:
+        from .jsonrep import dataset_from_json
+
+        return dataset_from_json(cls, json_dataset, bulk_data_uri_handler)
+
+
+class FileMetaDataset(Dataset):
+    """The File Meta Information (group 0002)."""
+
+
+class FileDataset(Dataset):
+    """A Dataset read from a file: adds `preamble`, `file_meta` and `filename`."""
+
+    def __init__(
+        self,
+        filename_or_obj: Any,
+        dataset: Dataset | dict,
+        preamble: bytes | None = None,
+        file_meta: FileMetaDataset | None = None,
+        is_implicit_VR: bool = True,  # noqa: N803
+        is_little_endian: bool = True,
+    ) -> None:
+        super().__init__(dataset)
+        object.__setattr__(self, "preamble", preamble)
+        object.__setattr__(self, "file_meta", file_meta if file_meta is not None else FileMetaDataset())
+        object.__setattr__(self, "filename", _filename(filename_or_obj))
+        object.__setattr__(self, "_implicit_vr", is_implicit_VR)
+
+    @classmethod
+    def _from_file(cls, raw: Any, src: Any) -> FileDataset:
+        self = Dataset._from_raw.__func__(cls, raw, -1, None)  # type: ignore[attr-defined]
+        meta = FileMetaDataset._from_raw(raw, -2, None)
+        object.__setattr__(meta, "_implicit_vr", False)
+        object.__setattr__(self, "file_meta", meta)
+        object.__setattr__(self, "preamble", raw.preamble)
+        object.__setattr__(self, "filename", _filename(src))
+        return self
+
+
+def _filename(src: Any) -> str | None:
+    if isinstance(src, str | os.PathLike):
+        return os.fspath(src)
+    if isinstance(src, io.IOBase | io.BufferedIOBase) or hasattr(src, "read"):
+        name = getattr(src, "name", None)
+        return name if isinstance(name, str) else None
+    return None

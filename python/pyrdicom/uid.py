@@ -1,0 +1,132 @@
+"""`UID` and the registered UID constants (``ExplicitVRLittleEndian``, ``RLELossless``, ...)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from typing import Any
+
+from . import _core
+
+PYRDICOM_ROOT_UID = "1.2.826.0.1.3680043.10.1543."  # a root for generate_uid's default prefix
+
+_NATIVE = {
+    "1.2.840.10008.1.2": (True, True),
+    "1.2.840.10008.1.2.1": (False, True),
+    "1.2.840.10008.1.2.1.99": (False, True),
+    "1.2.840.10008.1.2.2": (False, False),
+}
+
+
+class UID(str):
+    """A UID string that knows its registered name and transfer-syntax properties."""
+
+    __slots__ = ()
+
+    def _entry(self) -> tuple | None:
+        return _core.uid_entry(str(self))
+
+    @property
+    def name(self) -> str:
+        e = self._entry()
+        return e[0] if e else str.__str__(self)
+
+    @property
+    def type(self) -> str:
+        e = self._entry()
+        return e[1] if e else ""
+
+    @property
+    def info(self) -> str:
+        e = self._entry()
+        return e[2] if e else ""
+
+    @property
+    def is_retired(self) -> bool:
+        e = self._entry()
+        return bool(e and e[3])
+
+    @property
+    def keyword(self) -> str:
+        e = self._entry()
+        return e[4] if e else ""
+
+    @property
+    def is_transfer_syntax(self) -> bool:
+        return self.type == "Transfer Syntax"
+
+    def _require_ts(self) -> None:
+        if not self.is_transfer_syntax:
+            raise ValueError("UID is not a transfer syntax.")
+
+    @property
+    def is_implicit_VR(self) -> bool:  # noqa: N802 (pydicom's name)
+        self._require_ts()
+        return self == "1.2.840.10008.1.2"
+
+    @property
+    def is_little_endian(self) -> bool:
+        self._require_ts()
+        return self != "1.2.840.10008.1.2.2"
+
+    @property
+    def is_deflated(self) -> bool:
+        self._require_ts()
+        return self in ("1.2.840.10008.1.2.1.99", "1.2.840.10008.1.2.8.1")
+
+    @property
+    def is_encapsulated(self) -> bool:
+        self._require_ts()
+        return str(self) not in _NATIVE
+
+    @property
+    def is_compressed(self) -> bool:
+        self._require_ts()
+        return str(self) not in _NATIVE and self != "1.2.840.10008.1.2.1.98"
+
+    @property
+    def is_private(self) -> bool:
+        return not self.startswith("1.2.840.10008.")
+
+    @property
+    def is_valid(self) -> bool:
+        import re
+
+        return len(self) <= 64 and re.fullmatch(r"(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*", self) is not None
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __repr__(self) -> str:
+        return repr(str.__str__(self))
+
+
+def generate_uid(prefix: str | None = PYRDICOM_ROOT_UID, entropy_srcs: list[str] | None = None) -> UID:
+    """A new UID: `prefix` + a number from 128 random bits (or a hash of `entropy_srcs`),
+    or with prefix None a 2.25. UUID-derived UID, as in pydicom."""
+    if prefix is None:
+        return UID(f"2.25.{uuid.uuid4().int}")
+    if len(prefix) > 63 or not prefix.endswith("."):
+        raise ValueError("The prefix must be at most 63 characters long and end with a '.'")
+    if entropy_srcs is None:
+        suffix = str(int.from_bytes(os.urandom(16), "big"))
+    else:
+        import hashlib
+
+        h = hashlib.sha512("".join(entropy_srcs).encode("utf-8")).digest()
+        suffix = str(int.from_bytes(h[:16], "big"))
+    return UID((prefix + suffix)[:64])
+
+
+def _define_constants() -> dict[str, Any]:
+    return {kw: UID(uid) for kw, uid in _core.uid_keywords()}
+
+
+globals().update(_define_constants())
+
+# pydicom's groupings of transfer syntaxes.
+AllTransferSyntaxes = [
+    UID(uid) for _, uid in _core.uid_keywords() if UID(uid).is_transfer_syntax
+]
+PrivateTransferSyntaxes: list[UID] = []
+

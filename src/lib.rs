@@ -5,6 +5,7 @@ pub mod charset;
 pub mod dict;
 pub mod error;
 pub mod parse;
+pub mod pixel;
 pub mod source;
 pub mod value;
 pub mod vr;

@@ -93,6 +93,15 @@ impl Source {
         self.writable.then_some(self.ptr)
     }
 
+    /// Asks the kernel to map `range` in one go (for mapped files), which is much cheaper than
+    /// taking a page fault per page when a whole pixel array is about to be read.
+    pub fn prefault(&self, offset: usize, len: usize) {
+        if let Owner::Mapped(map) = &self.owner {
+            // Best effort: kernels before 5.14 lack MADV_POPULATE_READ; reading still works.
+            let _ = map.advise_range(memmap2::Advice::PopulateRead, offset, len);
+        }
+    }
+
     pub fn is_shared(&self) -> bool {
         matches!(self.owner, Owner::Shared(_))
     }

@@ -136,6 +136,19 @@ impl RawFile {
         Ok(PyBytes::new(py, self.inner.value(idx)))
     }
 
+    /// Whether unsigned native samples in `len` bytes at `offset` have bits set above
+    /// `bits_stored` (then pydicom masks them, and the bytes cannot be used as they are).
+    fn unused_bits_set(&self, py: Python<'_>, offset: usize, len: usize, bits_allocated: u16, bits_stored: u16) -> PyResult<bool> {
+        let p = &self.inner;
+        let data = offset.checked_add(len).and_then(|end| p.bytes().get(offset..end));
+        let data = data.ok_or_else(|| PyValueError::new_err("range outside the source"))?;
+        let little = p.little_endian;
+        Ok(py.detach(|| {
+            p.source.prefault(offset, len);
+            crate::pixel::native::has_unused_bits_set(data, bits_allocated, bits_stored, little)
+        }))
+    }
+
     #[getter]
     fn preamble<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
         let p = &self.inner;

@@ -1,0 +1,66 @@
+"""Pixel data: decoding to NumPy arrays, and pydicom's pixel processing functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import numpy as np
+
+
+def _dataset(src: Any, specific_tags: Any = None) -> Any:
+    from ..dataset import Dataset
+    from ..filereader import dcmread
+
+    if isinstance(src, Dataset):
+        return src
+    return dcmread(src)
+
+
+def pixel_array(
+    src: Any,
+    *,
+    ds_out: Any = None,
+    specific_tags: list[int] | None = None,
+    index: int | None = None,
+    raw: bool = False,
+    decoding_plugin: str = "",
+    **kwargs: Any,
+) -> np.ndarray:
+    """The pixel data of `src` (a path, file-like or Dataset) as an array; with `index`, only
+    that frame is read and decoded."""
+    from . import decode
+
+    ds = _dataset(src, specific_tags)
+    if ds_out is not None:
+        for elem in ds:
+            if elem.tag < 0x7FE00008:
+                ds_out[elem.tag] = elem
+    return decode.dataset_array(ds, index)
+
+
+def iter_pixels(
+    src: Any,
+    *,
+    ds_out: Any = None,
+    specific_tags: list[int] | None = None,
+    indices: Iterable[int] | None = None,
+    raw: bool = False,
+    decoding_plugin: str = "",
+    **kwargs: Any,
+) -> Iterator[np.ndarray]:
+    """Yield the frames of `src` one at a time (those in `indices`, if given)."""
+    from . import decode
+    from .native import PixelInfo
+
+    ds = _dataset(src, specific_tags)
+    if ds_out is not None:
+        for elem in ds:
+            if elem.tag < 0x7FE00008:
+                ds_out[elem.tag] = elem
+    frames = PixelInfo(ds).frames
+    for i in indices if indices is not None else range(frames):
+        yield decode.dataset_array(ds, i)
+
+
+__all__ = ["iter_pixels", "pixel_array"]

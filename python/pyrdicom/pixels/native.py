@@ -1,0 +1,226 @@
+"""pixel_array for native (uncompressed) pixel data, shaped and typed as pydicom 3 does.
+
+Little-endian data that needs no conversion is a zero-copy view of the file's bytes (a
+copy-on-write mapping for paths), writeable, cached on the data set so in-place edits persist.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..errors import PixelDataError
+
+PIXEL_KEYWORDS = (("PixelData", 0x7FE00010), ("FloatPixelData", 0x7FE00008), ("DoubleFloatPixelData", 0x7FE00009))
+NATIVE_SYNTAXES = {
+    "1.2.840.10008.1.2": True,
+    "1.2.840.10008.1.2.1": True,
+    "1.2.840.10008.1.2.1.99": True,
+    "1.2.840.10008.1.2.2": False,
+}
+
+# Elements whose change invalidates a cached array.
+_PIXEL_MODULE = (
+    0x00280002, 0x00280004, 0x00280006, 0x00280008, 0x00280010, 0x00280011,
+    0x00280100, 0x00280101, 0x00280103,
+    0x7FE00008, 0x7FE00009, 0x7FE00010,
+)  # fmt: skip
+
+
+class PixelInfo:
+    """The Image Pixel module values needed to interpret pixel data (PS3.3 C.7.6.3)."""
+
+    __slots__ = (
+        "rows", "columns", "frames", "samples", "bits_allocated", "bits_stored",
+        "signed", "planar", "photometric", "keyword", "tag", "little_endian",
+    )  # fmt: skip
+
+    def __init__(self, ds: Any) -> None:
+        for keyword, tag in PIXEL_KEYWORDS:
+            if tag in ds._dict:
+                self.keyword, self.tag = keyword, tag
+                break
+        else:
+            raise AttributeError(
+                "The dataset has no 'Pixel Data', 'Float Pixel Data' or 'Double Float Pixel Data'"
+            )
+        self.rows = _required(ds, "Rows")
+        self.columns = _required(ds, "Columns")
+        self.samples = ds.get("SamplesPerPixel") or 1
+        frames = ds.get("NumberOfFrames")
+        self.frames = int(frames) if frames not in (None, "") and int(frames) > 0 else 1
+        if self.keyword == "PixelData":
+            self.bits_allocated = _required(ds, "BitsAllocated")
+            self.bits_stored = ds.get("BitsStored") or self.bits_allocated
+            self.signed = (ds.get("PixelRepresentation") or 0) == 1
+        else:
+            self.bits_allocated = 32 if self.keyword == "FloatPixelData" else 64
+            self.bits_stored = self.bits_allocated
+            self.signed = False
+        self.planar = ds.get("PlanarConfiguration") or 0
+        self.photometric = str(ds.get("PhotometricInterpretation") or "")
+        self.little_endian = True
+
+    @property
+    def frame_pixels(self) -> int:
+        return self.rows * self.columns * self.samples
+
+    def frame_nbytes(self) -> int:
+        """Stored bytes of one frame (YBR_FULL_422 native is subsampled, 1-bit is packed)."""
+        if self.bits_allocated == 1:
+            return -(-self.frame_pixels // 8)
+        if self.photometric == "YBR_FULL_422":
+            return self.rows * self.columns * 2 * (self.bits_allocated // 8)
+        return self.frame_pixels * (self.bits_allocated // 8)
+
+    def dtype(self) -> np.dtype:
+        if self.keyword == "FloatPixelData":
+            kind = "f"
+        elif self.keyword == "DoubleFloatPixelData":
+            kind = "f"
+        else:
+            kind = "i" if self.signed else "u"
+        size = max(self.bits_allocated // 8, 1)
+        if self.bits_allocated not in (1, 8, 16, 32, 64):
+            raise PixelDataError(f"Bits Allocated {self.bits_allocated} is not supported")
+        return np.dtype(f"{'<' if self.little_endian else '>'}{kind}{size}")
+
+    def shape(self, frames: int) -> tuple[int, ...]:
+        shape: tuple[int, ...] = (self.rows, self.columns)
+        if self.samples > 1:
+            shape += (self.samples,)
+        return (frames, *shape) if frames > 1 else shape
+
+
+def _required(ds: Any, keyword: str) -> int:
+    value = ds.get(keyword)
+    if value is None:
+        raise AttributeError(f"Unable to decode the pixel data as the dataset is missing '{keyword}'")
+    return int(value)
+
+
+def pixel_source(ds: Any, info: PixelInfo) -> tuple[Any, int, int]:
+    """(buffer, offset, length) of the stored pixel bytes: the file's bytes when the element is
+    unchanged since reading, else the bytes value assigned to it."""
+    raw_idx = ds._dict[info.tag]
+    if raw_idx.__class__ is not int:
+        elem = raw_idx
+        if elem._raw is not None and elem._value is elem._UNSET:
+            raw_idx = elem._idx
+    if raw_idx.__class__ is int:
+        raw = ds._raw
+        _, _, length, offset, _ = raw.info(raw_idx)
+        return raw, offset, length
+    value = ds[info.tag].value
+    if value is None:
+        value = b""
+    return value, 0, len(value)
+
+
+def native_array(ds: Any, info: PixelInfo, index: int | None = None) -> np.ndarray:
+    """The array pydicom's pixel_array gives for native data (one frame when `index` is set)."""
+    buf, offset, length = pixel_source(ds, info)
+    frame_nbytes = info.frame_nbytes()
+    if index is not None:
+        if not 0 <= index < info.frames:
+            raise IndexError(f"There is no frame at index {index}: the data has {info.frames} frame(s)")
+        first, count = index, 1
+    else:
+        first, count = 0, info.frames
+    if info.bits_allocated == 1:
+        return _unpack_bits(buf, offset, length, info, first, count)
+    needed = frame_nbytes * count
+    start = offset + frame_nbytes * first
+    if frame_nbytes * (first + count) > length:
+        raise PixelDataError(
+            f"The number of bytes of pixel data is less than expected ({length} vs "
+            f"{frame_nbytes * info.frames} bytes) - the dataset may be corrupted, have an invalid "
+            "group 0028 element value, or the transfer syntax may be incorrect"
+        )
+    dtype = info.dtype()
+    if info.photometric == "YBR_FULL_422":
+        return _ybr422_to_rgb(buf, start, needed, info, count, dtype)
+    arr = np.frombuffer(buf, dtype=dtype, count=needed // dtype.itemsize, offset=start)
+    if info.samples > 1 and info.planar == 1:
+        arr = arr.reshape(count, info.samples, info.rows, info.columns).transpose(0, 2, 3, 1)
+        arr = np.ascontiguousarray(arr)
+    arr = arr.reshape(info.shape(count))
+    if info.keyword == "PixelData" and info.bits_stored < info.bits_allocated:
+        if info.signed:
+            arr = _shift(arr, info)
+        elif buf.__class__ is not bytes and buf.unused_bits_set(start, needed, info.bits_allocated, info.bits_stored):
+            arr = _shift(arr, info)
+        elif buf.__class__ is bytes and np.any(arr & ~np.array((1 << info.bits_stored) - 1, arr.dtype)):
+            arr = _shift(arr, info)
+    if info.photometric == "YBR_FULL":
+        from .processing import convert_color_space
+
+        arr = convert_color_space(arr, "YBR_FULL", "RGB")
+    if not arr.flags.writeable:
+        arr = arr.copy()
+    return arr
+
+
+def _shift(arr: np.ndarray, info: PixelInfo) -> np.ndarray:
+    """pydicom's unused-bits correction: shift out the bits above Bits Stored (sign-extends)."""
+    arr = arr.copy() if arr.base is not None or not arr.flags.writeable else arr
+    shift = info.bits_allocated - info.bits_stored
+    np.left_shift(arr, shift, out=arr)
+    np.right_shift(arr, shift, out=arr)
+    return arr
+
+
+def _unpack_bits(buf: Any, offset: int, length: int, info: PixelInfo, first: int, count: int) -> np.ndarray:
+    """1-bit data: frames are packed back to back without padding (PS3.5 8.1.1)."""
+    npix = info.frame_pixels
+    bit_start = npix * first
+    bit_end = npix * (first + count)
+    byte_start, byte_end = bit_start // 8, -(-bit_end // 8)
+    if byte_end > length:
+        raise PixelDataError("The number of bytes of pixel data is less than expected")
+    packed = np.frombuffer(buf, dtype=np.uint8, count=byte_end - byte_start, offset=offset + byte_start)
+    bits = np.unpackbits(packed, bitorder="little")
+    skip = bit_start - byte_start * 8
+    return bits[skip : skip + npix * count].reshape(info.shape(count))
+
+
+def _ybr422_to_rgb(buf: Any, start: int, nbytes: int, info: PixelInfo, count: int, dtype: np.dtype) -> np.ndarray:
+    """Native YBR_FULL_422: each pair of pixels is stored Y1 Y2 Cb Cr; upsample, then to RGB."""
+    src = np.frombuffer(buf, dtype=dtype, count=nbytes // dtype.itemsize, offset=start)
+    src = src.reshape(count, info.rows, info.columns // 2, 4)
+    out = np.empty((count, info.rows, info.columns, 3), dtype=dtype)
+    out[..., 0::2, 0] = src[..., 0]
+    out[..., 1::2, 0] = src[..., 1]
+    out[..., 1] = np.repeat(src[..., 2], 2, axis=-1)
+    out[..., 2] = np.repeat(src[..., 3], 2, axis=-1)
+    from .processing import convert_color_space
+
+    arr = convert_color_space(out, "YBR_FULL", "RGB")
+    return arr.reshape(info.shape(count))
+
+
+def pixel_id(ds: Any) -> tuple:
+    """Identity of the pixel module's current values, to know when a cached array is stale."""
+    d = ds._dict
+    out = []
+    for tag in _PIXEL_MODULE:
+        e = d.get(tag)
+        if e is None or e.__class__ is int:
+            out.append(e)
+        else:
+            out.append(id(e._value))
+    return tuple(out)
+
+
+def dataset_pixel_array(ds: Any) -> np.ndarray:
+    """`Dataset.pixel_array`: decoded once, then the same array while the pixel module is unchanged."""
+    cached = ds.__dict__.get("_pixel_cache")
+    if cached is not None and cached[0] == pixel_id(ds):
+        return cached[1]
+    from . import decode
+
+    arr = decode.dataset_array(ds)
+    # The key is taken after decoding, which turns the module's elements into DataElements.
+    object.__setattr__(ds, "_pixel_cache", (pixel_id(ds), arr))
+    return arr

@@ -142,6 +142,9 @@ def native_array(ds: Any, info: PixelInfo, index: int | None = None) -> np.ndarr
     if info.photometric == "YBR_FULL_422":
         return _ybr422_to_rgb(buf, start, needed, info, count, dtype)
     arr = np.frombuffer(buf, dtype=dtype, count=needed // dtype.itemsize, offset=start)
+    if _be_swap_ow(ds, info):
+        # 8-bit data in a big endian OW value is stored as byte-swapped 16-bit words.
+        arr = _swap_ow_bytes(buf, offset, length, frame_nbytes, first, count)
     if info.samples > 1 and info.planar == 1:
         arr = arr.reshape(count, info.samples, info.rows, info.columns).transpose(0, 2, 3, 1)
         arr = np.ascontiguousarray(arr)
@@ -160,6 +163,22 @@ def native_array(ds: Any, info: PixelInfo, index: int | None = None) -> np.ndarr
     if not arr.flags.writeable:
         arr = arr.copy()
     return arr
+
+
+def _be_swap_ow(ds: Any, info: PixelInfo) -> bool:
+    return (
+        not info.little_endian
+        and info.bits_allocated == 8
+        and info.keyword == "PixelData"
+        and ds[info.tag].VR == "OW"
+    )
+
+
+def _swap_ow_bytes(buf: Any, offset: int, length: int, frame_nbytes: int, first: int, count: int) -> np.ndarray:
+    """The 8-bit samples of frames first..first+count of a big endian OW value."""
+    words = np.frombuffer(buf, dtype=np.uint8, count=length - length % 2, offset=offset)
+    swapped = words.reshape(-1, 2)[:, ::-1].reshape(-1)
+    return swapped[frame_nbytes * first : frame_nbytes * (first + count)].copy()
 
 
 def _shift(arr: np.ndarray, info: PixelInfo) -> np.ndarray:

@@ -1,0 +1,31 @@
+"""The real-file corpus (pydicom's test files and pydicom-data)."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+pydicom = pytest.importorskip("pydicom")
+from pydicom.data import get_testdata_file, get_testdata_files  # noqa: E402
+
+NATIVE_SYNTAXES = {
+    "1.2.840.10008.1.2",
+    "1.2.840.10008.1.2.1",
+    "1.2.840.10008.1.2.1.99",
+    "1.2.840.10008.1.2.2",
+}
+
+
+def corpus_files() -> list[str]:
+    """Every file of the corpus (pydicom's own test files and the pydicom-data package)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return sorted(set(get_testdata_files("*")))
+
+
+def corpus_file(name: str) -> str:
+    path = get_testdata_file(name)
+    if path is None:
+        pytest.fail(f"test file {name} is missing from the corpus")
+    return str(path)

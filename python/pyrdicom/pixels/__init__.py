@@ -1,4 +1,4 @@
-"""Pixel data: decoding to NumPy arrays, and pydicom's pixel processing functions."""
+"""Pixel data: decoding to NumPy arrays, and pydicom 3's ``pydicom.pixels`` processing functions."""
 
 from __future__ import annotations
 
@@ -6,6 +6,18 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
+
+from .processing import (
+    apply_color_lut,
+    apply_modality_lut,
+    apply_presentation_lut,
+    apply_rescale,
+    apply_voi,
+    apply_voi_lut,
+    apply_windowing,
+    convert_color_space,
+)
+from .render import render
 
 
 def _dataset(src: Any, specific_tags: Any = None) -> Any:
@@ -63,4 +75,16 @@ def iter_pixels(
         yield decode.dataset_array(ds, i)
 
 
-__all__ = ["iter_pixels", "pixel_array"]
+__all__ = [
+    "apply_color_lut",
+    "apply_modality_lut",
+    "apply_presentation_lut",
+    "apply_rescale",
+    "apply_voi",
+    "apply_voi_lut",
+    "apply_windowing",
+    "convert_color_space",
+    "iter_pixels",
+    "pixel_array",
+    "render",
+]

@@ -1,0 +1,3 @@
+//! Pixel data containers: encapsulation (PS3.5 A.4).
+
+pub mod encaps;

@@ -2,6 +2,7 @@
 //! The Python bindings live in `py` and are only compiled with the `python` feature.
 
 pub mod charset;
+pub mod codec;
 pub mod dict;
 pub mod error;
 pub mod parse;

@@ -27,6 +27,7 @@ from pydicom.uid import ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRL
 from pyrdicom import pixels
 from pyrdicom.pixels import png
 from pyrdicom.pixels.png import encode_png, write_png
+import pyrdicom
 from pyrdicom.pixels.render import render
 
 FUNCTIONS = ["LINEAR", "LINEAR_EXACT", "SIGMOID"]
@@ -34,10 +35,11 @@ PALETTE_UIDS = [f"1.2.840.10008.1.5.{i}" for i in range(1, 9)]
 PALETTE_NAMES = ["HOT_IRON", "PET", "HOT_METAL_BLUE", "PET_20_STEP", "SPRING", "SUMMER"]
 
 
-@pytest.fixture
-def read():
-    """The reader under test: pydicom's today, pyrdicom.dcmread once its reader lands."""
-    return pydicom.dcmread
+@pytest.fixture(params=["pyrdicom", "pydicom"])
+def read(request):
+    """The reader whose data sets the functions are given: pyrdicom's, and pydicom's (the
+    functions take any object with pydicom's Dataset interface)."""
+    return pyrdicom.dcmread if request.param == "pyrdicom" else pydicom.dcmread
 
 
 def path_of(name):
@@ -172,10 +174,12 @@ def test_voi_lut_prefers_lut_or_window(read, prefer_lut):
 
 def test_voi_lut_sequence_index(read):
     ds, ref, arr = load(read, "vlut_04.dcm")
-    second = Dataset()
-    second.LUTDescriptor = [128, 64, 8]
-    second.LUTData = list(range(0, 256, 2))
     for d in (ds, ref):
+        second = type(d)()
+        if isinstance(d, pydicom.FileDataset | pyrdicom.FileDataset):
+            second = (pyrdicom.Dataset if isinstance(d, pyrdicom.Dataset) else Dataset)()
+        second.LUTDescriptor = [128, 64, 8]
+        second.LUTData = list(range(0, 256, 2))
         d.VOILUTSequence.append(second)
     ours = pixels.apply_voi(arr, ds, index=1)
     same(ours, oracle.apply_voi(arr, ref, index=1))

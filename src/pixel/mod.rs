@@ -1,3 +1,4 @@
-//! Pixel data: native (uncompressed) helpers; encapsulated frames and codecs live beside.
+//! Pixel data: native (uncompressed) data and encapsulated frames (PS3.5 8.1.1, A.4).
 
+pub mod encaps;
 pub mod native;

@@ -1,0 +1,3 @@
+//! Pixel data codecs.
+
+pub mod rle;

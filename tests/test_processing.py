@@ -175,9 +175,7 @@ def test_voi_lut_prefers_lut_or_window(read, prefer_lut):
 def test_voi_lut_sequence_index(read):
     ds, ref, arr = load(read, "vlut_04.dcm")
     for d in (ds, ref):
-        second = type(d)()
-        if isinstance(d, pydicom.FileDataset | pyrdicom.FileDataset):
-            second = (pyrdicom.Dataset if isinstance(d, pyrdicom.Dataset) else Dataset)()
+        second = (pyrdicom.Dataset if isinstance(d, pyrdicom.Dataset) else Dataset)()
         second.LUTDescriptor = [128, 64, 8]
         second.LUTData = list(range(0, 256, 2))
         d.VOILUTSequence.append(second)

@@ -107,7 +107,11 @@ impl Parsed {
 
     /// Indices of the entries directly inside `range` (skipping their descendants).
     pub fn children(&self, range: Range<u32>) -> Children<'_> {
-        Children { elements: &self.elements, next: range.start, end: range.end }
+        Children {
+            elements: &self.elements,
+            next: range.start,
+            end: range.end,
+        }
     }
 
     /// The index range holding the children of `idx` (an item's elements or a sequence's items).
@@ -117,7 +121,8 @@ impl Parsed {
 
     /// The top-level entries of the File Meta Information followed by those of the data set.
     pub fn find(&self, range: Range<u32>, tag: u32) -> Option<u32> {
-        self.children(range).find(|&i| self.elements[i as usize].tag == tag)
+        self.children(range)
+            .find(|&i| self.elements[i as usize].tag == tag)
     }
 }
 
@@ -237,12 +242,25 @@ impl<'a> Parser<'a> {
 
     fn u16_at(&self, pos: usize, little: bool) -> u16 {
         let b = [self.data[pos], self.data[pos + 1]];
-        if little { u16::from_le_bytes(b) } else { u16::from_be_bytes(b) }
+        if little {
+            u16::from_le_bytes(b)
+        } else {
+            u16::from_be_bytes(b)
+        }
     }
 
     fn u32_at(&self, pos: usize, little: bool) -> u32 {
-        let b = [self.data[pos], self.data[pos + 1], self.data[pos + 2], self.data[pos + 3]];
-        if little { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) }
+        let b = [
+            self.data[pos],
+            self.data[pos + 1],
+            self.data[pos + 2],
+            self.data[pos + 3],
+        ];
+        if little {
+            u32::from_le_bytes(b)
+        } else {
+            u32::from_be_bytes(b)
+        }
     }
 
     fn tag_at(&self, pos: usize, little: bool) -> u32 {
@@ -270,7 +288,9 @@ impl<'a> Parser<'a> {
             .find(|e| e.tag == tag);
         found.map_or_else(String::new, |e| {
             let v = &self.data[e.value_range()];
-            String::from_utf8_lossy(v).trim_end_matches(['\0', ' ']).to_string()
+            String::from_utf8_lossy(v)
+                .trim_end_matches(['\0', ' '])
+                .to_string()
         })
     }
 
@@ -311,7 +331,9 @@ impl<'a> Parser<'a> {
         let mut creators = Creators::new();
         while pos < limit {
             if limit - pos < 8 {
-                return Err(Error::malformed(format!("truncated element header at offset {pos}")));
+                return Err(Error::malformed(format!(
+                    "truncated element header at offset {pos}"
+                )));
             }
             if self.tag_at(pos, little) == ITEM_DELIMITER {
                 return Ok((pos + 8, pos));
@@ -349,7 +371,9 @@ impl<'a> Parser<'a> {
         }
         let keep = !top
             || tag == CHARSET_TAG
-            || self.specific_tags.is_none_or(|t| t.binary_search(&tag).is_ok());
+            || self
+                .specific_tags
+                .is_none_or(|t| t.binary_search(&tag).is_ok());
         if vr.is_none() || vr == Some(Vr::UN) {
             let known = self.known_vr(tag, creators);
             if vr.is_none() {
@@ -363,25 +387,42 @@ impl<'a> Parser<'a> {
         }
         let mut vr = vr.unwrap_or(Vr::UN);
         let idx = self.elements.len() as u32;
-        let mut element = Element { tag, vr, flags, parent, end: idx + 1, header: pos as u64, offset: value_pos as u64, len: 0 };
+        let mut element = Element {
+            tag,
+            vr,
+            flags,
+            parent,
+            end: idx + 1,
+            header: pos as u64,
+            offset: value_pos as u64,
+            len: 0,
+        };
 
         if length == UNDEFINED {
             element.flags |= flag::UNDEFINED_LENGTH;
             if encoded_un && flags & flag::FROM_UN == 0 {
                 // PS3.5 6.2.2: UN of undefined length is an implicit VR LE sequence.
                 vr = Vr::SQ;
-            } else if flags & flag::IMPLICIT != 0 && !matches!(vr, Vr::SQ)
+            } else if flags & flag::IMPLICIT != 0
+                && !matches!(vr, Vr::SQ)
                 && dict::dictionary_vr(tag).is_none()
-                && value_pos + 4 <= data.len() && self.tag_at(value_pos, little) == ITEM
+                && value_pos + 4 <= data.len()
+                && self.tag_at(value_pos, little) == ITEM
             {
                 vr = Vr::SQ;
             }
             element.vr = vr;
             if vr == Vr::SQ {
                 if depth >= MAX_DEPTH {
-                    return Err(Error::malformed(format!("sequences nested deeper than {MAX_DEPTH}")));
+                    return Err(Error::malformed(format!(
+                        "sequences nested deeper than {MAX_DEPTH}"
+                    )));
                 }
-                let (seq_implicit, seq_little) = if encoded_un { (true, true) } else { (implicit, little) };
+                let (seq_implicit, seq_little) = if encoded_un {
+                    (true, true)
+                } else {
+                    (implicit, little)
+                };
                 self.elements.push(element);
                 let (after, content_end) =
                     self.read_sequence(value_pos, None, seq_implicit, seq_little, idx, depth + 1)?;
@@ -400,7 +441,9 @@ impl<'a> Parser<'a> {
             if !top {
                 return Err(Error::malformed(format!(
                     "element ({:04X},{:04X}) has length {length} but only {} bytes remain",
-                    tag >> 16, tag & 0xFFFF, data.len().saturating_sub(value_pos)
+                    tag >> 16,
+                    tag & 0xFFFF,
+                    data.len().saturating_sub(value_pos)
                 )));
             }
             // pydicom reads what is there and stops.
@@ -411,18 +454,33 @@ impl<'a> Parser<'a> {
         element.len = (end - value_pos) as u64;
         if is_private_creator(tag) {
             let v = &data[value_pos..end];
-            let creator = String::from_utf8_lossy(v).trim_matches(['\0', ' ']).to_string();
+            let creator = String::from_utf8_lossy(v)
+                .trim_matches(['\0', ' '])
+                .to_string();
             creators.push(((tag >> 16) as u16, (tag & 0xFF) as u8, creator));
         }
         if vr == Vr::SQ {
             if depth >= MAX_DEPTH {
-                return Err(Error::malformed(format!("sequences nested deeper than {MAX_DEPTH}")));
+                return Err(Error::malformed(format!(
+                    "sequences nested deeper than {MAX_DEPTH}"
+                )));
             }
             let from_un = encoded_un;
-            let (seq_implicit, seq_little) = if from_un { (true, true) } else { (implicit, little) };
+            let (seq_implicit, seq_little) = if from_un {
+                (true, true)
+            } else {
+                (implicit, little)
+            };
             self.elements.push(element);
             let mark = self.elements.len();
-            match self.read_sequence(value_pos, Some(end), seq_implicit, seq_little, idx, depth + 1) {
+            match self.read_sequence(
+                value_pos,
+                Some(end),
+                seq_implicit,
+                seq_little,
+                idx,
+                depth + 1,
+            ) {
                 Ok(_) => self.finish(idx, end, keep),
                 Err(_) if from_un => {
                     // Not a valid sequence after all: keep the bytes as UN, as pydicom does.
@@ -459,10 +517,17 @@ impl<'a> Parser<'a> {
     }
 
     /// Tag, VR (None when implicit), value length and header size of the element at `pos`.
-    fn read_header(&self, pos: usize, implicit: bool, little: bool) -> Result<(Option<Vr>, u32, usize, u8)> {
+    fn read_header(
+        &self,
+        pos: usize,
+        implicit: bool,
+        little: bool,
+    ) -> Result<(Option<Vr>, u32, usize, u8)> {
         let data = self.data;
         if pos + 8 > data.len() {
-            return Err(Error::malformed(format!("truncated element header at offset {pos}")));
+            return Err(Error::malformed(format!(
+                "truncated element header at offset {pos}"
+            )));
         }
         if implicit {
             return Ok((None, self.u32_at(pos + 4, little), 8, flag::IMPLICIT));
@@ -471,7 +536,9 @@ impl<'a> Parser<'a> {
         match Vr::from_bytes(vrb) {
             Some(vr) if vr.has_long_length() => {
                 if pos + 12 > data.len() {
-                    return Err(Error::malformed(format!("truncated element header at offset {pos}")));
+                    return Err(Error::malformed(format!(
+                        "truncated element header at offset {pos}"
+                    )));
                 }
                 Ok((Some(vr), self.u32_at(pos + 8, little), 12, 0))
             }
@@ -498,7 +565,10 @@ impl<'a> Parser<'a> {
                 return Some(Vr::UL);
             }
             let block = (elem >> 8) as u8;
-            let creator = creators.iter().rev().find(|(g, b, _)| *g == group && *b == block)?;
+            let creator = creators
+                .iter()
+                .rev()
+                .find(|(g, b, _)| *g == group && *b == block)?;
             return dict::private_lookup(&creator.2, tag).and_then(|e| Vr::from_dict_str(e.vr()));
         }
         dict::lookup_or_group_length(tag).and_then(|e| Vr::from_dict_str(e.vr))
@@ -521,7 +591,9 @@ impl<'a> Parser<'a> {
                 }
             }
             if pos + 8 > self.data.len() {
-                return Err(Error::malformed(format!("no item tag to read at offset {pos}")));
+                return Err(Error::malformed(format!(
+                    "no item tag to read at offset {pos}"
+                )));
             }
             let tag = self.tag_at(pos, little);
             let length = self.u32_at(pos + 4, little);
@@ -552,7 +624,11 @@ impl<'a> Parser<'a> {
                 let item_end = start
                     .checked_add(length as usize)
                     .filter(|&e| e <= self.data.len())
-                    .ok_or_else(|| Error::malformed(format!("item at offset {pos} runs past the end of the data")))?;
+                    .ok_or_else(|| {
+                        Error::malformed(format!(
+                            "item at offset {pos} runs past the end of the data"
+                        ))
+                    })?;
                 self.read_dataset(start, item_end, item_implicit, little, idx, depth)?;
                 (item_end, item_end)
             };

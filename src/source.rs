@@ -18,9 +18,11 @@ pub trait SharedBytes: Send + Sync {
     fn bytes(&self) -> &[u8];
 }
 
+/// What keeps the bytes alive; read only through `Source::ptr` after construction.
+#[allow(dead_code)]
 enum Owner {
-    Owned(#[allow(dead_code)] Vec<u8>),
-    Mapped(#[allow(dead_code)] memmap2::MmapMut),
+    Owned(Vec<u8>),
+    Mapped(memmap2::MmapMut),
     Shared(Box<dyn SharedBytes>),
 }
 

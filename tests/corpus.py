@@ -5,9 +5,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
-
-pydicom = pytest.importorskip("pydicom")
-from pydicom.data import get_testdata_file, get_testdata_files  # noqa: E402
+from pydicom.data import get_testdata_file, get_testdata_files
 
 NATIVE_SYNTAXES = {
     "1.2.840.10008.1.2",

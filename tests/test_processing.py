@@ -24,10 +24,11 @@ from pydicom.data import get_testdata_file
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.pixels import pixel_array as pydicom_pixel_array
 from pydicom.uid import ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRLittleEndian
+
+import pyrdicom
 from pyrdicom import pixels
 from pyrdicom.pixels import png
 from pyrdicom.pixels.png import encode_png, write_png
-import pyrdicom
 from pyrdicom.pixels.render import render
 
 FUNCTIONS = ["LINEAR", "LINEAR_EXACT", "SIGMOID"]
@@ -361,7 +362,7 @@ def test_color_lut(read, name):
     ds, ref, arr = load(read, name)
     ours = pixels.apply_color_lut(arr, ds)
     same(ours, oracle.apply_color_lut(arr, ref))
-    assert ours.shape == arr.shape + (3,)
+    assert ours.shape == (*arr.shape, 3)
 
 
 @pytest.mark.parametrize("name", ["OBXXXX1A_expb.dcm", "OBXXXX1A_expb_2frame.dcm"])
@@ -490,7 +491,7 @@ def test_color_lut_wide_8_bit_palette_does_not_wrap():
 
 def test_color_lut_bad_depth():
     ds = palette([256, 0, 16], [bytes(300)] * 3)
-    with pytest.raises(ValueError, match="bit depth of the LUT data '9.4'"):
+    with pytest.raises(ValueError, match=r"bit depth of the LUT data '9\.4'"):
         pixels.apply_color_lut(np.zeros(3, np.uint8), ds)
     ds = palette([256, 0, 8], [bytes(256), bytes(256), bytes(512)])
     with pytest.raises(ValueError, match="same length"):

@@ -1,4 +1,4 @@
-"""The `pyrdicom` command line: `pyrdicom show FILE` prints a file's elements like pydicom's show."""
+"""The `pyrdicom` command line: `pyrdicom show FILE` prints the elements as pydicom shows them."""
 
 from __future__ import annotations
 

@@ -13,10 +13,28 @@ from .valuerep import IS, DSfloat, PersonName
 # Python type for each string VR's values (single values of other string VRs stay str).
 _STR_TYPES: dict[str, Any] = {"DS": DSfloat, "IS": IS, "PN": PersonName, "UI": UID}
 STR_VRS = frozenset(
-    "AE AS CS DA DS DT IS LO LT PN SH ST TM UC UI UR UT".split()
+    [
+        "AE",
+        "AS",
+        "CS",
+        "DA",
+        "DS",
+        "DT",
+        "IS",
+        "LO",
+        "LT",
+        "PN",
+        "SH",
+        "ST",
+        "TM",
+        "UC",
+        "UI",
+        "UR",
+        "UT",
+    ]
 )
-BYTES_VRS = frozenset("OB OD OF OL OV OW UN".split())
-LONG_VALUE_VRS = frozenset("LT UC UT OB OD OF OL OV OW UN".split()) | {
+BYTES_VRS = frozenset(["OB", "OD", "OF", "OL", "OV", "OW", "UN"])
+LONG_VALUE_VRS = frozenset(["LT", "UC", "UT", "OB", "OD", "OF", "OL", "OV", "OW", "UN"]) | {
     "US or SS or OW",
     "US or SS",
     "US or OW",
@@ -24,7 +42,7 @@ LONG_VALUE_VRS = frozenset("LT UC UT OB OD OF OL OV OW UN".split()) | {
 }
 
 
-def empty_value_for_VR(vr: str | None, raw: bool = False) -> Any:  # noqa: N802 (pydicom's name)
+def empty_value_for_VR(vr: str | None, raw: bool = False) -> Any:
     """The value an empty element of `vr` has, as pydicom gives it."""
     if vr == "SQ":
         return b"" if raw else []
@@ -58,20 +76,20 @@ class DataElement:
     """A data element: tag, VR, value (and, for elements read from a file, where it came from)."""
 
     __slots__ = (
-        "tag",
         "VR",
-        "_value",
-        "_raw",
         "_idx",
         "_parent",
+        "_raw",
+        "_value",
+        "file_tell",
         "is_undefined_length",
         "private_creator",
-        "file_tell",
+        "tag",
         "validation_mode",
     )
-    descripWidth = 35  # noqa: N815 (pydicom's name)
-    maxBytesToDisplay = 16  # noqa: N815
-    showVR = True  # noqa: N815
+    descripWidth = 35
+    maxBytesToDisplay = 16
+    showVR = True
     is_raw = False
 
     _UNSET = object()
@@ -79,7 +97,7 @@ class DataElement:
     def __init__(
         self,
         tag: Any,
-        VR: str,  # noqa: N803
+        VR: str,
         value: Any,
         file_value_tell: int | None = None,
         is_undefined_length: bool = False,
@@ -99,7 +117,7 @@ class DataElement:
 
     @classmethod
     def _from_raw(cls, raw: Any, idx: int, parent: Any, info: tuple) -> DataElement:
-        tag, vr, length, offset, flags = info
+        tag, vr, length, offset, _flags = info
         self = cls.__new__(cls)
         self.tag = BaseTag(tag)
         self.VR = vr
@@ -154,7 +172,12 @@ class DataElement:
             if len(val) == 1 and not isinstance(val, MultiValue):
                 return self._convert_one(val[0])
             return MultiValue(self._convert_one, val)
-        if isinstance(val, str) and vr in STR_VRS and "\\" in val and vr not in ("LT", "ST", "UT", "UR"):
+        if (
+            isinstance(val, str)
+            and vr in STR_VRS
+            and "\\" in val
+            and vr not in ("LT", "ST", "UT", "UR")
+        ):
             return MultiValue(self._convert_one, val.split("\\"))
         return self._convert_one(val)
 
@@ -168,7 +191,7 @@ class DataElement:
         return val
 
     @property
-    def VM(self) -> int:  # noqa: N802 (pydicom's name)
+    def VM(self) -> int:
         if self.VR == "SQ":
             return 1
         value = self.value
@@ -240,7 +263,7 @@ class DataElement:
             else:
                 if length > self.maxBytesToDisplay:
                     return f"Array of {length} elements"
-        if self.VM > self.maxBytesToDisplay:
+        if self.maxBytesToDisplay < self.VM:
             return f"Array of {self.VM} elements"
         if isinstance(value, UID):
             return value.name
@@ -255,14 +278,14 @@ class DataElement:
 
     __repr__ = __str__
 
-    def __eq__(self, other: Any) -> bool:
+    def __eq__(self, other: object) -> bool:
         if other is self:
             return True
         if not isinstance(other, DataElement):
             return NotImplemented
         return self.tag == other.tag and self.VR == other.VR and self.value == other.value
 
-    def __ne__(self, other: Any) -> bool:
+    def __ne__(self, other: object) -> bool:
         return not self == other
 
     __hash__ = None  # type: ignore[assignment]

@@ -60,7 +60,11 @@ class Dataset:
         d(self, "_raw", raw)
         d(self, "_parent", parent)
         d(self, "_implicit_vr", raw.implicit_vr if parent is None else parent._implicit_vr)
-        d(self, "is_undefined_length_sequence_item", level >= 0 and raw.info(level)[2] == 0xFFFFFFFF)
+        d(
+            self,
+            "is_undefined_length_sequence_item",
+            level >= 0 and raw.info(level)[2] == 0xFFFFFFFF,
+        )
         return self
 
     # --- element access -------------------------------------------------------------
@@ -133,7 +137,7 @@ class Dataset:
     def __getattr__(self, name: str) -> Any:
         tag = datadict.tag_for_keyword(name)
         if tag is not None:
-            d = self.__dict__["_dict"] if "_dict" in self.__dict__ else None
+            d = self.__dict__.get("_dict", None)
             if d is not None and tag in d:
                 return self._element(tag).value
             raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
@@ -193,7 +197,7 @@ class Dataset:
         for tag in sorted(self._dict):
             yield self._element(tag)
 
-    def __eq__(self, other: Any) -> bool:
+    def __eq__(self, other: object) -> bool:
         if other is self:
             return True
         if isinstance(other, Dataset):
@@ -244,7 +248,7 @@ class Dataset:
     def add(self, data_element: DataElement) -> None:
         self[data_element.tag] = data_element
 
-    def add_new(self, tag: Any, VR: str, value: Any) -> None:  # noqa: N803
+    def add_new(self, tag: Any, VR: str, value: Any) -> None:
         self.add(DataElement(tag, VR, value))
 
     def pop(self, key: Any, *args: Any) -> Any:
@@ -308,7 +312,9 @@ class Dataset:
             return self[tag]
         return None
 
-    def walk(self, callback: Callable[[Dataset, DataElement], None], recursive: bool = True) -> None:
+    def walk(
+        self, callback: Callable[[Dataset, DataElement], None], recursive: bool = True
+    ) -> None:
         for tag in sorted(self._dict):
             if tag not in self._dict:  # the callback may delete elements
                 continue
@@ -330,7 +336,7 @@ class Dataset:
         return self._raw.little_endian if self._raw is not None else None
 
     @property
-    def is_implicit_VR(self) -> bool | None:  # noqa: N802 (pydicom's name)
+    def is_implicit_VR(self) -> bool | None:
         return self._implicit_vr
 
     @property
@@ -360,7 +366,9 @@ class Dataset:
         nested = self.indent_chars * (indent + 1)
         for elem in self:
             if elem.VR == "SQ":
-                strings.append(f"{indent_str}{elem.tag} {elem.name}  {len(elem.value)} item(s) ---- ")
+                strings.append(
+                    f"{indent_str}{elem.tag} {elem.name}  {len(elem.value)} item(s) ---- "
+                )
                 if not top_level_only:
                     for item in elem.value:
                         strings.append(item._pretty_str(indent + 1))
@@ -380,12 +388,25 @@ class Dataset:
 
     # --- JSON -----------------------------------------------------------------------
 
-    def to_json_dict(self, bulk_data_threshold: int = 1024, bulk_data_element_handler: Any = None, suppress_invalid_tags: bool = False) -> dict[str, Any]:
+    def to_json_dict(
+        self,
+        bulk_data_threshold: int = 1024,
+        bulk_data_element_handler: Any = None,
+        suppress_invalid_tags: bool = False,
+    ) -> dict[str, Any]:
         from .jsonrep import dataset_to_json_dict
 
-        return dataset_to_json_dict(self, bulk_data_threshold, bulk_data_element_handler, suppress_invalid_tags)
+        return dataset_to_json_dict(
+            self, bulk_data_threshold, bulk_data_element_handler, suppress_invalid_tags
+        )
 
-    def to_json(self, bulk_data_threshold: int = 1024, bulk_data_element_handler: Any = None, dump_handler: Any = None, suppress_invalid_tags: bool = False) -> str:
+    def to_json(
+        self,
+        bulk_data_threshold: int = 1024,
+        bulk_data_element_handler: Any = None,
+        dump_handler: Any = None,
+        suppress_invalid_tags: bool = False,
+    ) -> str:
         import json
 
         d = self.to_json_dict(bulk_data_threshold, bulk_data_element_handler, suppress_invalid_tags)
@@ -413,12 +434,14 @@ class FileDataset(Dataset):
         dataset: Dataset | dict,
         preamble: bytes | None = None,
         file_meta: FileMetaDataset | None = None,
-        is_implicit_VR: bool = True,  # noqa: N803
+        is_implicit_VR: bool = True,
         is_little_endian: bool = True,
     ) -> None:
         super().__init__(dataset)
         object.__setattr__(self, "preamble", preamble)
-        object.__setattr__(self, "file_meta", file_meta if file_meta is not None else FileMetaDataset())
+        object.__setattr__(
+            self, "file_meta", file_meta if file_meta is not None else FileMetaDataset()
+        )
         object.__setattr__(self, "filename", _filename(filename_or_obj))
         object.__setattr__(self, "_implicit_vr", is_implicit_VR)
 

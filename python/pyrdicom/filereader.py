@@ -13,7 +13,7 @@ from .tag import Tag
 
 def dcmread(
     fp: Any,
-    defer_size: int | str | float | None = None,
+    defer_size: str | float | None = None,
     stop_before_pixels: bool = False,
     force: bool = False,
     specific_tags: Sequence[Any] | None = None,
@@ -32,7 +32,8 @@ def dcmread(
             raise TypeError("dcmread() needs a file-like object opened in binary mode")
     else:
         raise TypeError(
-            f"dcmread: expected a path, bytes-like or binary file-like object, not {type(fp).__name__}"
+            "dcmread: expected a path, bytes-like or binary file-like object, "
+            f"not {type(fp).__name__}"
         )
     raw = _core.read(src, force=force, stop_before_pixels=stop_before_pixels, specific_tags=tags)
     return FileDataset._from_file(raw, fp)

@@ -41,7 +41,7 @@ class BaseTag(int):
 
     __repr__ = __str__
 
-    def __eq__(self, other: Any) -> bool:
+    def __eq__(self, other: object) -> bool:
         if not isinstance(other, int):
             try:
                 other = Tag(other)
@@ -49,7 +49,7 @@ class BaseTag(int):
                 return False
         return int(self) == int(other)
 
-    def __ne__(self, other: Any) -> bool:
+    def __ne__(self, other: object) -> bool:
         return not self == other
 
     def __lt__(self, other: Any) -> bool:
@@ -70,7 +70,7 @@ class BaseTag(int):
 TagType = int | str | tuple
 
 
-def Tag(arg: Any, arg2: int | None = None) -> BaseTag:  # noqa: N802 (pydicom's name)
+def Tag(arg: Any, arg2: int | None = None) -> BaseTag:
     """Build a tag from an int, a (group, element) pair, two ints, a keyword or a hex string."""
     if arg2 is not None:
         arg = (arg, arg2)

@@ -8,7 +8,7 @@ from typing import Any
 class DSfloat(float):
     """A Decimal String value as a float that remembers the string it was read from."""
 
-    __slots__ = ("original_string", "auto_format")
+    __slots__ = ("auto_format", "original_string")
 
     def __new__(cls, val: Any, auto_format: bool = False, validation_mode: Any = None):
         if isinstance(val, str):
@@ -32,12 +32,12 @@ class DSfloat(float):
     def __repr__(self) -> str:
         return f"'{self}'"
 
-    def __eq__(self, other: Any) -> bool:
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, str):
             return str(self) == other
         return float(self) == other
 
-    def __ne__(self, other: Any) -> bool:
+    def __ne__(self, other: object) -> bool:
         return not self == other
 
     __hash__ = float.__hash__
@@ -82,12 +82,12 @@ class IS(int):
     def __repr__(self) -> str:
         return f"'{self}'"
 
-    def __eq__(self, other: Any) -> bool:
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, str):
             return str(self) == other
         return int(self) == other
 
-    def __ne__(self, other: Any) -> bool:
+    def __ne__(self, other: object) -> bool:
         return not self == other
 
     __hash__ = int.__hash__
@@ -190,10 +190,10 @@ class PersonName:
     def __repr__(self) -> str:
         return repr(self._value)
 
-    def __eq__(self, other: Any) -> bool:
+    def __eq__(self, other: object) -> bool:
         return str(self) == other
 
-    def __ne__(self, other: Any) -> bool:
+    def __ne__(self, other: object) -> bool:
         return not self == other
 
     def __hash__(self) -> int:

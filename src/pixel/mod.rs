@@ -1,4 +1,5 @@
 //! Pixel data: native (uncompressed) data and encapsulated frames (PS3.5 8.1.1, A.4).
 
+pub mod decode;
 pub mod encaps;
 pub mod native;

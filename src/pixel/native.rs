@@ -3,7 +3,12 @@
 /// Whether any sample has bits set above `bits_stored` (unsigned data; PS3.5 8.1.1 says such
 /// bits are not part of the value). pydicom masks them off; when none are set, the stored bytes
 /// already are the array and can be used without a copy.
-pub fn has_unused_bits_set(data: &[u8], bits_allocated: u16, bits_stored: u16, little: bool) -> bool {
+pub fn has_unused_bits_set(
+    data: &[u8],
+    bits_allocated: u16,
+    bits_stored: u16,
+    little: bool,
+) -> bool {
     if bits_stored >= bits_allocated || bits_stored == 0 {
         return false;
     }
@@ -24,7 +29,9 @@ pub fn has_unused_bits_set(data: &[u8], bits_allocated: u16, bits_stored: u16, l
     const PAR_BLOCK: usize = 1 << 20;
     if data.len() > 2 * PAR_BLOCK {
         use rayon::prelude::*;
-        return data.par_chunks(PAR_BLOCK).any(|block| any_masked(block, mask));
+        return data
+            .par_chunks(PAR_BLOCK)
+            .any(|block| any_masked(block, mask));
     }
     any_masked(data, mask)
 }
@@ -55,17 +62,35 @@ mod tests {
 
     #[test]
     fn detects_bits_above_bits_stored() {
-        assert!(!has_unused_bits_set(&le(&[0x0FFF, 0x0123, 1, 2, 3]), 16, 12, true));
+        assert!(!has_unused_bits_set(
+            &le(&[0x0FFF, 0x0123, 1, 2, 3]),
+            16,
+            12,
+            true
+        ));
         let dirty = le(&[0x0FFF, 0x0123, 1, 2, 0x1000]);
         assert!(has_unused_bits_set(&dirty, 16, 12, true));
-        let dirty_be: Vec<u8> = [0x0FFFu16, 0x1000].iter().flat_map(|v| v.to_be_bytes()).collect();
+        let dirty_be: Vec<u8> = [0x0FFFu16, 0x1000]
+            .iter()
+            .flat_map(|v| v.to_be_bytes())
+            .collect();
         assert!(has_unused_bits_set(&dirty_be, 16, 12, false));
-        let clean_be: Vec<u8> = [0x0FFFu16, 0x0800].iter().flat_map(|v| v.to_be_bytes()).collect();
+        let clean_be: Vec<u8> = [0x0FFFu16, 0x0800]
+            .iter()
+            .flat_map(|v| v.to_be_bytes())
+            .collect();
         assert!(!has_unused_bits_set(&clean_be, 16, 12, false));
         assert!(!has_unused_bits_set(&dirty, 16, 16, true));
-        assert!(has_unused_bits_set(&[0, 0, 0, 0, 0, 0, 0, 0, 0x80], 8, 7, true));
+        assert!(has_unused_bits_set(
+            &[0, 0, 0, 0, 0, 0, 0, 0, 0x80],
+            8,
+            7,
+            true
+        ));
         assert!(!has_unused_bits_set(&[0x7F; 9], 8, 7, true));
-        let big: Vec<u8> = (0..100_000u32).flat_map(|v| (v & 0xFFFFF).to_le_bytes()).collect();
+        let big: Vec<u8> = (0..100_000u32)
+            .flat_map(|v| (v & 0xFFFFF).to_le_bytes())
+            .collect();
         assert!(!has_unused_bits_set(&big, 32, 20, true));
         assert!(has_unused_bits_set(&big, 32, 16, true));
     }

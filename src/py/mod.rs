@@ -6,12 +6,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 mod dict;
+mod pixel;
 
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::IntoPyObjectExt;
 use pyo3::types::{PyBytes, PyDict, PyList};
+use pyo3::IntoPyObjectExt;
 
 use crate::error::Error;
 use crate::parse::{self, Options, Parsed};
@@ -22,7 +23,12 @@ use crate::vr::Vr;
 /// Maps a core error onto pyrdicom's Python exceptions (OSError for I/O).
 pub(crate) fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
     let class = match &err {
-        Error::Io(_) => return PyErr::from(match err { Error::Io(e) => e, _ => unreachable!() }),
+        Error::Io(_) => {
+            return PyErr::from(match err {
+                Error::Io(e) => e,
+                _ => unreachable!(),
+            })
+        }
         Error::InvalidDicom(_) => "InvalidDicomError",
         Error::Malformed(_) => "MalformedDicomError",
         Error::Unsupported(_) => "UnsupportedTransferSyntaxError",
@@ -40,20 +46,28 @@ struct PyBytesSource(PyBuffer<u8>);
 
 impl SharedBytes for PyBytesSource {
     fn bytes(&self) -> &[u8] {
-        let len = self.0.len_bytes();
-        if len == 0 {
-            return &[];
-        }
-        // SAFETY: the buffer is C-contiguous (checked on creation), stays exported (and so
-        // alive and unresized) while PyBuffer lives, and is only read.
-        unsafe { std::slice::from_raw_parts(self.0.buf_ptr() as *const u8, len) }
+        buffer_bytes(&self.0).expect("checked contiguous on creation")
     }
+}
+
+/// The bytes of a C-contiguous buffer.
+pub(crate) fn buffer_bytes(buf: &PyBuffer<u8>) -> PyResult<&[u8]> {
+    if !buf.is_c_contiguous() {
+        return Err(PyValueError::new_err("the buffer must be C-contiguous"));
+    }
+    let len = buf.len_bytes();
+    if len == 0 {
+        return Ok(&[]);
+    }
+    // SAFETY: the buffer is C-contiguous and stays exported (so alive and unresized) while
+    // `buf` lives, which the returned borrow cannot outlive; it is only read.
+    Ok(unsafe { std::slice::from_raw_parts(buf.buf_ptr() as *const u8, len) })
 }
 
 /// A parsed file: the bytes and the element index, shared by all Python objects read from it.
 #[pyclass(frozen, module = "pyrdicom._core")]
 pub struct RawFile {
-    inner: Arc<Parsed>,
+    pub(crate) inner: Arc<Parsed>,
 }
 
 const META: i64 = -2;
@@ -67,7 +81,7 @@ impl RawFile {
         }
     }
 
-    fn check(&self, idx: usize) -> PyResult<()> {
+    pub(crate) fn check(&self, idx: usize) -> PyResult<()> {
         if idx < self.inner.elements.len() {
             Ok(())
         } else {
@@ -92,18 +106,29 @@ impl RawFile {
     fn info(&self, idx: usize) -> PyResult<(u32, &'static str, u64, u64, u8)> {
         self.check(idx)?;
         let e = &self.inner.elements[idx];
-        let len = if e.is_undefined_length() { parse::UNDEFINED as u64 } else { e.len };
+        let len = if e.is_undefined_length() {
+            parse::UNDEFINED as u64
+        } else {
+            e.len
+        };
         Ok((e.tag, e.vr.as_str(), len, e.offset, e.flags))
     }
 
     /// The decoded value of element idx, as `vr` (default: its own VR), in primitive form:
     /// None when empty, str or list[str], int/float or list, list of item indices for SQ, bytes.
     #[pyo3(signature = (idx, vr=None))]
-    fn value<'py>(&self, py: Python<'py>, idx: usize, vr: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    fn value<'py>(
+        &self,
+        py: Python<'py>,
+        idx: usize,
+        vr: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         self.check(idx)?;
         let p = &self.inner;
         let vr = match vr {
-            Some(s) => Vr::from_dict_str(s).ok_or_else(|| PyValueError::new_err(format!("bad VR {s}")))?,
+            Some(s) => {
+                Vr::from_dict_str(s).ok_or_else(|| PyValueError::new_err(format!("bad VR {s}")))?
+            }
             None => p.elements[idx].vr,
         };
         let v = value::decode(p, idx, vr).map_err(|e| to_py_err(py, e))?;
@@ -138,9 +163,18 @@ impl RawFile {
 
     /// Whether unsigned native samples in `len` bytes at `offset` have bits set above
     /// `bits_stored` (then pydicom masks them, and the bytes cannot be used as they are).
-    fn unused_bits_set(&self, py: Python<'_>, offset: usize, len: usize, bits_allocated: u16, bits_stored: u16) -> PyResult<bool> {
+    fn unused_bits_set(
+        &self,
+        py: Python<'_>,
+        offset: usize,
+        len: usize,
+        bits_allocated: u16,
+        bits_stored: u16,
+    ) -> PyResult<bool> {
         let p = &self.inner;
-        let data = offset.checked_add(len).and_then(|end| p.bytes().get(offset..end));
+        let data = offset
+            .checked_add(len)
+            .and_then(|end| p.bytes().get(offset..end));
         let data = data.ok_or_else(|| PyValueError::new_err("range outside the source"))?;
         let little = p.little_endian;
         Ok(py.detach(|| {
@@ -177,7 +211,11 @@ impl RawFile {
 
     /// The whole source as a buffer (writable unless it is the caller's bytes), so that NumPy
     /// arrays can be zero-copy views of pixel data.
-    unsafe fn __getbuffer__(slf: Bound<'_, Self>, view: *mut pyo3::ffi::Py_buffer, flags: c_int) -> PyResult<()> {
+    unsafe fn __getbuffer__(
+        slf: Bound<'_, Self>,
+        view: *mut pyo3::ffi::Py_buffer,
+        flags: c_int,
+    ) -> PyResult<()> {
         let src = &slf.get().inner.source;
         let bytes = src.bytes();
         let (ptr, readonly) = match src.writable_ptr() {
@@ -187,7 +225,14 @@ impl RawFile {
         // SAFETY: ptr/len describe the source, which lives as long as `slf`, whose reference
         // the view takes; PyBuffer_FillInfo validates flags against `readonly`.
         let rc = unsafe {
-            pyo3::ffi::PyBuffer_FillInfo(view, slf.as_ptr(), ptr.cast(), bytes.len() as isize, readonly, flags)
+            pyo3::ffi::PyBuffer_FillInfo(
+                view,
+                slf.as_ptr(),
+                ptr.cast(),
+                bytes.len() as isize,
+                readonly,
+                flags,
+            )
         };
         if rc == -1 {
             return Err(PyErr::fetch(slf.py()));
@@ -210,24 +255,32 @@ fn read(
         t.sort_unstable();
         t
     });
-    let opts = Options { force, stop_before_pixels, specific_tags };
+    let opts = Options {
+        force,
+        stop_before_pixels,
+        specific_tags,
+    };
     let source = if let Ok(path) = src.extract::<PathBuf>() {
-        py.detach(|| Source::open(&path)).map_err(|e| to_py_err(py, e))?
+        py.detach(|| Source::open(&path))
+            .map_err(|e| to_py_err(py, e))?
     } else {
         let buf = PyBuffer::<u8>::get(src)?;
-        if !buf.is_c_contiguous() {
-            return Err(PyValueError::new_err("the buffer must be C-contiguous"));
-        }
+        buffer_bytes(&buf)?;
         Source::from_shared(Box::new(PyBytesSource(buf)))
     };
-    let parsed = py.detach(|| parse::parse(source, &opts)).map_err(|e| to_py_err(py, e))?;
-    Ok(RawFile { inner: Arc::new(parsed) })
+    let parsed = py
+        .detach(|| parse::parse(source, &opts))
+        .map_err(|e| to_py_err(py, e))?;
+    Ok(RawFile {
+        inner: Arc::new(parsed),
+    })
 }
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RawFile>()?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(pixel::decode_pixels, m)?)?;
     dict::register(m)?;
     Ok(())
 }

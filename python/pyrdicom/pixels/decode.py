@@ -1,13 +1,19 @@
-"""Choosing how to decode a data set's pixel data: native here, encapsulated through the codecs."""
+"""Choosing how to decode a data set's pixel data: native here in NumPy, encapsulated frames
+in the Rust core (frames decoded in parallel without the GIL)."""
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
 
+from .. import _core
 from ..errors import UnsupportedTransferSyntaxError
-from .native import NATIVE_SYNTAXES, PixelInfo, native_array
+from .native import NATIVE_SYNTAXES, PixelInfo, native_array, pixel_source, shift_unused_bits
+
+# Codecs that leave colour conversion (YBR_FULL -> RGB) to us; the JPEG family converts itself.
+_RAW_COLOUR = {"1.2.840.10008.1.2.5", "1.2.840.10008.1.2.1.98", "1.2.840.10008.1.2.8.1"}
 
 
 def transfer_syntax(ds: Any) -> str:
@@ -33,7 +39,45 @@ def dataset_array(ds: Any, index: int | None = None) -> np.ndarray:
     if ts in NATIVE_SYNTAXES:
         info.little_endian = NATIVE_SYNTAXES[ts]
         return native_array(ds, info, index)
-    raise UnsupportedTransferSyntaxError(
-        f"Unable to decode pixel data with a transfer syntax UID of '{ts}': no decoder in this "
-        "build of pyrdicom supports it yet"
+    return encapsulated_array(ds, info, ts, index)
+
+
+def _extended_offsets(ds: Any) -> tuple[list[int], list[int]] | None:
+    offsets = ds.get("ExtendedOffsetTable")
+    lengths = ds.get("ExtendedOffsetTableLengths")
+    if offsets is None or lengths is None:
+        return None
+    return (
+        np.frombuffer(offsets, dtype="<u8").tolist(),
+        np.frombuffer(lengths, dtype="<u8").tolist(),
     )
+
+
+def encapsulated_array(ds: Any, info: PixelInfo, ts: str, index: int | None) -> np.ndarray:
+    if info.bits_allocated == 1 or info.bits_allocated % 8:
+        raise UnsupportedTransferSyntaxError(
+            f"Bits Allocated {info.bits_allocated} is not supported for encapsulated pixel data"
+        )
+    buf, _, _ = pixel_source(ds, info)
+    source, idx = (buf, ds._dict[info.tag]) if buf is ds._raw else (buf, 0)
+    if source is ds._raw and idx.__class__ is not int:
+        idx = idx._idx
+    spec = (
+        info.rows, info.columns, info.samples, info.bits_allocated, info.bits_stored,
+        info.signed, info.photometric, info.planar,
+    )  # fmt: skip
+    if index is not None and not 0 <= index < info.frames:
+        raise IndexError(f"There is no frame at index {index}: the data has {info.frames} frame(s)")
+    flat, frames, warning = _core.decode_pixels(
+        source, idx, ts, spec, info.frames, index, _extended_offsets(ds)
+    )
+    if warning:
+        warnings.warn(warning, UserWarning, stacklevel=4)
+    arr = flat.view(info.dtype()).reshape(info.shape(frames))
+    if info.bits_stored < info.bits_allocated:
+        arr = shift_unused_bits(arr, info, in_place=True)
+    if ts in _RAW_COLOUR and info.photometric == "YBR_FULL":
+        from .processing import convert_color_space
+
+        arr = convert_color_space(arr, "YBR_FULL", "RGB")
+    return arr

@@ -12,7 +12,11 @@ import numpy as np
 
 from ..errors import PixelDataError
 
-PIXEL_KEYWORDS = (("PixelData", 0x7FE00010), ("FloatPixelData", 0x7FE00008), ("DoubleFloatPixelData", 0x7FE00009))
+PIXEL_KEYWORDS = (
+    ("PixelData", 0x7FE00010),
+    ("FloatPixelData", 0x7FE00008),
+    ("DoubleFloatPixelData", 0x7FE00009),
+)
 NATIVE_SYNTAXES = {
     "1.2.840.10008.1.2": True,
     "1.2.840.10008.1.2.1": True,
@@ -32,8 +36,18 @@ class PixelInfo:
     """The Image Pixel module values needed to interpret pixel data (PS3.3 C.7.6.3)."""
 
     __slots__ = (
-        "rows", "columns", "frames", "samples", "bits_allocated", "bits_stored",
-        "signed", "planar", "photometric", "keyword", "tag", "little_endian",
+        "bits_allocated",
+        "bits_stored",
+        "columns",
+        "frames",
+        "keyword",
+        "little_endian",
+        "photometric",
+        "planar",
+        "rows",
+        "samples",
+        "signed",
+        "tag",
     )  # fmt: skip
 
     def __init__(self, ds: Any) -> None:
@@ -75,9 +89,7 @@ class PixelInfo:
         return self.frame_pixels * (self.bits_allocated // 8)
 
     def dtype(self) -> np.dtype:
-        if self.keyword == "FloatPixelData":
-            kind = "f"
-        elif self.keyword == "DoubleFloatPixelData":
+        if self.keyword == "FloatPixelData" or self.keyword == "DoubleFloatPixelData":
             kind = "f"
         else:
             kind = "i" if self.signed else "u"
@@ -96,7 +108,9 @@ class PixelInfo:
 def _required(ds: Any, keyword: str) -> int:
     value = ds.get(keyword)
     if value is None:
-        raise AttributeError(f"Unable to decode the pixel data as the dataset is missing '{keyword}'")
+        raise AttributeError(
+            f"Unable to decode the pixel data as the dataset is missing '{keyword}'"
+        )
     return int(value)
 
 
@@ -124,7 +138,9 @@ def native_array(ds: Any, info: PixelInfo, index: int | None = None) -> np.ndarr
     frame_nbytes = info.frame_nbytes()
     if index is not None:
         if not 0 <= index < info.frames:
-            raise IndexError(f"There is no frame at index {index}: the data has {info.frames} frame(s)")
+            raise IndexError(
+                f"There is no frame at index {index}: the data has {info.frames} frame(s)"
+            )
         first, count = index, 1
     else:
         first, count = 0, info.frames
@@ -149,13 +165,22 @@ def native_array(ds: Any, info: PixelInfo, index: int | None = None) -> np.ndarr
         arr = arr.reshape(count, info.samples, info.rows, info.columns).transpose(0, 2, 3, 1)
         arr = np.ascontiguousarray(arr)
     arr = arr.reshape(info.shape(count))
-    if info.keyword == "PixelData" and info.bits_stored < info.bits_allocated:
-        if info.signed:
-            arr = _shift(arr, info)
-        elif buf.__class__ is not bytes and buf.unused_bits_set(start, needed, info.bits_allocated, info.bits_stored):
-            arr = _shift(arr, info)
-        elif buf.__class__ is bytes and np.any(arr & ~np.array((1 << info.bits_stored) - 1, arr.dtype)):
-            arr = _shift(arr, info)
+    if (
+        info.keyword == "PixelData"
+        and info.bits_stored < info.bits_allocated
+        and (
+            info.signed
+            or (
+                buf.__class__ is not bytes
+                and buf.unused_bits_set(start, needed, info.bits_allocated, info.bits_stored)
+            )
+            or (
+                buf.__class__ is bytes
+                and np.any(arr & ~np.array((1 << info.bits_stored) - 1, arr.dtype))
+            )
+        )
+    ):
+        arr = shift_unused_bits(arr, info)
     if info.photometric == "YBR_FULL":
         from .processing import convert_color_space
 
@@ -174,23 +199,31 @@ def _be_swap_ow(ds: Any, info: PixelInfo) -> bool:
     )
 
 
-def _swap_ow_bytes(buf: Any, offset: int, length: int, frame_nbytes: int, first: int, count: int) -> np.ndarray:
+def _swap_ow_bytes(
+    buf: Any, offset: int, length: int, frame_nbytes: int, first: int, count: int
+) -> np.ndarray:
     """The 8-bit samples of frames first..first+count of a big endian OW value."""
     words = np.frombuffer(buf, dtype=np.uint8, count=length - length % 2, offset=offset)
     swapped = words.reshape(-1, 2)[:, ::-1].reshape(-1)
     return swapped[frame_nbytes * first : frame_nbytes * (first + count)].copy()
 
 
-def _shift(arr: np.ndarray, info: PixelInfo) -> np.ndarray:
-    """pydicom's unused-bits correction: shift out the bits above Bits Stored (sign-extends)."""
-    arr = arr.copy() if arr.base is not None or not arr.flags.writeable else arr
+def shift_unused_bits(arr: np.ndarray, info: PixelInfo, in_place: bool = False) -> np.ndarray:
+    """pydicom's unused-bits correction: shift out the bits above Bits Stored (sign-extends).
+    `in_place` when `arr` is a fresh buffer nobody else sees (else a view of the source)."""
+    if info.keyword != "PixelData":
+        return arr
+    if not in_place:
+        arr = arr.copy()
     shift = info.bits_allocated - info.bits_stored
     np.left_shift(arr, shift, out=arr)
     np.right_shift(arr, shift, out=arr)
     return arr
 
 
-def _unpack_bits(buf: Any, offset: int, length: int, info: PixelInfo, first: int, count: int) -> np.ndarray:
+def _unpack_bits(
+    buf: Any, offset: int, length: int, info: PixelInfo, first: int, count: int
+) -> np.ndarray:
     """1-bit data: frames are packed back to back without padding (PS3.5 8.1.1)."""
     npix = info.frame_pixels
     bit_start = npix * first
@@ -198,13 +231,17 @@ def _unpack_bits(buf: Any, offset: int, length: int, info: PixelInfo, first: int
     byte_start, byte_end = bit_start // 8, -(-bit_end // 8)
     if byte_end > length:
         raise PixelDataError("The number of bytes of pixel data is less than expected")
-    packed = np.frombuffer(buf, dtype=np.uint8, count=byte_end - byte_start, offset=offset + byte_start)
+    packed = np.frombuffer(
+        buf, dtype=np.uint8, count=byte_end - byte_start, offset=offset + byte_start
+    )
     bits = np.unpackbits(packed, bitorder="little")
     skip = bit_start - byte_start * 8
     return bits[skip : skip + npix * count].reshape(info.shape(count))
 
 
-def _ybr422_to_rgb(buf: Any, start: int, nbytes: int, info: PixelInfo, count: int, dtype: np.dtype) -> np.ndarray:
+def _ybr422_to_rgb(
+    buf: Any, start: int, nbytes: int, info: PixelInfo, count: int, dtype: np.dtype
+) -> np.ndarray:
     """Native YBR_FULL_422: each pair of pixels is stored Y1 Y2 Cb Cr; upsample, then to RGB."""
     src = np.frombuffer(buf, dtype=dtype, count=nbytes // dtype.itemsize, offset=start)
     src = src.reshape(count, info.rows, info.columns // 2, 4)
@@ -233,7 +270,7 @@ def pixel_id(ds: Any) -> tuple:
 
 
 def dataset_pixel_array(ds: Any) -> np.ndarray:
-    """`Dataset.pixel_array`: decoded once, then the same array while the pixel module is unchanged."""
+    """`Dataset.pixel_array`: decoded once, then the same array while the pixel module stays."""
     cached = ds.__dict__.get("_pixel_cache")
     if cached is not None and cached[0] == pixel_id(ds):
         return cached[1]

@@ -3,7 +3,7 @@
 
 Every function takes any object with pydicom's ``Dataset`` interface (pyrdicom's or pydicom's):
 only ``ds.get(keyword)``, ``keyword in ds``, attribute access and sequences of such data sets are
-used. Where pydicom gives wrong values, these functions deliberately differ (see docs/processing.md):
+used. Where pydicom gives wrong values, these functions deliberately differ (docs/processing.md):
 LUT indices never wrap around, 16-bit palette data in big endian data sets is read in the data
 set's byte order, and the palette names ``FALL``/``WINTER`` follow PS3.6 Annex B.
 """
@@ -537,7 +537,7 @@ def apply_color_lut(
         )
 
     idx = _lut_indices(arr, first_map, nr_entries)
-    out = np.empty(arr.shape + (len(luts),), dtype=luts[0].dtype)
+    out = np.empty((*arr.shape, len(luts)), dtype=luts[0].dtype)
     for channel, lut in enumerate(luts):
         out[..., channel] = lut[idx]
     return out

@@ -1,0 +1,127 @@
+//! Decoding encapsulated pixel data: frames located (BOT/EOT/fragments), then decoded in
+//! parallel, each straight into its slice of one output buffer.
+
+use std::io::Read;
+
+use rayon::prelude::*;
+
+use crate::codec::{self, FrameSpec};
+use crate::error::{Error, Result};
+use crate::pixel::encaps::{frame_bytes, Encapsulated};
+
+/// How the frames of a transfer syntax are encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Codec {
+    Rle,
+    /// Encapsulated Uncompressed Explicit VR Little Endian: frames are native bytes.
+    Uncompressed,
+    /// Deflated Image Frame Compression: each frame is deflated native bytes.
+    Deflate,
+}
+
+pub fn codec_for(transfer_syntax: &str) -> Option<Codec> {
+    Some(match transfer_syntax {
+        "1.2.840.10008.1.2.5" => Codec::Rle,
+        "1.2.840.10008.1.2.1.98" => Codec::Uncompressed,
+        "1.2.840.10008.1.2.8.1" => Codec::Deflate,
+        _ => return None,
+    })
+}
+
+/// Upper bound on decoded bytes per encoded byte that a request may claim, so a small hostile
+/// file cannot make us allocate gigabytes: well above what real codecs reach on real images.
+const MAX_EXPANSION: usize = 20_000;
+const MIN_ALLOWANCE: usize = 64 << 20;
+
+/// The decoded frames, concatenated, and pydicom's warning about the frame layout (if any).
+pub struct Decoded {
+    pub data: Vec<u8>,
+    pub frames: usize,
+    pub warning: Option<&'static str>,
+}
+
+/// Decodes all frames of an encapsulated value, or only frame `index`.
+pub fn decode(
+    codec: Codec,
+    value: &[u8],
+    spec: &FrameSpec,
+    number_of_frames: usize,
+    eot: Option<(&[u64], &[u64])>,
+    index: Option<usize>,
+) -> Result<Decoded> {
+    let enc = Encapsulated::parse(value)?;
+    let (frames, warning) = match index {
+        Some(i) => {
+            let f = enc.frame(value, i, number_of_frames, eot)?;
+            (vec![f.ranges], f.warning)
+        }
+        None => {
+            let l = enc.frames(value, number_of_frames, eot)?;
+            (l.frames, l.warning)
+        }
+    };
+    let frame_len = spec.frame_len()?;
+    let total = frame_len
+        .checked_mul(frames.len())
+        .filter(|&t| t <= MIN_ALLOWANCE.max(value.len().saturating_mul(MAX_EXPANSION)))
+        .ok_or_else(|| {
+            Error::pixel(format!(
+                "{} frame(s) of {} x {} x {} samples cannot come from {} bytes of pixel data",
+                frames.len(),
+                spec.rows,
+                spec.cols,
+                spec.samples_per_pixel,
+                value.len()
+            ))
+        })?;
+    let mut data = vec![0u8; total];
+    if frame_len > 0 {
+        data.par_chunks_mut(frame_len)
+            .zip(frames.par_iter())
+            .try_for_each(|(out, ranges)| {
+                let bytes = frame_bytes(value, ranges)?;
+                decode_frame(codec, &bytes, spec, out)
+            })?;
+    }
+    Ok(Decoded {
+        data,
+        frames: frames.len(),
+        warning,
+    })
+}
+
+/// Decodes one frame's codestream into `out` (exactly one frame).
+pub fn decode_frame(codec: Codec, bytes: &[u8], spec: &FrameSpec, out: &mut [u8]) -> Result<()> {
+    match codec {
+        Codec::Rle => {
+            let info = codec::rle::FrameInfo {
+                rows: spec.rows as usize,
+                columns: spec.cols as usize,
+                samples_per_pixel: usize::from(spec.samples_per_pixel),
+                bits_allocated: usize::from(spec.bits_allocated),
+            };
+            codec::rle::decode_frame(bytes, &info, out).map(|_| ())
+        }
+        Codec::Uncompressed => copy_native(bytes, out),
+        Codec::Deflate => {
+            let mut inflated = Vec::with_capacity(out.len());
+            flate2::read::DeflateDecoder::new(bytes)
+                .take(out.len() as u64 + 1)
+                .read_to_end(&mut inflated)
+                .map_err(|e| Error::pixel(format!("cannot inflate a deflated frame: {e}")))?;
+            copy_native(&inflated, out)
+        }
+    }
+}
+
+fn copy_native(bytes: &[u8], out: &mut [u8]) -> Result<()> {
+    let n = out.len();
+    let src = bytes.get(..n).ok_or_else(|| {
+        Error::pixel(format!(
+            "a frame holds {} bytes but {n} are needed",
+            bytes.len()
+        ))
+    })?;
+    out.copy_from_slice(src);
+    Ok(())
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import warnings
 
 import pytest
@@ -19,7 +20,7 @@ def corpus_files() -> list[str]:
     """Every file of the corpus (pydicom's own test files and the pydicom-data package)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return sorted(set(get_testdata_files("*")))
+        return sorted(p for p in set(get_testdata_files("*")) if os.path.isfile(p))
 
 
 def corpus_file(name: str) -> str:

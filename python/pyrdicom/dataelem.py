@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import datadict
+from .errors import DicomValueError
 from .multival import MultiValue
 from .tag import BaseTag, Tag
 from .uid import UID
@@ -156,7 +157,10 @@ class DataElement:
             seq = Sequence([Dataset._from_raw(raw, i, parent) for i in v])
             seq.is_undefined_length = self.is_undefined_length
             return seq
-        return _wrap(vr, v)
+        try:
+            return _wrap(vr, v)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise DicomValueError(f"Invalid value for {self.tag} {vr}: {exc}") from exc
 
     def _convert_value(self, val: Any) -> Any:
         vr = self.VR

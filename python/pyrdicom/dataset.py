@@ -78,8 +78,8 @@ class Dataset:
             elem = DataElement._from_raw(raw, elem, self, info)
             if " or " in elem.VR:
                 self._correct_ambiguous_vr(elem)
-            if elem.tag.is_private and not elem.tag.is_private_creator:
-                creator_tag = elem.tag.private_creator
+            if tag >> 16 & 1 and tag & 0xFFFF >= 0x1000:
+                creator_tag = BaseTag((tag & 0xFFFF0000) | (tag & 0xFF00) >> 8)
                 if creator_tag in self._dict:
                     elem.private_creator = self._element(creator_tag).value
             self._dict[tag] = elem

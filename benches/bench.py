@@ -1,0 +1,289 @@
+"""pyrdicom against pydicom, dicomsdl and python-gdcm, in one run; prints a markdown report.
+
+    python3 benches/bench.py [--quick] [--only header,native,codecs,threads]
+
+Peers that are not installed are left out. Times are medians of repeated runs (this kind of
+machine is small and noisy); ratios are pyrdicom's time over the peer's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import tempfile
+import threading
+import time
+import warnings
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+import pydicom
+from pydicom.data import get_testdata_file
+
+import pyrdicom
+
+warnings.simplefilter("ignore")
+
+try:
+    import dicomsdl
+except ImportError:
+    dicomsdl = None
+try:
+    import gdcm
+except ImportError:
+    gdcm = None
+
+TAGS = ("PatientName", "Modality", "StudyInstanceUID", "Rows", "PixelSpacing", "SliceThickness")
+
+
+def median_time(fn: Callable[[], object], repeat: int, number: int = 1) -> float:
+    """Median seconds per call over `repeat` rounds of `number` calls (after one warm-up)."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        for _ in range(number):
+            fn()
+        times.append((time.perf_counter() - t) / number)
+    return statistics.median(times)
+
+
+def fmt(seconds: float) -> str:
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.1f} µs"
+    return f"{seconds * 1e3:.2f} ms"
+
+
+# --- header -------------------------------------------------------------------------------
+
+
+def bench_header(quick: bool) -> list[str]:
+    n = 200 if quick else 2000
+    src = get_testdata_file("CT_small.dcm")
+    tmp = tempfile.mkdtemp(prefix="pyrdicom-bench-")
+    try:
+        paths = []
+        for i in range(n):
+            p = os.path.join(tmp, f"ct{i}.dcm")
+            shutil.copyfile(src, p)
+            paths.append(p)
+
+        def floor() -> None:
+            for p in paths:
+                with open(p, "rb") as f:
+                    f.read()
+
+        def ours() -> None:
+            for p in paths:
+                ds = pyrdicom.dcmread(p, stop_before_pixels=True)
+                for t in TAGS:
+                    getattr(ds, t)
+
+        def theirs() -> None:
+            for p in paths:
+                ds = pydicom.dcmread(p, stop_before_pixels=True)
+                for t in TAGS:
+                    getattr(ds, t)
+
+        runs = {"open()+read()": floor, "pyrdicom": ours, "pydicom": theirs}
+        if dicomsdl is not None:
+
+            def sdl() -> None:
+                for p in paths:
+                    d = dicomsdl.open(p)
+                    for t in TAGS:
+                        getattr(d, t)
+
+            runs["dicomsdl"] = sdl
+        repeat = 3 if quick else 7
+        per_file = {k: median_time(f, repeat) / n for k, f in runs.items()}
+    finally:
+        shutil.rmtree(tmp)
+    lines = [
+        f"### Header: dcmread(stop_before_pixels) + 6 tags, {n} copies of CT_small.dcm",
+        "",
+        "| reader | per file | pyrdicom / reader |",
+        "|---|---|---|",
+    ]
+    for k, v in per_file.items():
+        lines.append(f"| {k} | {fmt(v)} | {per_file['pyrdicom'] / v:.3f} |")
+    return lines
+
+
+# --- pixel data ---------------------------------------------------------------------------
+
+
+def _peer_arrays(path: str) -> dict[str, Callable[[], object]]:
+    runs: dict[str, Callable[[], object]] = {
+        "pydicom": lambda: pydicom.dcmread(path).pixel_array,
+    }
+    if dicomsdl is not None:
+        runs["dicomsdl"] = lambda: dicomsdl.open(path).pixelData(storedvalue=True)
+    if gdcm is not None:
+
+        def gdcm_read() -> object:
+            r = gdcm.ImageReader()
+            r.SetFileName(path)
+            if not r.Read():
+                raise RuntimeError("gdcm cannot read")
+            return r.GetImage().GetBuffer()
+
+        runs["python-gdcm"] = gdcm_read
+    return runs
+
+
+def bench_native(quick: bool) -> list[str]:
+    path = get_testdata_file("RG1_UNCI.dcm")
+    repeat = 7 if quick else 25
+    arr = pyrdicom.dcmread(path).pixel_array
+    getter = median_time(lambda: pyrdicom.dcmread(path).pixel_array, repeat)
+    ds = pyrdicom.dcmread(path)
+    ds.pixel_array  # noqa: B018 (decode once; the getter then returns the cached view)
+    copy = median_time(arr.copy, repeat)
+    lines = [
+        "### Native pixel data: RG1_UNCI.dcm (7.2 MB, 16-bit)",
+        "",
+        "| work | time | pyrdicom / work |",
+        "|---|---|---|",
+        f"| pyrdicom: dcmread + pixel_array | {fmt(getter)} | 1.000 |",
+        f"| one `ndarray.copy()` of the array | {fmt(copy)} | {getter / copy:.3f} |",
+    ]
+    for name, fn in _peer_arrays(path).items():
+        try:
+            t = median_time(fn, repeat)
+        except Exception as exc:  # noqa: BLE001 (a peer failing is reported, not fatal)
+            lines.append(f"| {name} | fails: {type(exc).__name__} | |")
+            continue
+        lines.append(f"| {name}: read + pixels | {fmt(t)} | {getter / t:.3f} |")
+    return lines
+
+
+CODEC_FILES = [
+    ("RLE", "OBXXXX1A_rle_2frame.dcm"),
+    ("RLE", "RG1_RLE.dcm"),
+    ("JPEG baseline", "color3d_jpeg_baseline.dcm"),
+    ("JPEG extended", "JPGExtended.dcm"),
+    ("JPEG lossless", "JPEG-LL.dcm"),
+    ("JPEG-LS", "emri_small_jpeg_ls_lossless.dcm"),
+    ("JPEG 2000", "RG1_J2KR.dcm"),
+    ("HTJ2K", "HTJ2KLossless_08_RGB.dcm"),
+    ("Deflated", "image_dfl.dcm"),
+]
+
+
+def bench_codecs(quick: bool) -> list[str]:
+    lines = [
+        "### Compressed pixel data: read + decode all frames",
+        "",
+        "| group | file | pyrdicom | best peer | pyrdicom / best | all peers |",
+        "|---|---|---|---|---|---|",
+    ]
+    ratios: dict[str, list[float]] = {}
+    for group, name in CODEC_FILES:
+        path = get_testdata_file(name)
+        if path is None:
+            continue
+        repeat = 3 if quick else 9
+        try:
+            ours = median_time(lambda p=path: pyrdicom.dcmread(p).pixel_array, repeat)
+        except pyrdicom.DicomError as exc:
+            lines.append(f"| {group} | {name} | not decoded: {type(exc).__name__} | | | |")
+            continue
+        peers = {}
+        for peer, fn in _peer_arrays(path).items():
+            try:
+                peers[peer] = median_time(fn, repeat)
+            except Exception:  # noqa: BLE001, S112 (a peer that cannot decode is left out)
+                continue
+        if not peers:
+            continue
+        best_name, best = min(peers.items(), key=lambda kv: kv[1])
+        ratios.setdefault(group, []).append(ours / best)
+        all_peers = ", ".join(f"{k} {fmt(v)}" for k, v in peers.items())
+        lines.append(
+            f"| {group} | {name} | {fmt(ours)} | {best_name} {fmt(best)} | {ours / best:.3f} "
+            f"| {all_peers} |"
+        )
+    if ratios:
+        per_group = [statistics.geometric_mean(v) for v in ratios.values()]
+        lines += ["", f"Geometric mean over groups of pyrdicom / best peer: "
+                  f"{statistics.geometric_mean(per_group):.3f}"]  # fmt: skip
+    return lines
+
+
+# --- threads vs processes -----------------------------------------------------------------
+
+
+def _cpu_work(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+
+
+def _decode_file(path: str) -> None:
+    pyrdicom.dcmread(path).pixel_array  # noqa: B018
+
+
+def bench_threads(quick: bool) -> list[str]:
+    path = get_testdata_file("RG1_RLE.dcm") or get_testdata_file("OBXXXX1A_rle_2frame.dcm")
+    workers = os.cpu_count() or 2
+    jobs = 8 if quick else 24
+
+    def run_threads(k: int) -> float:
+        t = time.perf_counter()
+        ths = [
+            threading.Thread(target=lambda: [_decode_file(path) for _ in range(jobs // k)])
+            for _ in range(k)
+        ]
+        for th in ths:
+            th.start()
+        for th in ths:
+            th.join()
+        return time.perf_counter() - t
+
+    def run_procs(k: int) -> float:
+        n = 3_000_000 // (2 if quick else 1)
+        with ProcessPoolExecutor(k) as ex:
+            list(ex.map(_cpu_work, [n] * k))  # start the workers
+            t = time.perf_counter()
+            list(ex.map(_cpu_work, [n] * jobs))
+            return time.perf_counter() - t
+
+    one_t, many_t = run_threads(1), run_threads(workers)
+    one_p, many_p = run_procs(1), run_procs(workers)
+    return [
+        f"### Scaling: {jobs} decodes of {os.path.basename(path)} on {workers} Python threads",
+        "",
+        "| work | 1 worker | "
+        f"{workers} workers | speed-up |",
+        "|---|---|---|---|",
+        f"| pyrdicom decode, threads | {fmt(one_t)} | {fmt(many_t)} | {one_t / many_t:.2f}x |",
+        f"| pure-Python CPU work, processes | {fmt(one_p)} | {fmt(many_p)} | {one_p / many_p:.2f}x |",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", default="header,native,codecs,threads")
+    args = parser.parse_args()
+    sections = {
+        "header": bench_header,
+        "native": bench_native,
+        "codecs": bench_codecs,
+        "threads": bench_threads,
+    }
+    print(f"pyrdicom {pyrdicom.__version__}, pydicom {pydicom.__version__}, "
+          f"dicomsdl {'yes' if dicomsdl else 'no'}, python-gdcm {'yes' if gdcm else 'no'}, "
+          f"{os.cpu_count()} cores\n")  # fmt: skip
+    for name in args.only.split(","):
+        print("\n".join(sections[name](args.quick)))
+        print()
+
+
+if __name__ == "__main__":
+    main()

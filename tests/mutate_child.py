@@ -23,9 +23,9 @@ def exercise(path: str) -> None:
     str(ds.file_meta)
     str(ds)  # decodes every value, recursively
     for elem in ds.iterall():
-        elem.VM  # noqa: B018
+        elem.VM
     if "PixelData" in ds:
-        ds.pixel_array  # noqa: B018
+        ds.pixel_array
 
 
 for line in sys.stdin:
@@ -35,5 +35,5 @@ for line in sys.stdin:
         print("ok", flush=True)
     except DicomError as exc:
         print(f"DicomError {type(exc).__name__}", flush=True)
-    except Exception as exc:  # noqa: BLE001 (reported to the parent, which judges it)
+    except Exception as exc:
         print(f"other {type(exc).__module__}.{type(exc).__name__}: {str(exc)[:200]}", flush=True)

@@ -260,7 +260,7 @@ def bench_threads(quick: bool) -> list[str]:
         f"| work | 1 worker | {workers} workers | speed-up |",
         "|---|---|---|---|",
         f"| pyrdicom decode, threads | {fmt(one_t)} | {fmt(many_t)} | {one_t / many_t:.2f}x |",
-        f"| pure-Python CPU work, processes | {fmt(one_p)} | {fmt(many_p)} | {one_p / many_p:.2f}x |",
+        f"| pure-Python work, processes | {fmt(one_p)} | {fmt(many_p)} | {one_p / many_p:.2f}x |",
     ]
 
 

@@ -1,7 +1,7 @@
 //! Decoding element values on demand (PS3.5 6.2), with pydicom's stripping and splitting rules
 //! so that the Python layer only wraps the parts in pydicom's types.
 
-use crate::charset::CharacterSet;
+use crate::charset::{CharacterSet, Delimiters};
 use crate::error::{Error, Result};
 use crate::parse::{flag, Parsed, ROOT};
 use crate::vr::Vr;

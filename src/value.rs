@@ -65,12 +65,12 @@ pub fn decode(p: &Parsed, idx: usize, vr: Vr) -> Result<Value> {
         Vr::UI => Value::Strs(multi_string(&latin1(raw))),
         Vr::UR => Value::Strs(vec![latin1(raw).trim_end().to_string()]),
         Vr::SH | Vr::LO | Vr::UC => Value::Strs(split_strip(
-            &charset_of(p, idx).decode(raw, false),
+            &charset_of(p, idx).decode(raw, Delimiters::Text),
             rstrip_pad,
         )),
         Vr::ST | Vr::LT | Vr::UT => {
             Value::Strs(vec![
-                rstrip_pad(&charset_of(p, idx).decode(raw, false)).to_string()
+                rstrip_pad(&charset_of(p, idx).decode(raw, Delimiters::Text)).to_string()
             ])
         }
         Vr::PN => {
@@ -79,7 +79,7 @@ pub fn decode(p: &Parsed, idx: usize, vr: Vr) -> Result<Value> {
                 .rposition(|&b| b != 0 && b != b' ')
                 .map_or(0, |i| i + 1);
             Value::Strs(split_strip(
-                &charset_of(p, idx).decode(&raw[..end], true),
+                &charset_of(p, idx).decode(&raw[..end], Delimiters::Text),
                 |s| s,
             ))
         }
@@ -196,9 +196,7 @@ pub fn charset_of(p: &Parsed, idx: usize) -> CharacterSet {
             p.child_range(parent)
         };
         if let Some(cs) = p.find(range, 0x0008_0005) {
-            let terms = latin1(p.value(cs as usize));
-            let terms: Vec<&str> = terms.split('\\').map(str::trim).collect();
-            return CharacterSet::from_terms(&terms);
+            return CharacterSet::from_value(p.value(cs as usize));
         }
         if parent == ROOT {
             return CharacterSet::default();

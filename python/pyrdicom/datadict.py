@@ -35,14 +35,14 @@ def dictionary_has_tag(tag: Any) -> bool:
     return _core.dict_entry_exact(Tag(tag)) is not None
 
 
-def dictionary_VR(tag: Any) -> str:  # noqa: N802 (pydicom's name)
+def dictionary_VR(tag: Any) -> str:
     entry = _core.dict_entry(Tag(tag))
     if entry is None:
         raise KeyError(f"Tag {Tag(tag)} not found in DICOM dictionary")
     return entry[0]
 
 
-def dictionary_VM(tag: Any) -> str:  # noqa: N802
+def dictionary_VM(tag: Any) -> str:
     return get_entry(tag)[1]
 
 
@@ -74,11 +74,11 @@ def get_private_entry(tag: Any, private_creator: str) -> tuple[str, str, str, st
     return (vr, vm, name, "Retired" if retired else "")
 
 
-def private_dictionary_VR(tag: Any, private_creator: str) -> str:  # noqa: N802
+def private_dictionary_VR(tag: Any, private_creator: str) -> str:
     return get_private_entry(tag, private_creator)[0]
 
 
-def private_dictionary_VM(tag: Any, private_creator: str) -> str:  # noqa: N802
+def private_dictionary_VM(tag: Any, private_creator: str) -> str:
     return get_private_entry(tag, private_creator)[1]
 
 

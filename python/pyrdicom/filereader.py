@@ -13,7 +13,7 @@ from .tag import Tag
 
 def dcmread(
     fp: Any,
-    defer_size: int | str | float | None = None,
+    defer_size: str | float | None = None,
     stop_before_pixels: bool = False,
     force: bool = False,
     specific_tags: Sequence[Any] | None = None,

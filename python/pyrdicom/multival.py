@@ -18,9 +18,7 @@ class MultiValue(MutableSequence):
         validation_mode: Any = None,
     ) -> None:
         self.type_constructor = type_constructor
-        self._list = [
-            v if type(v) is type_constructor else type_constructor(v) for v in iterable
-        ]
+        self._list = [v if type(v) is type_constructor else type_constructor(v) for v in iterable]
 
     def append(self, val: Any) -> None:
         self._list.append(self.type_constructor(val))
@@ -51,10 +49,10 @@ class MultiValue(MutableSequence):
     def __iter__(self):
         return iter(self._list)
 
-    def __eq__(self, other: Any) -> bool:
+    def __eq__(self, other: object) -> bool:
         return self._list == other
 
-    def __ne__(self, other: Any) -> bool:
+    def __ne__(self, other: object) -> bool:
         return self._list != other
 
     __hash__ = None  # type: ignore[assignment]
@@ -62,7 +60,8 @@ class MultiValue(MutableSequence):
     def __str__(self) -> str:
         if not self:
             return ""
-        return str([str(x) for x in self]).replace("'", "")
+        items = (repr(x) if isinstance(x, str | bytes) else str(x) for x in self)
+        return f"[{', '.join(items)}]"
 
     __repr__ = __str__
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+# What `Tag()` raises for something that is not a tag.
+TAG_ERRORS = (TypeError, ValueError, OverflowError)
+
 
 class BaseTag(int):
     """A tag as an int, ``(group << 16) | element``, shown as ``(gggg,eeee)``."""
@@ -41,15 +44,15 @@ class BaseTag(int):
 
     __repr__ = __str__
 
-    def __eq__(self, other: Any) -> bool:
+    def __eq__(self, other: object) -> bool:
         if not isinstance(other, int):
             try:
                 other = Tag(other)
-            except Exception:
+            except TAG_ERRORS:
                 return False
         return int(self) == int(other)
 
-    def __ne__(self, other: Any) -> bool:
+    def __ne__(self, other: object) -> bool:
         return not self == other
 
     def __lt__(self, other: Any) -> bool:
@@ -70,7 +73,7 @@ class BaseTag(int):
 TagType = int | str | tuple
 
 
-def Tag(arg: Any, arg2: int | None = None) -> BaseTag:  # noqa: N802 (pydicom's name)
+def Tag(arg: Any, arg2: int | None = None) -> BaseTag:
     """Build a tag from an int, a (group, element) pair, two ints, a keyword or a hex string."""
     if arg2 is not None:
         arg = (arg, arg2)

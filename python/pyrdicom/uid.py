@@ -60,7 +60,7 @@ class UID(str):
             raise ValueError("UID is not a transfer syntax.")
 
     @property
-    def is_implicit_VR(self) -> bool:  # noqa: N802 (pydicom's name)
+    def is_implicit_VR(self) -> bool:
         self._require_ts()
         return self == "1.2.840.10008.1.2"
 
@@ -92,7 +92,10 @@ class UID(str):
     def is_valid(self) -> bool:
         import re
 
-        return len(self) <= 64 and re.fullmatch(r"(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*", self) is not None
+        return (
+            len(self) <= 64
+            and re.fullmatch(r"(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*", self) is not None
+        )
 
     def __str__(self) -> str:
         return str.__str__(self)
@@ -101,7 +104,9 @@ class UID(str):
         return repr(str.__str__(self))
 
 
-def generate_uid(prefix: str | None = PYRDICOM_ROOT_UID, entropy_srcs: list[str] | None = None) -> UID:
+def generate_uid(
+    prefix: str | None = PYRDICOM_ROOT_UID, entropy_srcs: list[str] | None = None
+) -> UID:
     """A new UID: `prefix` + a number from 128 random bits (or a hash of `entropy_srcs`),
     or with prefix None a 2.25. UUID-derived UID, as in pydicom."""
     if prefix is None:
@@ -125,8 +130,5 @@ def _define_constants() -> dict[str, Any]:
 globals().update(_define_constants())
 
 # pydicom's groupings of transfer syntaxes.
-AllTransferSyntaxes = [
-    UID(uid) for _, uid in _core.uid_keywords() if UID(uid).is_transfer_syntax
-]
+AllTransferSyntaxes = [UID(uid) for _, uid in _core.uid_keywords() if UID(uid).is_transfer_syntax]
 PrivateTransferSyntaxes: list[UID] = []
-

@@ -21,7 +21,7 @@ pub trait SharedBytes: Send + Sync {
 enum Owner {
     Owned(#[allow(dead_code)] Vec<u8>),
     Mapped(#[allow(dead_code)] memmap2::MmapMut),
-    Shared(Box<dyn SharedBytes>),
+    Shared(#[allow(dead_code)] Box<dyn SharedBytes>),
 }
 
 /// Owned bytes with a base pointer taken once from a unique borrow, so that writable views

@@ -45,47 +45,127 @@ fn multi_string(s: &str) -> Vec<String> {
 /// Decodes the value of element `idx` as `vr` (normally the element's own VR).
 pub fn decode(p: &Parsed, idx: usize, vr: Vr) -> Result<Value> {
     let e = &p.elements[idx];
+    let tag = || format!("({:04X},{:04X})", e.tag >> 16, e.tag & 0xFFFF);
+    if e.flags & flag::UNKNOWN_VR != 0 {
+        return Err(Error::Unsupported(format!(
+            "Unknown Value Representation in tag {}",
+            tag()
+        )));
+    }
     if vr == Vr::SQ {
-        return Ok(Value::Items(p.children(p.child_range(idx as u32)).collect()));
+        if e.flags & flag::BROKEN != 0 {
+            return Err(Error::malformed(format!(
+                "the items of sequence {} cannot be read",
+                tag()
+            )));
+        }
+        return Ok(Value::Items(
+            p.children(p.child_range(idx as u32)).collect(),
+        ));
     }
     let raw = p.value(idx);
     if raw.is_empty() {
         return Ok(Value::Empty);
     }
-    // Values read from UN are little endian whatever the transfer syntax (PS3.5 6.2.2).
-    let little = e.is_little_endian() || e.flags & flag::FROM_UN != 0;
+    // Like pydicom, values are read in the data set's byte order even when encoded as UN.
+    let little = e.is_little_endian();
     Ok(match vr {
         Vr::AE => Value::Strs(split_strip(&latin1(raw), str::trim)),
-        Vr::AS | Vr::CS | Vr::DA | Vr::DT | Vr::TM | Vr::IS => Value::Strs(multi_string(&latin1(raw))),
+        Vr::AS | Vr::CS | Vr::DA | Vr::DT | Vr::TM | Vr::IS => {
+            Value::Strs(multi_string(&latin1(raw)))
+        }
         Vr::DS => Value::Strs(multi_string(latin1(raw).trim())),
         Vr::UI => Value::Strs(multi_string(&latin1(raw))),
         Vr::UR => Value::Strs(vec![latin1(raw).trim_end().to_string()]),
-        Vr::SH | Vr::LO | Vr::UC => {
-            Value::Strs(split_strip(&charset_of(p, idx).decode(raw, false), rstrip_pad))
-        }
+        Vr::SH | Vr::LO | Vr::UC => Value::Strs(split_strip(
+            &charset_of(p, idx).decode(raw, false),
+            rstrip_pad,
+        )),
         Vr::ST | Vr::LT | Vr::UT => {
-            Value::Strs(vec![rstrip_pad(&charset_of(p, idx).decode(raw, false)).to_string()])
+            Value::Strs(vec![
+                rstrip_pad(&charset_of(p, idx).decode(raw, false)).to_string()
+            ])
         }
         Vr::PN => {
-            let end = raw.iter().rposition(|&b| b != 0 && b != b' ').map_or(0, |i| i + 1);
-            Value::Strs(split_strip(&charset_of(p, idx).decode(&raw[..end], true), |s| s))
+            let end = raw
+                .iter()
+                .rposition(|&b| b != 0 && b != b' ')
+                .map_or(0, |i| i + 1);
+            Value::Strs(split_strip(
+                &charset_of(p, idx).decode(&raw[..end], true),
+                |s| s,
+            ))
         }
-        Vr::US => Value::Ints(numbers(raw, vr, |b| u16::from_le_bytes(b) as i64, |b| u16::from_be_bytes(b) as i64, little)?),
-        Vr::SS => Value::Ints(numbers(raw, vr, |b| i16::from_le_bytes(b) as i64, |b| i16::from_be_bytes(b) as i64, little)?),
-        Vr::UL => Value::Ints(numbers(raw, vr, |b| u32::from_le_bytes(b) as i64, |b| u32::from_be_bytes(b) as i64, little)?),
-        Vr::SL => Value::Ints(numbers(raw, vr, |b| i32::from_le_bytes(b) as i64, |b| i32::from_be_bytes(b) as i64, little)?),
-        Vr::SV => Value::Ints(numbers(raw, vr, i64::from_le_bytes, i64::from_be_bytes, little)?),
-        Vr::UV => Value::UInts(numbers(raw, vr, u64::from_le_bytes, u64::from_be_bytes, little)?),
-        Vr::FL => Value::Floats(numbers(raw, vr, |b| f32::from_le_bytes(b) as f64, |b| f32::from_be_bytes(b) as f64, little)?),
-        Vr::FD => Value::Floats(numbers(raw, vr, f64::from_le_bytes, f64::from_be_bytes, little)?),
+        Vr::US => Value::Ints(numbers(
+            raw,
+            vr,
+            |b| u16::from_le_bytes(b) as i64,
+            |b| u16::from_be_bytes(b) as i64,
+            little,
+        )?),
+        Vr::SS => Value::Ints(numbers(
+            raw,
+            vr,
+            |b| i16::from_le_bytes(b) as i64,
+            |b| i16::from_be_bytes(b) as i64,
+            little,
+        )?),
+        Vr::UL => Value::Ints(numbers(
+            raw,
+            vr,
+            |b| u32::from_le_bytes(b) as i64,
+            |b| u32::from_be_bytes(b) as i64,
+            little,
+        )?),
+        Vr::SL => Value::Ints(numbers(
+            raw,
+            vr,
+            |b| i32::from_le_bytes(b) as i64,
+            |b| i32::from_be_bytes(b) as i64,
+            little,
+        )?),
+        Vr::SV => Value::Ints(numbers(
+            raw,
+            vr,
+            i64::from_le_bytes,
+            i64::from_be_bytes,
+            little,
+        )?),
+        Vr::UV => Value::UInts(numbers(
+            raw,
+            vr,
+            u64::from_le_bytes,
+            u64::from_be_bytes,
+            little,
+        )?),
+        Vr::FL => Value::Floats(numbers(
+            raw,
+            vr,
+            |b| f32::from_le_bytes(b) as f64,
+            |b| f32::from_be_bytes(b) as f64,
+            little,
+        )?),
+        Vr::FD => Value::Floats(numbers(
+            raw,
+            vr,
+            f64::from_le_bytes,
+            f64::from_be_bytes,
+            little,
+        )?),
         Vr::AT => {
             // pydicom drops a trailing partial tag.
             let whole = &raw[..raw.len() - raw.len() % 4];
             let tag = |c: &[u8]| -> u32 {
                 let (g, el) = if little {
-                    (u16::from_le_bytes([c[0], c[1]]), u16::from_le_bytes([c[2], c[3]]))
+                    (
+                        u16::from_le_bytes([c[0], c[1]]),
+                        u16::from_le_bytes([c[2], c[3]]),
+                    )
                 } else {
-                    (u16::from_be_bytes([c[0], c[1]]), u16::from_be_bytes([c[2], c[3]]))
+                    (
+                        u16::from_be_bytes([c[0], c[1]]),
+                        u16::from_be_bytes([c[2], c[3]]),
+                    )
                 };
                 (g as u32) << 16 | el as u32
             };
@@ -109,15 +189,25 @@ fn numbers<const N: usize, T>(
             raw.len()
         )));
     }
-    let chunks = raw.chunks_exact(N).map(|c| <[u8; N]>::try_from(c).expect("chunk of N bytes"));
-    Ok(if little { chunks.map(le).collect() } else { chunks.map(be).collect() })
+    let chunks = raw
+        .chunks_exact(N)
+        .map(|c| <[u8; N]>::try_from(c).expect("chunk of N bytes"));
+    Ok(if little {
+        chunks.map(le).collect()
+    } else {
+        chunks.map(be).collect()
+    })
 }
 
 /// The character set in force for element `idx`: the nearest enclosing data set's (0008,0005).
 pub fn charset_of(p: &Parsed, idx: usize) -> CharacterSet {
     let mut parent = p.elements[idx].parent;
     loop {
-        let range = if parent == ROOT { p.dataset.clone() } else { p.child_range(parent) };
+        let range = if parent == ROOT {
+            p.dataset.clone()
+        } else {
+            p.child_range(parent)
+        };
         if let Some(cs) = p.find(range, 0x0008_0005) {
             let terms = latin1(p.value(cs as usize));
             let terms: Vec<&str> = terms.split('\\').map(str::trim).collect();

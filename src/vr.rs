@@ -4,6 +4,7 @@ use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
+#[rustfmt::skip]
 pub enum Vr {
     AE, AS, AT, CS, DA, DS, DT, FL, FD, IS, LO, LT, OB, OD, OF, OL, OV, OW, PN, SH, SL, SQ, SS,
     ST, SV, TM, UC, UI, UL, UN, UR, US, UT, UV,
@@ -14,6 +15,7 @@ pub enum Vr {
 }
 
 impl Vr {
+    #[rustfmt::skip]
     pub fn from_bytes(b: [u8; 2]) -> Option<Vr> {
         use Vr::*;
         Some(match &b {
@@ -46,6 +48,7 @@ impl Vr {
         })
     }
 
+    #[rustfmt::skip]
     pub fn as_str(self) -> &'static str {
         use Vr::*;
         match self {
@@ -62,7 +65,10 @@ impl Vr {
     /// Explicit VR encoding: these VRs have 2 reserved bytes and a 32-bit length (PS3.5 7.1.2).
     pub fn has_long_length(self) -> bool {
         use Vr::*;
-        matches!(self, OB | OD | OF | OL | OV | OW | SQ | UC | UN | UR | UT | SV | UV)
+        matches!(
+            self,
+            OB | OD | OF | OL | OV | OW | SQ | UC | UN | UR | UT | SV | UV
+        )
     }
 
     /// Size of one binary value, for VRs stored as fixed-size numbers.

@@ -29,7 +29,10 @@ pub fn tag_for_keyword(keyword: &str) -> Option<u32> {
 
 /// pydicom's `get_private_entry`: (VR, VM, name, is_retired).
 #[pyfunction]
-pub fn private_entry(creator: &str, tag: u32) -> Option<(&'static str, &'static str, &'static str, bool)> {
+pub fn private_entry(
+    creator: &str,
+    tag: u32,
+) -> Option<(&'static str, &'static str, &'static str, bool)> {
     dict::private_lookup(creator, tag).map(|e| (e.vr(), e.vm(), e.name(), e.retired()))
 }
 
@@ -42,7 +45,11 @@ pub fn uid_entry(uid: &str) -> Option<Entry> {
 /// (keyword, UID) of every registered UID that has a keyword.
 #[pyfunction]
 pub fn uid_keywords() -> Vec<(&'static str, &'static str)> {
-    dict::uid_entries().iter().filter(|e| !e.keyword.is_empty()).map(|e| (e.keyword, e.uid)).collect()
+    dict::uid_entries()
+        .iter()
+        .filter(|e| !e.keyword.is_empty())
+        .map(|e| (e.keyword, e.uid))
+        .collect()
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -10,8 +10,8 @@ mod dict;
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::IntoPyObjectExt;
 use pyo3::types::{PyBytes, PyDict, PyList};
+use pyo3::IntoPyObjectExt;
 
 use crate::error::Error;
 use crate::parse::{self, Options, Parsed};
@@ -22,7 +22,12 @@ use crate::vr::Vr;
 /// Maps a core error onto pyrdicom's Python exceptions (OSError for I/O).
 pub(crate) fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
     let class = match &err {
-        Error::Io(_) => return PyErr::from(match err { Error::Io(e) => e, _ => unreachable!() }),
+        Error::Io(_) => {
+            return PyErr::from(match err {
+                Error::Io(e) => e,
+                _ => unreachable!(),
+            })
+        }
         Error::InvalidDicom(_) => "InvalidDicomError",
         Error::Malformed(_) => "MalformedDicomError",
         Error::Unsupported(_) => "UnsupportedTransferSyntaxError",
@@ -92,18 +97,29 @@ impl RawFile {
     fn info(&self, idx: usize) -> PyResult<(u32, &'static str, u64, u64, u8)> {
         self.check(idx)?;
         let e = &self.inner.elements[idx];
-        let len = if e.is_undefined_length() { parse::UNDEFINED as u64 } else { e.len };
+        let len = if e.is_undefined_length() {
+            parse::UNDEFINED as u64
+        } else {
+            e.len
+        };
         Ok((e.tag, e.vr.as_str(), len, e.offset, e.flags))
     }
 
     /// The decoded value of element idx, as `vr` (default: its own VR), in primitive form:
     /// None when empty, str or list[str], int/float or list, list of item indices for SQ, bytes.
     #[pyo3(signature = (idx, vr=None))]
-    fn value<'py>(&self, py: Python<'py>, idx: usize, vr: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    fn value<'py>(
+        &self,
+        py: Python<'py>,
+        idx: usize,
+        vr: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         self.check(idx)?;
         let p = &self.inner;
         let vr = match vr {
-            Some(s) => Vr::from_dict_str(s).ok_or_else(|| PyValueError::new_err(format!("bad VR {s}")))?,
+            Some(s) => {
+                Vr::from_dict_str(s).ok_or_else(|| PyValueError::new_err(format!("bad VR {s}")))?
+            }
             None => p.elements[idx].vr,
         };
         let v = value::decode(p, idx, vr).map_err(|e| to_py_err(py, e))?;
@@ -164,7 +180,11 @@ impl RawFile {
 
     /// The whole source as a buffer (writable unless it is the caller's bytes), so that NumPy
     /// arrays can be zero-copy views of pixel data.
-    unsafe fn __getbuffer__(slf: Bound<'_, Self>, view: *mut pyo3::ffi::Py_buffer, flags: c_int) -> PyResult<()> {
+    unsafe fn __getbuffer__(
+        slf: Bound<'_, Self>,
+        view: *mut pyo3::ffi::Py_buffer,
+        flags: c_int,
+    ) -> PyResult<()> {
         let src = &slf.get().inner.source;
         let bytes = src.bytes();
         let (ptr, readonly) = match src.writable_ptr() {
@@ -174,7 +194,14 @@ impl RawFile {
         // SAFETY: ptr/len describe the source, which lives as long as `slf`, whose reference
         // the view takes; PyBuffer_FillInfo validates flags against `readonly`.
         let rc = unsafe {
-            pyo3::ffi::PyBuffer_FillInfo(view, slf.as_ptr(), ptr.cast(), bytes.len() as isize, readonly, flags)
+            pyo3::ffi::PyBuffer_FillInfo(
+                view,
+                slf.as_ptr(),
+                ptr.cast(),
+                bytes.len() as isize,
+                readonly,
+                flags,
+            )
         };
         if rc == -1 {
             return Err(PyErr::fetch(slf.py()));
@@ -197,9 +224,14 @@ fn read(
         t.sort_unstable();
         t
     });
-    let opts = Options { force, stop_before_pixels, specific_tags };
+    let opts = Options {
+        force,
+        stop_before_pixels,
+        specific_tags,
+    };
     let source = if let Ok(path) = src.extract::<PathBuf>() {
-        py.detach(|| Source::open(&path)).map_err(|e| to_py_err(py, e))?
+        py.detach(|| Source::open(&path))
+            .map_err(|e| to_py_err(py, e))?
     } else {
         let buf = PyBuffer::<u8>::get(src)?;
         if !buf.is_c_contiguous() {
@@ -207,8 +239,12 @@ fn read(
         }
         Source::from_shared(Box::new(PyBytesSource(buf)))
     };
-    let parsed = py.detach(|| parse::parse(source, &opts)).map_err(|e| to_py_err(py, e))?;
-    Ok(RawFile { inner: Arc::new(parsed) })
+    let parsed = py
+        .detach(|| parse::parse(source, &opts))
+        .map_err(|e| to_py_err(py, e))?;
+    Ok(RawFile {
+        inner: Arc::new(parsed),
+    })
 }
 
 #[pymodule]

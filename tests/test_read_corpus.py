@@ -13,11 +13,10 @@ import warnings
 from functools import lru_cache
 
 import pydicom
+import pyrdicom
 import pytest
 from oracle import assert_same_dataset, assert_same_file
 from pydicom.data import get_charset_files, get_testdata_files
-
-import pyrdicom
 
 _ROOT = os.path.dirname(os.path.dirname(pydicom.__file__))
 
@@ -32,7 +31,7 @@ CHARSET_FILES = _dicom_files(get_charset_files())
 CHARSET_PENDING = pytest.mark.xfail(reason="charset module pending", strict=False)
 
 
-def _param(path: str, charset: bool = False):  # noqa: ANN202
+def _param(path: str, charset: bool = False):
     marks = [CHARSET_PENDING] if charset else []
     return pytest.param(path, id=os.path.relpath(path, _ROOT), marks=marks)
 
@@ -41,7 +40,7 @@ PARAMS = [_param(p) for p in FILES] + [_param(p, charset=True) for p in CHARSET_
 
 
 @lru_cache(maxsize=8)
-def reference(path: str, **kwargs) -> tuple[pydicom.FileDataset | None, bool]:  # noqa: ANN003
+def reference(path: str, **kwargs) -> tuple[pydicom.FileDataset | None, bool]:
     """pydicom's reading of `path`: (data set, whether force was needed)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -217,9 +217,6 @@ class Dataset:
     def __len__(self) -> int:
         return len(self._dict)
 
-    def __bool__(self) -> bool:
-        return True
-
     def __iter__(self) -> Iterator[DataElement]:
         for tag in sorted(self._dict):
             yield self._element(tag)
@@ -388,20 +385,27 @@ class Dataset:
     # --- display --------------------------------------------------------------------
 
     def _pretty_str(self, indent: int = 0, top_level_only: bool = False) -> str:
+        """pydicom's layout: file meta first, then each element; sequences as a header line
+        followed by their items, indented."""
         strings = []
         indent_str = self.indent_chars * indent
         nested = self.indent_chars * (indent + 1)
+        file_meta = self.__dict__.get("file_meta")
+        if file_meta:
+            strings.append(f"{'Dataset.file_meta ':-<49}")
+            strings.extend(indent_str + repr(elem) for elem in file_meta)
+            strings.append("-" * 49)
         for elem in self:
             if elem.VR == "SQ":
                 strings.append(
-                    f"{indent_str}{elem.tag} {elem.name}  {len(elem.value)} item(s) ---- "
+                    f"{indent_str}{elem.tag}  {elem.name}  {len(elem.value)} item(s) ---- "
                 )
                 if not top_level_only:
                     for item in elem.value:
                         strings.append(item._pretty_str(indent + 1))
                         strings.append(nested + "---------")
             else:
-                strings.append(f"{indent_str}{elem}")
+                strings.append(indent_str + repr(elem))
         return "\n".join(strings)
 
     def __str__(self) -> str:

@@ -101,7 +101,8 @@ def test_file_meta_preamble_filename(ct, ref) -> None:
     assert ct.file_meta.TransferSyntaxUID.is_little_endian
     assert [e.tag for e in ct.file_meta] == [e.tag for e in ref.file_meta]
     assert ct.filename == CT
-    assert pyrdicom.dcmread(open(CT, "rb").read()).filename is None
+    with open(CT, "rb") as f:
+        assert pyrdicom.dcmread(f.read()).filename is None
 
 
 def test_setting_keyword_creates_element_with_dictionary_vr(ct) -> None:
@@ -156,8 +157,8 @@ def test_str_of_every_corpus_file_matches_pydicom() -> None:
 
 def test_data_element_attributes() -> None:
     ours, ref = pyrdicom.dcmread(CT), pydicom.dcmread(CT)
-    for tag in ref.keys():
-        o, r = ours[tag], ref[tag]
+    for r in ref:
+        o = ours[r.tag]
         assert (o.tag, o.VR, o.VM, o.keyword, o.name, o.is_private) == (
             r.tag, r.VR, r.VM, r.keyword, r.name, r.is_private
         )  # fmt: skip

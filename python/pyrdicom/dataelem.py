@@ -112,7 +112,16 @@ class DataElement:
         already_converted: bool = False,
         validation_mode: Any = None,
     ) -> None:
-        self.tag = Tag(tag)
+        self.tag = tag = Tag(tag)
+        if (
+            VR == "UN"
+            and not tag.is_private
+            and (is_undefined_length or value is None or len(value) < 0xFFFF)
+        ):
+            # pydicom's replace_un_with_known_vr
+            entry = datadict._core.dict_entry(tag)
+            if entry is not None:
+                VR = entry[0]
         self.VR = VR
         self._raw = None
         self._idx = -1

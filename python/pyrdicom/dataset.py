@@ -196,6 +196,10 @@ class Dataset:
         tag = Tag(key)
         if tag != elem.tag:
             raise ValueError(f"'key' {tag} does not match the element's tag {elem.tag}")
+        if tag.is_private:
+            creator_tag = (tag & 0xFFFF0000) | (tag & 0xFFFF) >> 8
+            if creator_tag != tag and creator_tag in self._dict:
+                elem.private_creator = self._element(creator_tag).value
         self._dict[tag] = elem
 
     def __delitem__(self, key: Any) -> None:

@@ -36,11 +36,17 @@ pub mod flag {
     pub const UNDEFINED_LENGTH: u8 = 1;
     /// The VR was not in the stream (implicit VR) and came from the dictionary.
     pub const IMPLICIT: u8 = 2;
-    /// Encoded as UN; the VR here is the dictionary's (PS3.5 6.2.2 / pydicom replace_un_with_known_vr).
+    /// Encoded as UN; the VR here is the dictionary's (pydicom's replace_un_with_known_vr).
     pub const FROM_UN: u8 = 4;
     pub const BIG_ENDIAN: u8 = 8;
     /// The value ran past the end of the input and was cut there.
     pub const TRUNCATED: u8 = 16;
+    /// A defined-length sequence whose items cannot be read: pydicom reads such a sequence
+    /// only when its value is used, and fails then; so does reading this value.
+    pub const BROKEN: u8 = 32;
+    /// An explicit VR that is no VR (read as UN with a 2-byte length); pydicom cannot
+    /// convert the value.
+    pub const UNKNOWN_VR: u8 = 64;
 }
 
 #[derive(Clone, Debug)]
@@ -156,31 +162,48 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     }
     let start = if has_preamble { 132 } else { 0 };
     let mut p = Parser::new(data, opts);
-    // File Meta Information: group 0002, explicit VR little endian (implicit tolerated).
-    let meta_end = p.read_group(start, 0x0002, false)?;
+    // File Meta Information: explicit VR little endian (pydicom tolerates implicit VR).
+    let meta_end = p
+        .read_dataset(start, data.len(), None, false, true, ROOT, 0, Scope::Meta)?
+        .0;
     let meta = 0..p.elements.len() as u32;
-    let transfer_syntax = p.meta_string(meta.clone(), 0x0002_0010);
-    // A command set (group 0000) is always implicit VR little endian (PS3.7 6.3).
-    let ds_start = p.read_group(meta_end, 0x0000, true)?;
+    let transfer_syntax = p.transfer_syntax(meta.clone());
+    // A command set (group 0000) is implicit VR little endian (PS3.7 6.3), merged into the
+    // data set as pydicom does.
+    let ds_start = p
+        .read_dataset(
+            meta_end,
+            data.len(),
+            None,
+            true,
+            true,
+            ROOT,
+            0,
+            Scope::Command,
+        )?
+        .0;
     let elements = p.elements;
 
     let (mut implicit, mut little) = (true, true);
-    match transfer_syntax.as_str() {
-        "" => {
-            // No transfer syntax: guess as pydicom does from the first element's VR and group.
-            if data.len() >= ds_start + 6 {
-                let group = u16::from_le_bytes([data[ds_start], data[ds_start + 1]]);
-                if Vr::from_bytes([data[ds_start + 4], data[ds_start + 5]]).is_some() {
-                    implicit = false;
-                    little = group < 1024;
-                }
+    let at_end = ds_start >= data.len();
+    match transfer_syntax.as_deref() {
+        _ if at_end => {}
+        None => {
+            // No transfer syntax: guess from the first element's VR and group, as pydicom does.
+            let b = data
+                .get(ds_start..ds_start + 6)
+                .ok_or_else(|| Error::malformed("too few bytes to guess the encoding"))?;
+            if Vr::from_bytes([b[4], b[5]]).is_some() {
+                implicit = false;
+                little = u16::from_le_bytes([b[0], b[1]]) < 1024;
             }
         }
-        IMPLICIT_LE_TS => {}
-        EXPLICIT_BE_TS => (implicit, little) = (false, false),
-        _ => implicit = false,
+        Some(IMPLICIT_LE_TS) => {}
+        Some(EXPLICIT_BE_TS) => (implicit, little) = (false, false),
+        Some(_) => implicit = false,
     }
-    let source = if transfer_syntax == DEFLATED_TS {
+    let transfer_syntax = transfer_syntax.unwrap_or_default();
+    let source = if !at_end && transfer_syntax == DEFLATED_TS {
         let inflated = inflate(&data[ds_start..])?;
         let mut whole = Vec::with_capacity(ds_start + inflated.len());
         whole.extend_from_slice(&data[..ds_start]);
@@ -191,7 +214,8 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     };
     let mut p = Parser::new(source.bytes(), opts);
     p.elements = elements;
-    let implicit = p.read_top(ds_start, implicit, little)?;
+    let n = p.data.len();
+    p.read_dataset(ds_start, n, None, implicit, little, ROOT, 0, Scope::Top)?;
     let dataset = meta.end..p.elements.len() as u32;
     let elements = p.elements;
     Ok(Parsed {
@@ -217,17 +241,51 @@ fn inflate(data: &[u8]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// Which data set is being read: it decides where reading stops and what is kept.
+#[derive(Clone, Copy, PartialEq)]
+enum Scope {
+    /// File Meta Information: ends at the first tag outside group 0002.
+    Meta,
+    /// Command set: ends at the first tag outside group 0000.
+    Command,
+    /// The top-level data set: `stop_before_pixels` and `specific_tags` apply.
+    Top,
+    /// An item of a sequence.
+    Item,
+}
+
+/// How reading one element ended.
+enum Step {
+    /// Go on at this position.
+    Next(usize),
+    /// The data set ends here (delimiter, stop condition, too few bytes for a header).
+    End(usize),
+    /// An undefined-length value without a sequence delimiter (pydicom's EOFError): pydicom
+    /// drops the data set being read (keeps it, for a defined-length item) and goes on at the
+    /// value.
+    NoDelimiter(usize),
+}
+
 struct Parser<'a> {
     data: &'a [u8],
     elements: Vec<Element>,
     stop_before_pixels: bool,
     specific_tags: Option<&'a [u32]>,
-    /// Set when reading must end (pixel data reached, or input ended mid-value).
-    stopped: bool,
+    /// The last failed search for a sequence delimiter (from, to, little endian): a search
+    /// inside that range fails too, which keeps hostile input from costing quadratic time.
+    no_delimiter: Option<(usize, usize, bool)>,
 }
 
 /// Private creators of the data set being read: (group, block) -> creator.
 type Creators = Vec<(u16, u8, String)>;
+
+/// Header of an element: VR (None when implicit), value length, header size, flags.
+struct Header {
+    vr: Option<Vr>,
+    length: u32,
+    size: usize,
+    flags: u8,
+}
 
 impl<'a> Parser<'a> {
     fn new(data: &'a [u8], opts: &'a Options) -> Self {
@@ -235,8 +293,9 @@ impl<'a> Parser<'a> {
             data,
             elements: Vec::new(),
             stop_before_pixels: opts.stop_before_pixels,
-            specific_tags: opts.specific_tags.as_deref(),
-            stopped: false,
+            // pydicom ignores an empty list of tags.
+            specific_tags: opts.specific_tags.as_deref().filter(|t| !t.is_empty()),
+            no_delimiter: None,
         }
     }
 
@@ -267,129 +326,112 @@ impl<'a> Parser<'a> {
         (self.u16_at(pos, little) as u32) << 16 | self.u16_at(pos + 2, little) as u32
     }
 
-    /// Reads consecutive top-level elements of one group (meta or command set).
-    fn read_group(&mut self, start: usize, group: u16, implicit: bool) -> Result<usize> {
-        let little = true;
-        if self.data.len() < start + 8 || self.u16_at(start, little) != group {
-            return Ok(start);
-        }
-        let implicit = self.detect_implicit(start, implicit, false);
-        let mut creators = Creators::new();
-        let mut pos = start;
-        while pos + 8 <= self.data.len() && self.u16_at(pos, true) == group {
-            pos = self.read_element(pos, implicit, little, ROOT, 0, &mut creators, false)?;
-        }
-        Ok(pos)
-    }
-
-    fn meta_string(&self, range: Range<u32>, tag: u32) -> String {
-        let found = self.elements[range.start as usize..range.end as usize]
+    /// The meta group's Transfer Syntax UID as pydicom reads it (None when absent; a value
+    /// with several UIDs matches no transfer syntax, like pydicom's MultiValue).
+    fn transfer_syntax(&self, range: Range<u32>) -> Option<String> {
+        let e = self.elements[range.start as usize..range.end as usize]
             .iter()
-            .find(|e| e.tag == tag);
-        found.map_or_else(String::new, |e| {
-            let v = &self.data[e.value_range()];
-            String::from_utf8_lossy(v)
-                .trim_end_matches(['\0', ' '])
-                .to_string()
-        })
+            .rev()
+            .find(|e| e.tag == 0x0002_0010)?;
+        let v = crate::value::latin1(&self.data[e.value_range()]);
+        Some(v.trim_end_matches(['\0', ' ']).to_string())
     }
 
-    /// Reads the top-level data set; returns whether it is implicit VR after all.
-    fn read_top(&mut self, start: usize, implicit: bool, little: bool) -> Result<bool> {
-        let implicit = self.detect_implicit(start, implicit, false);
-        let mut creators = Creators::new();
-        let mut pos = start;
-        while !self.stopped && pos + 8 <= self.data.len() {
-            if self.tag_at(pos, little) == ITEM_DELIMITER {
-                break;
-            }
-            pos = self.read_element(pos, implicit, little, ROOT, 0, &mut creators, true)?;
-        }
-        Ok(implicit)
-    }
-
-    /// pydicom's `_is_implicit_vr`: a VR field outside 'A'..'Z' means implicit VR. Items may be
-    /// implicit in an explicit data set (PS3.5 6.2.2), but never the other way round.
-    fn detect_implicit(&self, pos: usize, assumed: bool, in_sequence: bool) -> bool {
-        if (in_sequence && assumed) || pos + 6 > self.data.len() {
+    /// pydicom's `_is_implicit_vr`: a VR field outside 'A'..'Z' means implicit VR. Items may
+    /// be implicit in an explicit data set (PS3.5 6.2.2), but never the other way round.
+    fn detect_implicit(&self, pos: usize, limit: usize, assumed: bool, in_sequence: bool) -> bool {
+        if (in_sequence && assumed) || pos.saturating_add(6) > limit {
             return assumed;
         }
         !(self.data[pos + 4].is_ascii_uppercase() && self.data[pos + 5].is_ascii_uppercase())
     }
 
-    /// Reads the elements of an item (or any nested data set) between `pos` and `limit`.
-    /// Returns the position after the item and the end of its content.
+    /// pydicom's `read_dataset`: the elements from `start` until `limit`, `bytelength` bytes
+    /// (defined-length items) or an item delimiter. Returns the position reading stopped at
+    /// and the end of the content (before a delimiter).
+    #[allow(clippy::too_many_arguments)]
     fn read_dataset(
         &mut self,
-        mut pos: usize,
+        start: usize,
+        limit: usize,
+        bytelength: Option<usize>,
+        implicit: bool,
+        little: bool,
+        parent: u32,
+        depth: usize,
+        scope: Scope,
+    ) -> Result<(usize, usize)> {
+        let implicit = self.detect_implicit(start, limit, implicit, scope == Scope::Item);
+        let mark = self.elements.len();
+        let mut creators = Creators::new();
+        let mut pos = start;
+        loop {
+            if bytelength.is_some_and(|n| pos - start >= n) {
+                return Ok((pos, pos));
+            }
+            match self.read_element(
+                pos,
+                limit,
+                implicit,
+                little,
+                parent,
+                depth,
+                &mut creators,
+                scope,
+            )? {
+                Step::Next(next) => pos = next,
+                Step::End(end) => return Ok((end, pos.min(end))),
+                Step::NoDelimiter(at) => {
+                    if bytelength.is_none() {
+                        self.elements.truncate(mark);
+                    }
+                    return Ok((at, at));
+                }
+            }
+        }
+    }
+
+    /// pydicom's `data_element_generator` for one element (and the sequence it holds).
+    #[allow(clippy::too_many_arguments)]
+    fn read_element(
+        &mut self,
+        pos: usize,
         limit: usize,
         implicit: bool,
         little: bool,
         parent: u32,
         depth: usize,
-    ) -> Result<(usize, usize)> {
-        let mut creators = Creators::new();
-        while pos < limit {
-            if limit - pos < 8 {
-                return Err(Error::malformed(format!(
-                    "truncated element header at offset {pos}"
-                )));
-            }
-            if self.tag_at(pos, little) == ITEM_DELIMITER {
-                return Ok((pos + 8, pos));
-            }
-            pos = self.read_element(pos, implicit, little, parent, depth, &mut creators, false)?;
-        }
-        Ok((pos, pos))
-    }
-
-    /// Reads one element at `pos` (recursing into sequences); returns the position after it.
-    /// At the top level it may set `stopped` instead (pixel data reached, input cut short).
-    #[allow(clippy::too_many_arguments)]
-    fn read_element(
-        &mut self,
-        pos: usize,
-        implicit: bool,
-        little: bool,
-        parent: u32,
-        depth: usize,
         creators: &mut Creators,
-        top: bool,
-    ) -> Result<usize> {
-        let data = self.data;
+        scope: Scope,
+    ) -> Result<Step> {
+        if pos >= limit || limit - pos < 8 {
+            return Ok(Step::End(pos.max(limit)));
+        }
         let tag = self.tag_at(pos, little);
-        let (mut vr, length, header_len, mut flags) = self.read_header(pos, implicit, little)?;
-        // A value encoded as UN is implicit VR little endian inside (PS3.5 6.2.2).
-        let encoded_un = vr == Some(Vr::UN);
-        if !little {
-            flags |= flag::BIG_ENDIAN;
+        let h = self.read_header(pos, limit, implicit, little)?;
+        let value_pos = pos + h.size;
+        if tag == ITEM_DELIMITER {
+            return Ok(Step::End(value_pos));
         }
-        let value_pos = pos + header_len;
-        if top && self.stop_before_pixels && PIXEL_TAGS.contains(&tag) {
-            self.stopped = true;
-            return Ok(pos);
+        let stop = match scope {
+            Scope::Meta => tag >> 16 != 0x0002,
+            Scope::Command => tag >> 16 != 0x0000,
+            Scope::Top => self.stop_before_pixels && PIXEL_TAGS.contains(&tag),
+            Scope::Item => false,
+        };
+        if stop {
+            return Ok(Step::End(pos));
         }
-        let keep = !top
+        let keep = scope != Scope::Top
             || tag == CHARSET_TAG
             || self
                 .specific_tags
                 .is_none_or(|t| t.binary_search(&tag).is_ok());
-        if vr.is_none() || vr == Some(Vr::UN) {
-            let known = self.known_vr(tag, creators);
-            if vr.is_none() {
-                vr = Some(known.unwrap_or(Vr::UN));
-            } else if let Some(k) = known {
-                if k != Vr::UN {
-                    vr = Some(k);
-                    flags |= flag::FROM_UN;
-                }
-            }
-        }
-        let mut vr = vr.unwrap_or(Vr::UN);
+        let mut flags = h.flags | if little { 0 } else { flag::BIG_ENDIAN };
         let idx = self.elements.len() as u32;
         let mut element = Element {
             tag,
-            vr,
+            vr: Vr::UN,
             flags,
             parent,
             end: idx + 1,
@@ -398,104 +440,122 @@ impl<'a> Parser<'a> {
             len: 0,
         };
 
-        if length == UNDEFINED {
+        if h.length == UNDEFINED {
             element.flags |= flag::UNDEFINED_LENGTH;
-            if encoded_un && flags & flag::FROM_UN == 0 {
-                // PS3.5 6.2.2: UN of undefined length is an implicit VR LE sequence.
-                vr = Vr::SQ;
-            } else if flags & flag::IMPLICIT != 0
-                && !matches!(vr, Vr::SQ)
-                && dict::dictionary_vr(tag).is_none()
-                && value_pos + 4 <= data.len()
-                && self.tag_at(value_pos, little) == ITEM
-            {
-                vr = Vr::SQ;
+            let vr = match h.vr {
+                // pydicom's infer_sq_for_un_vr
+                Some(Vr::UN) => Some(Vr::SQ),
+                Some(vr) => Some(vr),
+                None => match dict::dictionary_vr(tag) {
+                    Some(vr) => Some(vr),
+                    None => {
+                        if limit.saturating_sub(value_pos) < 4 {
+                            return Err(Error::malformed(format!(
+                                "no tag to read at offset {value_pos}"
+                            )));
+                        }
+                        (self.tag_at(value_pos, little) == ITEM).then_some(Vr::SQ)
+                    }
+                },
+            };
+            if vr == Some(Vr::SQ) {
+                element.vr = Vr::SQ;
+                self.push_nested(element, depth)?;
+                let after =
+                    self.read_sequence(value_pos, None, limit, implicit, little, idx, depth + 1)?;
+                self.finish(idx, after.1, keep);
+                return Ok(Step::Next(after.0));
             }
-            element.vr = vr;
-            if vr == Vr::SQ {
-                if depth >= MAX_DEPTH {
-                    return Err(Error::malformed(format!(
-                        "sequences nested deeper than {MAX_DEPTH}"
-                    )));
-                }
-                let (seq_implicit, seq_little) = if encoded_un {
-                    (true, true)
-                } else {
-                    (implicit, little)
-                };
-                self.elements.push(element);
-                let (after, content_end) =
-                    self.read_sequence(value_pos, None, seq_implicit, seq_little, idx, depth + 1)?;
-                self.finish(idx, content_end, keep);
-                return Ok(after);
+            let Some((content_end, after)) = self.undefined_value_end(value_pos, limit, little)
+            else {
+                return Ok(Step::NoDelimiter(value_pos));
+            };
+            element.vr = vr.unwrap_or_else(|| self.implicit_vr(tag, creators));
+            if element.vr == Vr::SQ {
+                // A private sequence without items, known from the private dictionary.
+                self.lazy_sequence(element, content_end, implicit, little, depth, keep);
+            } else {
+                element.len = (content_end - value_pos) as u64;
+                self.push(element, keep);
             }
-            let (after, content_end) = self.undefined_value_end(value_pos);
-            element.len = (content_end - value_pos) as u64;
-            self.push(element, keep);
-            return Ok(after);
+            return Ok(Step::Next(after));
         }
 
-        let length = length as usize;
-        let mut end = value_pos + length;
-        if end > data.len() {
-            if !top {
-                return Err(Error::malformed(format!(
-                    "element ({:04X},{:04X}) has length {length} but only {} bytes remain",
-                    tag >> 16,
-                    tag & 0xFFFF,
-                    data.len().saturating_sub(value_pos)
-                )));
-            }
-            // pydicom reads what is there and stops.
-            element.flags |= flag::TRUNCATED;
-            end = data.len();
-            self.stopped = true;
+        let end = value_pos.saturating_add(h.length as usize);
+        if !keep {
+            return Ok(Step::Next(end));
         }
-        element.len = (end - value_pos) as u64;
+        // A value cut short by the end of the input is read as far as it goes, as pydicom does.
+        let avail = end.min(limit);
+        if end > limit {
+            flags |= flag::TRUNCATED;
+        }
+        let value = &self.data[value_pos..avail];
+        element.vr = match h.vr {
+            None => self.implicit_vr(tag, creators),
+            Some(Vr::UN) => match self.un_vr(tag, creators, value.len()) {
+                Vr::UN => Vr::UN,
+                known => {
+                    flags |= flag::FROM_UN;
+                    known
+                }
+            },
+            Some(vr) => vr,
+        };
+        element.flags = flags;
         if is_private_creator(tag) {
-            let v = &data[value_pos..end];
-            let creator = String::from_utf8_lossy(v)
-                .trim_matches(['\0', ' '])
+            let creator = crate::value::latin1(value)
+                .trim_end_matches(['\0', ' '])
                 .to_string();
             creators.push(((tag >> 16) as u16, (tag & 0xFF) as u8, creator));
         }
-        if vr == Vr::SQ {
-            if depth >= MAX_DEPTH {
-                return Err(Error::malformed(format!(
-                    "sequences nested deeper than {MAX_DEPTH}"
-                )));
-            }
-            let from_un = encoded_un;
-            let (seq_implicit, seq_little) = if from_un {
-                (true, true)
-            } else {
-                (implicit, little)
-            };
-            self.elements.push(element);
-            let mark = self.elements.len();
-            match self.read_sequence(
-                value_pos,
-                Some(end),
-                seq_implicit,
-                seq_little,
-                idx,
-                depth + 1,
-            ) {
-                Ok(_) => self.finish(idx, end, keep),
-                Err(_) if from_un => {
-                    // Not a valid sequence after all: keep the bytes as UN, as pydicom does.
-                    self.elements.truncate(mark);
-                    let e = &mut self.elements[idx as usize];
-                    e.vr = Vr::UN;
-                    e.flags &= !flag::FROM_UN;
-                    self.finish(idx, end, keep);
-                }
-                Err(e) => return Err(e),
-            }
+        if element.vr == Vr::SQ {
+            self.lazy_sequence(element, avail, implicit, little, depth, true);
         } else {
-            self.push(element, keep);
+            element.len = (avail - value_pos) as u64;
+            self.push(element, true);
         }
-        Ok(end)
+        Ok(Step::Next(end))
+    }
+
+    /// A sequence of known extent, which pydicom parses only when its value is read: what
+    /// would fail then leaves the sequence empty and marked broken instead of failing the file.
+    fn lazy_sequence(
+        &mut self,
+        element: Element,
+        end: usize,
+        implicit: bool,
+        little: bool,
+        depth: usize,
+        keep: bool,
+    ) {
+        let idx = self.elements.len() as u32;
+        let start = element.offset as usize;
+        if self.push_nested(element, depth).is_err() {
+            self.elements[idx as usize].flags |= flag::BROKEN;
+            self.finish(idx, end, keep);
+            return;
+        }
+        let bytelength = Some(end - start);
+        if self
+            .read_sequence(start, bytelength, end, implicit, little, idx, depth + 1)
+            .is_err()
+        {
+            self.elements.truncate(idx as usize + 1);
+            self.elements[idx as usize].flags |= flag::BROKEN;
+        }
+        self.finish(idx, end, keep);
+    }
+
+    /// Pushes a sequence element, refusing nesting deeper than `MAX_DEPTH`.
+    fn push_nested(&mut self, element: Element, depth: usize) -> Result<()> {
+        self.elements.push(element);
+        if depth >= MAX_DEPTH {
+            return Err(Error::malformed(format!(
+                "sequences nested deeper than {MAX_DEPTH}"
+            )));
+        }
+        Ok(())
     }
 
     /// Sets a sequence's content length and extent, or drops it when it is not wanted.
@@ -516,81 +576,121 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Tag, VR (None when implicit), value length and header size of the element at `pos`.
     fn read_header(
         &self,
         pos: usize,
+        limit: usize,
         implicit: bool,
         little: bool,
-    ) -> Result<(Option<Vr>, u32, usize, u8)> {
-        let data = self.data;
-        if pos + 8 > data.len() {
-            return Err(Error::malformed(format!(
-                "truncated element header at offset {pos}"
-            )));
-        }
+    ) -> Result<Header> {
+        let implicit_header = Header {
+            vr: None,
+            length: self.u32_at(pos + 4, little),
+            size: 8,
+            flags: flag::IMPLICIT,
+        };
         if implicit {
-            return Ok((None, self.u32_at(pos + 4, little), 8, flag::IMPLICIT));
+            return Ok(implicit_header);
         }
-        let vrb = [data[pos + 4], data[pos + 5]];
-        match Vr::from_bytes(vrb) {
+        let vrb = [self.data[pos + 4], self.data[pos + 5]];
+        let short = self.u16_at(pos + 6, little) as u32;
+        Ok(match Vr::from_bytes(vrb) {
             Some(vr) if vr.has_long_length() => {
-                if pos + 12 > data.len() {
+                if limit - pos < 12 {
                     return Err(Error::malformed(format!(
                         "truncated element header at offset {pos}"
                     )));
                 }
-                Ok((Some(vr), self.u32_at(pos + 8, little), 12, 0))
+                Header {
+                    vr: Some(vr),
+                    length: self.u32_at(pos + 8, little),
+                    size: 12,
+                    flags: 0,
+                }
             }
-            Some(vr) => Ok((Some(vr), self.u16_at(pos + 6, little) as u32, 8, 0)),
+            Some(vr) => Header {
+                vr: Some(vr),
+                length: short,
+                size: 8,
+                flags: 0,
+            },
             // pydicom: a VR outside 'AA'..'ZZ' means the writer switched to implicit VR here.
-            None if !(b"AA"[..] <= vrb[..] && vrb[..] <= b"ZZ"[..]) => {
-                Ok((None, self.u32_at(pos + 4, little), 8, flag::IMPLICIT))
-            }
-            // An unknown VR: read as UN with a 2-byte length, as pydicom does.
-            None => Ok((Some(Vr::UN), self.u16_at(pos + 6, little) as u32, 8, 0)),
+            None if !(b"AA"[..] <= vrb[..] && vrb[..] <= b"ZZ"[..]) => implicit_header,
+            // An unknown VR with a 2-byte length: pydicom cannot convert its value.
+            None => Header {
+                vr: Some(Vr::UN),
+                length: short,
+                size: 8,
+                flags: flag::UNKNOWN_VR,
+            },
+        })
+    }
+
+    /// pydicom's `raw_element_vr` for an element without VR: the data dictionary, the private
+    /// dictionary under the block's creator, UL for a group length, else UN.
+    fn implicit_vr(&self, tag: u32, creators: &Creators) -> Vr {
+        if let Some(vr) = dict::dictionary_vr(tag) {
+            return vr;
+        }
+        if is_private(tag) {
+            return self.private_vr(tag, creators);
+        }
+        if tag & 0xFFFF == 0 {
+            Vr::UL
+        } else {
+            Vr::UN
         }
     }
 
-    /// The VR of an element whose VR is implicit or UN: the data dictionary, or for private
-    /// elements the private dictionary under the block's creator (private creators are LO).
-    fn known_vr(&self, tag: u32, creators: &Creators) -> Option<Vr> {
-        let group = (tag >> 16) as u16;
-        if group % 2 == 1 {
-            let elem = tag & 0xFFFF;
-            if (0x10..=0xFF).contains(&elem) {
-                return Some(Vr::LO);
-            }
-            if elem == 0 {
-                return Some(Vr::UL);
-            }
-            let block = (elem >> 8) as u8;
-            let creator = creators
-                .iter()
-                .rev()
-                .find(|(g, b, _)| *g == group && *b == block)?;
-            return dict::private_lookup(&creator.2, tag).and_then(|e| Vr::from_dict_str(e.vr()));
+    /// pydicom's `raw_element_vr` for an explicit UN (`replace_un_with_known_vr`).
+    fn un_vr(&self, tag: u32, creators: &Creators, len: usize) -> Vr {
+        if is_private(tag) {
+            self.private_vr(tag, creators)
+        } else if len < 0xFFFF {
+            dict::dictionary_vr(tag).unwrap_or(Vr::UN)
+        } else {
+            Vr::UN
         }
-        dict::lookup_or_group_length(tag).and_then(|e| Vr::from_dict_str(e.vr))
     }
 
-    /// Reads the items of a sequence; returns the position after it and the end of its content.
+    /// pydicom's `_private_vr_for_tag`: LO for creators, else the private dictionary's VR.
+    fn private_vr(&self, tag: u32, creators: &Creators) -> Vr {
+        let elem = tag & 0xFFFF;
+        if is_private_creator(tag) {
+            return Vr::LO;
+        }
+        if elem & 0xFF00 == 0 {
+            return Vr::UN;
+        }
+        let (group, block) = ((tag >> 16) as u16, (elem >> 8) as u8);
+        creators
+            .iter()
+            .rev()
+            .find(|(g, b, c)| *g == group && *b == block && !c.is_empty())
+            .and_then(|(_, _, c)| dict::private_lookup(c, tag))
+            .and_then(|e| Vr::from_dict_str(e.vr()))
+            .unwrap_or(Vr::UN)
+    }
+
+    /// pydicom's `read_sequence`: items until `bytelength` bytes are read or a sequence
+    /// delimiter. Returns the position after the sequence and the end of its content.
+    #[allow(clippy::too_many_arguments)]
     fn read_sequence(
         &mut self,
-        mut pos: usize,
-        end: Option<usize>,
+        start: usize,
+        bytelength: Option<usize>,
+        limit: usize,
         implicit: bool,
         little: bool,
         parent: u32,
         depth: usize,
     ) -> Result<(usize, usize)> {
+        let mut pos = start;
         loop {
-            if let Some(e) = end {
-                if pos >= e {
-                    return Ok((pos, pos));
-                }
+            if bytelength.is_some_and(|n| pos - start >= n) {
+                return Ok((pos, pos));
             }
-            if pos + 8 > self.data.len() {
+            if pos >= limit || limit - pos < 8 {
                 return Err(Error::malformed(format!(
                     "no item tag to read at offset {pos}"
                 )));
@@ -601,76 +701,95 @@ impl<'a> Parser<'a> {
                 return Ok((pos + 8, pos));
             }
             let idx = self.elements.len() as u32;
-            let mut item = Element {
+            let content = pos + 8;
+            let item_implicit = self.detect_implicit(content, limit, implicit, true);
+            let mut flags = if little { 0 } else { flag::BIG_ENDIAN };
+            if item_implicit {
+                flags |= flag::IMPLICIT;
+            }
+            let item_len = if length == UNDEFINED {
+                flags |= flag::UNDEFINED_LENGTH;
+                None
+            } else {
+                Some(length as usize)
+            };
+            self.elements.push(Element {
                 tag,
                 vr: Vr::Item,
-                flags: if little { 0 } else { flag::BIG_ENDIAN },
+                flags,
                 parent,
                 end: idx + 1,
                 header: pos as u64,
-                offset: pos as u64 + 8,
+                offset: content as u64,
                 len: 0,
-            };
-            let start = pos + 8;
-            let item_implicit = self.detect_implicit(start, implicit, true);
-            if item_implicit {
-                item.flags |= flag::IMPLICIT;
-            }
-            self.elements.push(item);
-            let (after, content_end) = if length == UNDEFINED {
-                self.elements[idx as usize].flags |= flag::UNDEFINED_LENGTH;
-                self.read_dataset(start, self.data.len(), item_implicit, little, idx, depth)?
-            } else {
-                let item_end = start
-                    .checked_add(length as usize)
-                    .filter(|&e| e <= self.data.len())
-                    .ok_or_else(|| {
-                        Error::malformed(format!(
-                            "item at offset {pos} runs past the end of the data"
-                        ))
-                    })?;
-                self.read_dataset(start, item_end, item_implicit, little, idx, depth)?;
-                (item_end, item_end)
-            };
+            });
+            let (after, content_end) = self.read_dataset(
+                content,
+                limit,
+                item_len,
+                item_implicit,
+                little,
+                idx,
+                depth,
+                Scope::Item,
+            )?;
             let n = self.elements.len() as u32;
             let item = &mut self.elements[idx as usize];
-            item.len = (content_end - start) as u64;
+            item.len = (content_end.min(limit).saturating_sub(content)) as u64;
             item.end = n;
             pos = after;
         }
     }
 
-    /// End of an undefined-length value that is not a sequence (encapsulated pixel data):
-    /// follows the items to the sequence delimiter; if they are broken, scans for the delimiter
-    /// as pydicom does; without one, the value runs to the end of the data.
-    fn undefined_value_end(&self, start: usize) -> (usize, usize) {
-        let data = self.data;
+    /// pydicom's `read_undefined_length_value` for a value that is not a sequence
+    /// (encapsulated pixel data): follows the items to the sequence delimiter; if they are
+    /// broken, searches for the delimiter. Returns the end of the value and the position after
+    /// the delimiter, or None when there is no delimiter.
+    fn undefined_value_end(
+        &mut self,
+        start: usize,
+        limit: usize,
+        little: bool,
+    ) -> Option<(usize, usize)> {
         let mut pos = start;
-        while pos + 8 <= data.len() {
-            let tag = self.tag_at(pos, true);
+        while limit.saturating_sub(pos) >= 4 {
+            let tag = self.tag_at(pos, little);
             if tag == SEQUENCE_DELIMITER {
-                return (pos + 8, pos);
+                return Some((pos, pos + 8));
             }
-            if tag != ITEM {
+            if tag != ITEM || limit - pos < 8 {
                 break;
             }
-            let len = self.u32_at(pos + 4, true) as usize;
-            match (pos + 8).checked_add(len) {
-                Some(next) if next <= data.len() => pos = next,
-                _ => break,
-            }
+            pos = pos + 8 + self.u32_at(pos + 4, little) as usize;
         }
-        const DELIM: [u8; 4] = [0xFE, 0xFF, 0xDD, 0xE0];
-        match data[start..].windows(4).position(|w| w == DELIM) {
-            Some(i) => {
-                let at = start + i;
-                ((at + 8).min(data.len()), at)
+        if self
+            .no_delimiter
+            .is_some_and(|(from, to, le)| le == little && from <= start && limit <= to)
+        {
+            return None;
+        }
+        let delimiter = if little {
+            [0xFE, 0xFF, 0xDD, 0xE0]
+        } else {
+            [0xFF, 0xFE, 0xE0, 0xDD]
+        };
+        match self.data[start..limit]
+            .windows(4)
+            .position(|w| w == delimiter)
+        {
+            Some(i) => Some((start + i, start + i + 8)),
+            None => {
+                self.no_delimiter = Some((start, limit, little));
+                None
             }
-            None => (data.len(), data.len()),
         }
     }
 }
 
+fn is_private(tag: u32) -> bool {
+    (tag >> 16) % 2 == 1
+}
+
 fn is_private_creator(tag: u32) -> bool {
-    (tag >> 16) % 2 == 1 && (0x10..=0xFF).contains(&(tag & 0xFFFF))
+    is_private(tag) && (0x10..=0xFF).contains(&(tag & 0xFFFF))
 }

@@ -45,7 +45,20 @@ fn multi_string(s: &str) -> Vec<String> {
 /// Decodes the value of element `idx` as `vr` (normally the element's own VR).
 pub fn decode(p: &Parsed, idx: usize, vr: Vr) -> Result<Value> {
     let e = &p.elements[idx];
+    let tag = || format!("({:04X},{:04X})", e.tag >> 16, e.tag & 0xFFFF);
+    if e.flags & flag::UNKNOWN_VR != 0 {
+        return Err(Error::Unsupported(format!(
+            "Unknown Value Representation in tag {}",
+            tag()
+        )));
+    }
     if vr == Vr::SQ {
+        if e.flags & flag::BROKEN != 0 {
+            return Err(Error::malformed(format!(
+                "the items of sequence {} cannot be read",
+                tag()
+            )));
+        }
         return Ok(Value::Items(
             p.children(p.child_range(idx as u32)).collect(),
         ));
@@ -54,8 +67,8 @@ pub fn decode(p: &Parsed, idx: usize, vr: Vr) -> Result<Value> {
     if raw.is_empty() {
         return Ok(Value::Empty);
     }
-    // Values read from UN are little endian whatever the transfer syntax (PS3.5 6.2.2).
-    let little = e.is_little_endian() || e.flags & flag::FROM_UN != 0;
+    // Like pydicom, values are read in the data set's byte order even when encoded as UN.
+    let little = e.is_little_endian();
     Ok(match vr {
         Vr::AE => Value::Strs(split_strip(&latin1(raw), str::trim)),
         Vr::AS | Vr::CS | Vr::DA | Vr::DT | Vr::TM | Vr::IS => {
@@ -68,11 +81,10 @@ pub fn decode(p: &Parsed, idx: usize, vr: Vr) -> Result<Value> {
             &charset_of(p, idx).decode(raw, Delimiters::Text),
             rstrip_pad,
         )),
-        Vr::ST | Vr::LT | Vr::UT => {
-            Value::Strs(vec![
-                rstrip_pad(&charset_of(p, idx).decode(raw, Delimiters::Text)).to_string()
-            ])
-        }
+        Vr::ST | Vr::LT | Vr::UT => Value::Strs(vec![rstrip_pad(
+            &charset_of(p, idx).decode(raw, Delimiters::Text),
+        )
+        .to_string()]),
         Vr::PN => {
             let end = raw
                 .iter()

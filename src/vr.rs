@@ -4,6 +4,7 @@ use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
+#[rustfmt::skip]
 pub enum Vr {
     AE,
     AS,
@@ -50,6 +51,7 @@ pub enum Vr {
 }
 
 impl Vr {
+    #[rustfmt::skip]
     pub fn from_bytes(b: [u8; 2]) -> Option<Vr> {
         use Vr::*;
         Some(match &b {
@@ -110,6 +112,7 @@ impl Vr {
         })
     }
 
+    #[rustfmt::skip]
     pub fn as_str(self) -> &'static str {
         use Vr::*;
         match self {

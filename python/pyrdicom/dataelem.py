@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from . import datadict
-from .errors import DicomValueError
 from .multival import MultiValue
 from .tag import BaseTag, Tag
 from .uid import UID
-from .valuerep import IS, DSfloat, PersonName
+from .valuerep import DS, IS, DSfloat, PersonName
 
-# Python type for each string VR's values (single values of other string VRs stay str).
-_STR_TYPES: dict[str, Any] = {"DS": DSfloat, "IS": IS, "PN": PersonName, "UI": UID}
+# How pydicom converts each (single) value of a VR; other VRs keep the core's value.
+_CONVERTERS: dict[str, Any] = {"DS": DS, "IS": IS, "PN": PersonName, "UI": UID, "AT": Tag}
 STR_VRS = frozenset(
     [
         "AE",
@@ -35,6 +34,11 @@ STR_VRS = frozenset(
     ]
 )
 BYTES_VRS = frozenset(["OB", "OD", "OF", "OL", "OV", "OW", "UN"])
+# VRs whose values pydicom does not split on backslashes when they are set.
+ALLOW_BACKSLASH = (
+    frozenset({"LT", "ST", "UT", "US or SS or OW", "US or OW", "OB or OW"}) | BYTES_VRS
+)
+_DEFAULT_CHARSET_VRS = frozenset(["AE", "AS", "CS", "DA", "DS", "DT", "IS", "TM", "UI", "UR"])
 LONG_VALUE_VRS = frozenset(["LT", "UC", "UT", "OB", "OD", "OF", "OL", "OV", "OW", "UN"]) | {
     "US or SS or OW",
     "US or SS",
@@ -54,23 +58,26 @@ def empty_value_for_VR(vr: str | None, raw: bool = False) -> Any:
     return None
 
 
-def _wrap(vr: str, value: Any) -> Any:
-    """Gives a primitive value from the core pydicom's types."""
-    if type(value) is list:
-        if vr == "AT":
-            return MultiValue(Tag, value)
-        t = _STR_TYPES.get(vr)
-        if t is not None:
-            return MultiValue(t, value)
-        if vr in STR_VRS:
-            return MultiValue(str, value)
-        return value
-    t = _STR_TYPES.get(vr)
-    if t is not None:
-        return t(value)
-    if vr == "AT":
-        return BaseTag(value)
+def _keep(value: Any) -> Any:
     return value
+
+
+# Converter pydicom's reader gives each value of a VR (its `values.converters`).
+_READ_TYPES: dict[str, Any] = {"DS": DSfloat, "IS": IS, "PN": PersonName, "UI": UID, "AT": Tag}
+_NUMBER_VRS = frozenset(["US", "SS", "UL", "SL", "SV", "UV", "FL", "FD"])
+# pydicom's reader makes the first value of these LUT descriptors unsigned.
+_LUT_DESCRIPTOR_TAGS = frozenset({0x00281101, 0x00281102, 0x00281103, 0x00283002})
+
+
+def _wrap(vr: str, value: Any) -> Any:
+    """Gives a primitive value from the core the types pydicom's reader gives it (its
+    converters' output is kept as is: several numbers stay a plain list)."""
+    conv = _READ_TYPES.get(vr)
+    if value.__class__ is list:
+        if vr in _NUMBER_VRS:
+            return value
+        return MultiValue(conv or str, value)
+    return value if conv is None else conv(value)
 
 
 class DataElement:
@@ -105,7 +112,16 @@ class DataElement:
         already_converted: bool = False,
         validation_mode: Any = None,
     ) -> None:
-        self.tag = Tag(tag)
+        self.tag = tag = Tag(tag)
+        if (
+            VR == "UN"
+            and not tag.is_private
+            and (is_undefined_length or value is None or len(value) < 0xFFFF)
+        ):
+            # pydicom's replace_un_with_known_vr
+            entry = datadict._core.dict_entry(tag)
+            if entry is not None:
+                VR = entry[0]
         self.VR = VR
         self._raw = None
         self._idx = -1
@@ -118,7 +134,7 @@ class DataElement:
 
     @classmethod
     def _from_raw(cls, raw: Any, idx: int, parent: Any, info: tuple) -> DataElement:
-        tag, vr, length, offset, _flags = info
+        tag, vr, length, offset, _ = info
         self = cls.__new__(cls)
         self.tag = BaseTag(tag)
         self.VR = vr
@@ -154,15 +170,23 @@ class DataElement:
             from .sequence import Sequence
 
             raw, parent = self._raw, self._parent
-            seq = Sequence([Dataset._from_raw(raw, i, parent) for i in v])
+            inherit = not self.is_undefined_length
+            seq = Sequence([Dataset._from_raw(raw, i, parent, inherit) for i in v])
             seq.is_undefined_length = self.is_undefined_length
             return seq
         try:
-            return _wrap(vr, v)
-        except (ValueError, TypeError, OverflowError) as exc:
-            raise DicomValueError(f"Invalid value for {self.tag} {vr}: {exc}") from exc
+            v = _wrap(vr, v)
+        except ValueError:
+            # pydicom's convert_value retries a value its VR cannot read (e.g. IS "1A") with
+            # the VRs of its retry order; the first, SH, reads anything.
+            v = self._raw.value(self._idx, "SH")
+            return MultiValue(str, v) if v.__class__ is list else v
+        if self.tag in _LUT_DESCRIPTOR_TAGS and v.__class__ is list and v[0] < 0:
+            v[0] += 65536
+        return v
 
     def _convert_value(self, val: Any) -> Any:
+        """pydicom's value setter: split on backslashes, then convert each value for the VR."""
         vr = self.VR
         if vr == "SQ":
             from .sequence import Sequence
@@ -170,29 +194,24 @@ class DataElement:
             if isinstance(val, Sequence):
                 return val
             return Sequence(val or [])
-        if val is None or (isinstance(val, str | bytes) and val == "" and vr in STR_VRS):
-            return val if val is not None else empty_value_for_VR(vr)
-        if isinstance(val, list | tuple | MultiValue) and vr not in BYTES_VRS:
-            if len(val) == 1 and not isinstance(val, MultiValue):
-                return self._convert_one(val[0])
-            return MultiValue(self._convert_one, val)
-        if (
-            isinstance(val, str)
-            and vr in STR_VRS
-            and "\\" in val
-            and vr not in ("LT", "ST", "UT", "UR")
-        ):
-            return MultiValue(self._convert_one, val.split("\\"))
-        return self._convert_one(val)
+        if vr not in ALLOW_BACKSLASH:
+            if isinstance(val, str) and "\\" in val:
+                val = val.split("\\")
+            elif isinstance(val, bytes) and b"\\" in val:
+                val = val.split(b"\\")
+        if not hasattr(val, "append"):
+            return self._convert_one(val)
+        if len(val) == 1:
+            return self._convert_one(val[0])
+        return MultiValue(self._convert_one, val)
 
     def _convert_one(self, val: Any) -> Any:
         vr = self.VR
+        if vr in _DEFAULT_CHARSET_VRS and isinstance(val, bytes):
+            val = val.decode()
         if vr == "AT":
-            return Tag(val)
-        t = _STR_TYPES.get(vr)
-        if t is not None and not isinstance(val, t) and val is not None:
-            return t(val)
-        return val
+            return val if isinstance(val, BaseTag) or (val != 0 and not val) else Tag(val)
+        return _CONVERTERS.get(vr, _keep)(val)
 
     @property
     def VM(self) -> int:
@@ -240,11 +259,13 @@ class DataElement:
     def name(self) -> str:
         tag = self.tag
         if tag.is_private:
-            if self.private_creator:
-                entry = datadict._core.private_entry(self.private_creator, tag)
-                if entry is not None:
-                    return f"[{entry[2]}]"
-            if tag.is_private_creator:
+            creator = self.private_creator
+            if creator:
+                if isinstance(creator, str):
+                    entry = datadict._core.private_entry(creator, tag)
+                    if entry is not None:
+                        return f"[{entry[2]}]"
+            elif tag.element >> 8 == 0:
                 return "Private Creator"
             return "Private tag data"
         entry = datadict._core.dict_entry(tag)
@@ -267,7 +288,7 @@ class DataElement:
             else:
                 if length > self.maxBytesToDisplay:
                     return f"Array of {length} elements"
-        if self.maxBytesToDisplay < self.VM:
+        if self.VM > self.maxBytesToDisplay:
             return f"Array of {self.VM} elements"
         if isinstance(value, UID):
             return value.name

@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import datadict
-from .dataelem import DataElement
-from .tag import BaseTag, Tag
+from .dataelem import DataElement, _keep
+from .multival import MultiValue
+from .tag import TAG_ERRORS, BaseTag, Tag
 
 _AMBIGUOUS_US_SS_TAGS = frozenset(
     {
@@ -41,6 +42,7 @@ class Dataset:
         d(self, "_parent", None)
         d(self, "_implicit_vr", None)
         d(self, "is_undefined_length_sequence_item", False)
+        d(self, "_inherits_pixel_rep", False)
         if args:
             src = args[0]
             if isinstance(src, Dataset):
@@ -53,18 +55,22 @@ class Dataset:
             setattr(self, key, value)
 
     @classmethod
-    def _from_raw(cls, raw: Any, level: int, parent: Dataset | None) -> Dataset:
+    def _from_raw(
+        cls, raw: Any, level: int, parent: Dataset | None, inherits_pixel_rep: bool = False
+    ) -> Dataset:
         self = cls.__new__(cls)
         d = object.__setattr__
+        d(self, "_inherits_pixel_rep", inherits_pixel_rep)
         d(self, "_dict", raw.level(level))
         d(self, "_raw", raw)
         d(self, "_parent", parent)
-        d(self, "_implicit_vr", raw.implicit_vr if parent is None else parent._implicit_vr)
-        d(
-            self,
-            "is_undefined_length_sequence_item",
-            level >= 0 and raw.info(level)[2] == 0xFFFFFFFF,
-        )
+        if level >= 0:
+            _, _, length, _, flags = raw.info(level)
+            d(self, "_implicit_vr", bool(flags & 2))
+            d(self, "is_undefined_length_sequence_item", length == 0xFFFFFFFF)
+        else:
+            d(self, "_implicit_vr", raw.implicit_vr)
+            d(self, "is_undefined_length_sequence_item", False)
         return self
 
     # --- element access -------------------------------------------------------------
@@ -76,23 +82,42 @@ class Dataset:
             raw = self._raw
             info = raw.info(elem)
             elem = DataElement._from_raw(raw, elem, self, info)
-            if " or " in elem.VR:
-                self._correct_ambiguous_vr(elem)
-            if tag >> 16 & 1 and tag & 0xFFFF >= 0x1000:
-                creator_tag = BaseTag((tag & 0xFFFF0000) | (tag & 0xFF00) >> 8)
-                if creator_tag in self._dict:
-                    elem.private_creator = self._element(creator_tag).value
             self._dict[tag] = elem
+            # pydicom's reader makes undefined-length sequences eagerly; everything else is
+            # converted on access, which names the private creator and fixes ambiguous VRs.
+            if elem.VR == "SQ" and elem.is_undefined_length:
+                return elem
+            if tag & 0x10000:
+                creator_tag = (tag & 0xFFFF0000) | (tag & 0xFFFF) >> 8
+                if creator_tag != tag and creator_tag in self._dict:
+                    elem.private_creator = self._element(creator_tag).value
+            if " or " in elem.VR:
+                try:
+                    self._correct_ambiguous_vr(elem)
+                except AttributeError as exc:
+                    # pydicom keeps the uncorrected element, so only this access fails
+                    raise AttributeError(
+                        f"Failed to resolve ambiguous VR for tag {elem.tag}: {exc}"
+                    ) from None
         return elem
 
-    def _ancestors(self) -> Iterator[Dataset]:
+    def _pixel_rep(self) -> Any:
+        """pydicom's `_pixel_rep`: the nearest Pixel Representation handed down through
+        defined-length sequences (pydicom sets it when it converts such a sequence)."""
         ds: Dataset | None = self
         while ds is not None:
-            yield ds
+            if 0x00280103 in ds._dict:
+                pr = ds._element(0x00280103).value
+                if pr is not None:
+                    return pr
+            if not ds._inherits_pixel_rep:
+                return None
             ds = ds._parent
+        return None
 
     def _correct_ambiguous_vr(self, elem: DataElement) -> None:
-        """pydicom's `correct_ambiguous_vr_element` for an element read with implicit VR."""
+        """pydicom's `_correct_ambiguous_vr_element`, for an element whose VR came from the
+        dictionary (implicit VR or UN)."""
         tag = elem.tag
         if tag == 0x7FE00010:
             if elem.is_undefined_length:
@@ -100,27 +125,30 @@ class Dataset:
             elif self._implicit_vr:
                 elem.VR = "OW"
             else:
-                elem.VR = "OW" if (self.get("BitsAllocated") or 0) > 8 else "OB"
+                elem.VR = "OW" if self.BitsAllocated > 8 else "OB"
         elif tag in _AMBIGUOUS_US_SS_TAGS:
-            rep = next(
-                (
-                    ds.PixelRepresentation
-                    for ds in self._ancestors()
-                    if ds.get("PixelRepresentation") is not None
-                ),
-                None,
-            )
+            rep = self.get("PixelRepresentation")
             if rep is None:
-                rep = 0 if "PixelData" not in self else 1
+                rep = self._pixel_rep()
+            if rep is None:
+                no_pr = "PixelRepresentation" not in self
+                if (no_pr and "PixelData" not in self) or self.PixelRepresentation == 0:
+                    rep = 0
+                else:
+                    rep = 1
             elem.VR = "US" if rep == 0 else "SS"
+            _reset_numbers(elem)
         elif tag in _AMBIGUOUS_OB_OW_TAGS:
             if self._implicit_vr:
                 elem.VR = "OW"
             else:
-                elem.VR = "OW" if (self.get("WaveformBitsAllocated") or 0) > 8 else "OB"
+                elem.VR = "OW" if self.WaveformBitsAllocated > 8 else "OB"
         elif tag == 0x00283006:
-            desc = self.get("LUTDescriptor")
-            elem.VR = "US" if desc is not None and desc[0] == 1 else "OW"
+            if self.LUTDescriptor[0] == 1:
+                elem.VR = "US"
+                _reset_numbers(elem)
+            else:
+                elem.VR = "OW"
         elif tag in _OVERLAY_DATA_TAGS:
             elem.VR = "OW"
 
@@ -137,10 +165,9 @@ class Dataset:
     def __getattr__(self, name: str) -> Any:
         tag = datadict.tag_for_keyword(name)
         if tag is not None:
-            d = self.__dict__.get("_dict", None)
+            d = self.__dict__.get("_dict")
             if d is not None and tag in d:
                 return self._element(tag).value
-            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -169,6 +196,10 @@ class Dataset:
         tag = Tag(key)
         if tag != elem.tag:
             raise ValueError(f"'key' {tag} does not match the element's tag {elem.tag}")
+        if tag.is_private:
+            creator_tag = (tag & 0xFFFF0000) | (tag & 0xFFFF) >> 8
+            if creator_tag != tag and creator_tag in self._dict:
+                elem.private_creator = self._element(creator_tag).value
         self._dict[tag] = elem
 
     def __delitem__(self, key: Any) -> None:
@@ -184,14 +215,11 @@ class Dataset:
     def __contains__(self, name: Any) -> bool:
         try:
             return Tag(name) in self._dict
-        except Exception:
+        except TAG_ERRORS:
             return False
 
     def __len__(self) -> int:
         return len(self._dict)
-
-    def __bool__(self) -> bool:
-        return True
 
     def __iter__(self) -> Iterator[DataElement]:
         for tag in sorted(self._dict):
@@ -216,7 +244,7 @@ class Dataset:
                 return default
         try:
             tag = Tag(key)
-        except Exception:
+        except TAG_ERRORS:
             return default
         if tag in self._dict:
             return self._element(tag)
@@ -254,7 +282,7 @@ class Dataset:
     def pop(self, key: Any, *args: Any) -> Any:
         try:
             tag = Tag(key)
-        except Exception:
+        except TAG_ERRORS:
             if args:
                 return args[0]
             raise KeyError(key) from None
@@ -361,20 +389,27 @@ class Dataset:
     # --- display --------------------------------------------------------------------
 
     def _pretty_str(self, indent: int = 0, top_level_only: bool = False) -> str:
+        """pydicom's layout: file meta first, then each element; sequences as a header line
+        followed by their items, indented."""
         strings = []
         indent_str = self.indent_chars * indent
         nested = self.indent_chars * (indent + 1)
+        file_meta = self.__dict__.get("file_meta")
+        if file_meta:
+            strings.append(f"{'Dataset.file_meta ':-<49}")
+            strings.extend(indent_str + repr(elem) for elem in file_meta)
+            strings.append("-" * 49)
         for elem in self:
             if elem.VR == "SQ":
                 strings.append(
-                    f"{indent_str}{elem.tag} {elem.name}  {len(elem.value)} item(s) ---- "
+                    f"{indent_str}{elem.tag}  {elem.name}  {len(elem.value)} item(s) ---- "
                 )
                 if not top_level_only:
                     for item in elem.value:
                         strings.append(item._pretty_str(indent + 1))
                         strings.append(nested + "---------")
             else:
-                strings.append(f"{indent_str}{elem}")
+                strings.append(indent_str + repr(elem))
         return "\n".join(strings)
 
     def __str__(self) -> str:
@@ -419,6 +454,12 @@ class Dataset:
         from .jsonrep import dataset_from_json
 
         return dataset_from_json(cls, json_dataset, bulk_data_uri_handler)
+
+
+def _reset_numbers(elem: DataElement) -> None:
+    """pydicom sets a corrected element's value anew, so several numbers become a MultiValue."""
+    v = elem._raw.value(elem._idx, elem.VR)
+    elem._value = MultiValue(_keep, v) if v.__class__ is list else v
 
 
 class FileMetaDataset(Dataset):

@@ -60,7 +60,8 @@ class MultiValue(MutableSequence):
     def __str__(self) -> str:
         if not self:
             return ""
-        return str([str(x) for x in self]).replace("'", "")
+        items = (repr(x) if isinstance(x, str | bytes) else str(x) for x in self)
+        return f"[{', '.join(items)}]"
 
     __repr__ = __str__
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+# What `Tag()` raises for something that is not a tag.
+TAG_ERRORS = (TypeError, ValueError, OverflowError)
+
 
 class BaseTag(int):
     """A tag as an int, ``(group << 16) | element``, shown as ``(gggg,eeee)``."""
@@ -45,7 +48,7 @@ class BaseTag(int):
         if not isinstance(other, int):
             try:
                 other = Tag(other)
-            except Exception:
+            except TAG_ERRORS:
                 return False
         return int(self) == int(other)
 

@@ -6,36 +6,43 @@ from typing import Any
 
 
 class DSfloat(float):
-    """A Decimal String value as a float that remembers the string it was read from."""
+    """A Decimal String value as a float that remembers the string it was read from.
+
+    As in pydicom, a blank string stays a string (``DSfloat(" ")`` is ``" "``).
+    """
 
     __slots__ = ("auto_format", "original_string")
 
     def __new__(cls, val: Any, auto_format: bool = False, validation_mode: Any = None):
-        if isinstance(val, str):
-            val = val.strip()
-            if not val:
-                return None
+        if val is None:
+            return None
+        if isinstance(val, str) and not val.strip():
+            return val
         return super().__new__(cls, val)
 
     def __init__(self, val: Any, auto_format: bool = False, validation_mode: Any = None) -> None:
-        self.auto_format = auto_format
         if isinstance(val, str):
             self.original_string = val.strip()
-        elif isinstance(val, DSfloat | IS) and hasattr(val, "original_string"):
-            self.original_string = val.original_string
+        elif isinstance(val, DSfloat):
+            auto_format = auto_format or val.auto_format
+            if hasattr(val, "original_string"):
+                self.original_string = val.original_string
+        self.auto_format = auto_format
 
     def __str__(self) -> str:
         if hasattr(self, "original_string") and not self.auto_format:
             return self.original_string
-        return repr(float(self))
+        return repr(self)[1:-1]
 
     def __repr__(self) -> str:
-        return f"'{self}'"
+        if hasattr(self, "original_string"):
+            return f"'{self.original_string}'"
+        return f"'{float.__repr__(self)}'"
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, str):
             return str(self) == other
-        return float(self) == other
+        return float.__eq__(self, other)
 
     def __ne__(self, other: object) -> bool:
         return not self == other
@@ -46,27 +53,44 @@ class DSfloat(float):
 DSclass = DSfloat
 
 
+def DS(val: Any, auto_format: bool = False, validation_mode: Any = None) -> Any:
+    """pydicom's DS factory: None and blank strings pass through, anything else is a DSfloat."""
+    if val is None or (isinstance(val, str) and not val.strip()):
+        return val
+    return DSfloat(val, auto_format)
+
+
+class ISfloat(float):
+    """An IS value that is not an integer (pydicom reads ``"1.5"`` as this)."""
+
+    def __new__(cls, val: Any, validation_mode: Any = None):
+        if isinstance(val, str) and not val.strip():
+            return ""
+        return super().__new__(cls, val)
+
+    def __init__(self, val: Any, validation_mode: Any = None) -> None:
+        if isinstance(val, str):
+            self.original_string = val.strip()
+        elif isinstance(val, IS | ISfloat) and hasattr(val, "original_string"):
+            self.original_string = val.original_string
+
+
 class IS(int):
     """An Integer String value as an int that remembers the string it was read from."""
 
     def __new__(cls, val: Any, validation_mode: Any = None):
-        if isinstance(val, str):
-            if not val.strip():
-                return None
-            try:
-                newval: Any = int(val)
-            except ValueError:
-                f = float(val)
-                if not f.is_integer():
-                    raise TypeError(f"Could not convert value '{val}' to an integer") from None
-                newval = int(f)
-        elif isinstance(val, float):
-            if not val.is_integer():
-                raise TypeError(f"Could not convert value '{val}' to an integer")
-            newval = int(val)
-        else:
-            newval = val
-        return super().__new__(cls, newval)
+        if val is None:
+            return None
+        if isinstance(val, str) and not val.strip():
+            return val
+        try:
+            newval: Any = super().__new__(cls, val)
+        except ValueError:
+            # accept float strings without loss, e.g. "1.0"
+            newval = super().__new__(cls, float(val))
+        if isinstance(val, float | str) and newval != float(val):
+            newval = ISfloat(val)
+        return newval
 
     def __init__(self, val: Any, validation_mode: Any = None) -> None:
         if isinstance(val, str):
@@ -77,15 +101,15 @@ class IS(int):
     def __str__(self) -> str:
         if hasattr(self, "original_string"):
             return self.original_string
-        return int.__repr__(self)
+        return repr(self)[1:-1]
 
     def __repr__(self) -> str:
-        return f"'{self}'"
+        return f"'{int.__repr__(self)}'"
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, str):
             return str(self) == other
-        return int(self) == other
+        return int.__eq__(self, other)
 
     def __ne__(self, other: object) -> bool:
         return not self == other
@@ -122,7 +146,8 @@ class PersonName:
         if isinstance(val, bytes):
             original_string = val
             val = val.decode("latin-1")
-        self._value = str(val)
+        # pydicom drops empty trailing component groups ("A^B==" is "A^B")
+        self._value = str(val).rstrip("=")
         self.encodings = encodings
         self.original_string = original_string
 
@@ -223,7 +248,7 @@ class PersonName:
         phonetic: str = "",
         encodings: Any = None,
     ) -> PersonName:
-        alpha = "^".join([family_name, given_name, middle_name, name_prefix, name_suffix])
+        alpha = f"{family_name}^{given_name}^{middle_name}^{name_prefix}^{name_suffix}"
         groups = [alpha.rstrip("^"), ideographic, phonetic]
         while len(groups) > 1 and not groups[-1]:
             groups.pop()

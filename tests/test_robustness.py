@@ -1,0 +1,231 @@
+"""Bad input gives a `DicomError` (or a successful read), never a crash, hang or huge allocation.
+
+Reading values may also raise what pydicom raises for them (ValueError for an unreadable DS/IS,
+AttributeError for an ambiguous VR that cannot be resolved).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import struct
+import subprocess
+import sys
+import textwrap
+
+import pyrdicom
+import pytest
+from pydicom.data import get_testdata_file
+from pyrdicom.errors import DicomError, InvalidDicomError, MalformedDicomError
+
+CT = get_testdata_file("CT_small.dcm")
+RTPLAN = get_testdata_file("rtplan.dcm")
+VALUE_ERRORS = (DicomError, ValueError, AttributeError)
+
+PREAMBLE = b"\0" * 128 + b"DICM"
+
+
+def walk(ds) -> int:
+    """Reads every value (recursing into sequences); returns how many elements were seen."""
+    n = 0
+    for tag in list(ds.keys()):
+        n += 1
+        try:
+            elem = ds[tag]
+            value = elem.value
+            str(elem)
+        except VALUE_ERRORS:
+            continue
+        if elem.VR == "SQ":
+            for item in value:
+                n += walk(item)
+    return n
+
+
+def read_all(data: bytes, **kwargs) -> int | None:
+    try:
+        ds = pyrdicom.dcmread(data, **kwargs)
+    except DicomError:
+        return None
+    return walk(ds.file_meta) + walk(ds)
+
+
+def meta(ts: str = "1.2.840.10008.1.2.1") -> bytes:
+    uid = ts.encode() + b"\0" * (len(ts) % 2)
+    return PREAMBLE + b"\x02\x00\x10\x00UI" + struct.pack("<H", len(uid)) + uid
+
+
+def explicit(tag: int, vr: bytes, value: bytes, length: int | None = None) -> bytes:
+    length = len(value) if length is None else length
+    head = struct.pack("<HH", tag >> 16, tag & 0xFFFF) + vr
+    if vr in (b"OB", b"OW", b"SQ", b"UN", b"UT", b"UC", b"UR", b"OD", b"OF", b"OL", b"OV"):
+        return head + b"\0\0" + struct.pack("<I", length) + value
+    return head + struct.pack("<H", length) + value
+
+
+def item(content: bytes, length: int | None = None) -> bytes:
+    n = 0xFFFFFFFF if length is None else length
+    tail = b"\xfe\xff\x0d\xe0\0\0\0\0" if length is None else b""
+    return b"\xfe\xff\x00\xe0" + struct.pack("<I", n) + content + tail
+
+
+SEQ_END = b"\xfe\xff\xdd\xe0\0\0\0\0"
+
+
+@pytest.mark.parametrize(
+    "data", [b"", b"hello", b"\0" * 131, b"\0" * 128 + b"DICN" + b"\0" * 100, os.urandom(500)]
+)
+def test_non_dicom_is_invalid(data: bytes) -> None:
+    with pytest.raises(InvalidDicomError):
+        pyrdicom.dcmread(data)
+
+
+def test_force_on_garbage_never_crashes() -> None:
+    rng = random.Random(1)
+    for size in (0, 1, 7, 8, 13, 100, 1000, 5000):
+        for _ in range(20):
+            read_all(bytes(rng.randrange(256) for _ in range(size)), force=True)
+
+
+def test_truncated_files() -> None:
+    for path in (CT, RTPLAN):
+        with open(path, "rb") as f:
+            data = f.read()
+        for cut in range(0, len(data), 37):
+            read_all(data[:cut], force=True)
+            read_all(data[:cut])
+
+
+def test_flipped_bytes() -> None:
+    rng = random.Random(2)
+    for path in (CT, RTPLAN):
+        with open(path, "rb") as f:
+            data = bytearray(f.read())
+        for _ in range(300):
+            mutated = bytearray(data)
+            for _ in range(rng.randrange(1, 8)):
+                mutated[rng.randrange(132, len(mutated))] = rng.randrange(256)
+            read_all(bytes(mutated))
+
+
+@pytest.mark.parametrize("length", [0xFFFFFFF0, 0xFFFFFFFE, 0x7FFFFFFF, 0x10000])
+def test_huge_lengths(length: int) -> None:
+    name = explicit(0x00100010, b"PN", b"Doe^J ")
+    for element in (
+        explicit(0x00100020, b"UT", b"abc", length),
+        explicit(0x00081140, b"SQ", item(name, length), length),
+        explicit(0x00081140, b"SQ", item(name, length) + SEQ_END, 0xFFFFFFFF),
+        explicit(0x7FE00010, b"OB", item(b"", length) + SEQ_END, 0xFFFFFFFF),
+    ):
+        read_all(meta() + name + element)
+
+
+def test_truncated_value_reads_what_is_there() -> None:
+    ds = pyrdicom.dcmread(meta() + explicit(0x00100020, b"LO", b"ABC", 200))
+    assert ds.PatientID == "ABC"
+
+
+def test_many_items() -> None:
+    items = item(explicit(0x00080100, b"SH", b"CODE01")) * 20000
+    ds = pyrdicom.dcmread(meta() + explicit(0x00081140, b"SQ", items + SEQ_END, 0xFFFFFFFF))
+    seq = ds.ReferencedImageSequence
+    assert len(seq) == 20000 and seq[-1].CodeValue == "CODE01"
+    defined = item(b"", 0) * 50000
+    ds = pyrdicom.dcmread(meta() + explicit(0x00081140, b"SQ", defined))
+    assert len(ds.ReferencedImageSequence) == 50000
+
+
+def _nested(depth: int, defined: bool) -> bytes:
+    inner = explicit(0x00100010, b"PN", b"Deep")
+    for _ in range(depth):
+        if defined:
+            it = item(inner, len(inner))
+            inner = explicit(0x00081140, b"SQ", it)
+        else:
+            inner = explicit(0x00081140, b"SQ", item(inner) + SEQ_END, 0xFFFFFFFF)
+    return meta() + inner
+
+
+def test_deep_nesting() -> None:
+    ds = pyrdicom.dcmread(_nested(30, defined=False))
+    for _ in range(30):
+        ds = ds.ReferencedImageSequence[0]
+    assert ds.PatientName == "Deep"
+    with pytest.raises(MalformedDicomError):
+        pyrdicom.dcmread(_nested(5000, defined=False))
+    # defined-length sequences are read lazily by pydicom: too deep fails only when read
+    ds = pyrdicom.dcmread(_nested(5000, defined=True))
+    with pytest.raises(MalformedDicomError):
+        for _ in range(5000):
+            ds = ds.ReferencedImageSequence[0]
+
+
+def test_broken_sequence_fails_only_when_read() -> None:
+    broken = explicit(0x00081140, b"SQ", b"\xfe\xff\x00\xe0\x10\x00")  # item header cut short
+    ds = pyrdicom.dcmread(meta() + broken + explicit(0x00100020, b"LO", b"ID"))
+    assert ds.PatientID == "ID"
+    with pytest.raises(MalformedDicomError):
+        _ = ds.ReferencedImageSequence
+
+
+def test_undefined_length_value_without_delimiter() -> None:
+    # pydicom drops the whole data set when an undefined-length value never ends
+    data = (
+        meta()
+        + explicit(0x00100020, b"LO", b"ID")
+        + explicit(0x7FE00010, b"OB", b"x" * 64, 0xFFFFFFFF)
+    )
+    ds = pyrdicom.dcmread(data)
+    assert len(ds) == 0
+    assert ds.file_meta.TransferSyntaxUID == "1.2.840.10008.1.2.1"
+
+
+MUTATION_SCRIPT = textwrap.dedent(
+    """
+    import random, sys, time
+    from pydicom.data import get_testdata_file
+    import pyrdicom
+    from pyrdicom.errors import DicomError
+    sys.path.insert(0, sys.argv[3])
+    from test_robustness import read_all
+    rng = random.Random(int(sys.argv[1]))
+    names = sys.argv[2].split(",")
+    blobs = [open(get_testdata_file(n), "rb").read() for n in names]
+    start = time.monotonic()
+    for i in range(int(sys.argv[4])):
+        data = bytearray(rng.choice(blobs))
+        kind = rng.randrange(4)
+        if kind == 0:
+            for _ in range(rng.randrange(1, 10)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        elif kind == 1:
+            data = data[: rng.randrange(len(data))]
+        elif kind == 2:
+            at = rng.randrange(len(data) - 4)
+            data[at : at + 4] = rng.choice([b"\\xff\\xff\\xff\\xff", b"\\xf0\\xff\\xff\\xff",
+                                            b"\\xfe\\xff\\x00\\xe0", b"\\xfe\\xff\\xdd\\xe0"])
+        else:
+            at, n = rng.randrange(len(data)), rng.randrange(1, 64)
+            data[at:at] = data[at : at + n] * rng.randrange(1, 50)
+        read_all(bytes(data), force=bool(rng.randrange(2)))
+    print("done", time.monotonic() - start)
+    """
+)
+
+MUTATION_FILES = [
+    "CT_small.dcm", "rtplan.dcm", "test-SR.dcm", "MR_small_bigendian.dcm", "nested_priv_SQ.dcm",
+    "JPEG2000.dcm", "image_dfl.dcm", "no_meta.dcm", "waveform_ecg.dcm", "reportsi.dcm",
+]  # fmt: skip
+
+
+def test_seeded_mutations_in_subprocess() -> None:
+    """Thousands of mutated corpus files, read and fully walked in a child process that must
+    neither crash nor take long."""
+    count = int(os.environ.get("PYRDICOM_MUTATIONS", "3000"))
+    here = os.path.dirname(os.path.abspath(__file__))
+    args = [sys.executable, "-c", MUTATION_SCRIPT, "12345", ",".join(MUTATION_FILES), here]
+    proc = subprocess.run(
+        [*args, str(count)], check=False, capture_output=True, text=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.startswith("done")

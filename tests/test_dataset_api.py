@@ -8,10 +8,11 @@ import re
 import warnings
 
 import pydicom
-import pyrdicom
 import pytest
 from pydicom import datadict as pdd
 from pydicom.data import get_testdata_file, get_testdata_files
+
+import pyrdicom
 from pyrdicom import datadict, uid
 from pyrdicom.dataelem import DataElement
 from pyrdicom.sequence import Sequence
@@ -264,7 +265,7 @@ def test_generate_uid() -> None:
 
 def _sample_tags() -> list[int]:
     tags = list(pdd.DicomDictionary)[::7]
-    return tags + [0x60003000, 0x60020010, 0x50000005, 0x00280010, 0x7FE00010, 0x00081150]
+    return [*tags, 0x60003000, 0x60020010, 0x50000005, 0x00280010, 0x7FE00010, 0x00081150]
 
 
 def test_datadict_matches_pydicom() -> None:
@@ -294,5 +295,8 @@ def test_big_endian_values() -> None:
 
 def test_sr_nested_content() -> None:
     ours, ref = pyrdicom.dcmread(SR), pydicom.dcmread(SR)
-    walk = lambda ds: [(e.tag, str(e)) for e in ds.iterall()]
+
+    def walk(ds):
+        return [(e.tag, str(e)) for e in ds.iterall()]
+
     assert walk(ours) == walk(ref)

@@ -13,10 +13,11 @@ import warnings
 from functools import lru_cache
 
 import pydicom
-import pyrdicom
 import pytest
-from oracle import assert_same_dataset, assert_same_file
 from pydicom.data import get_charset_files, get_testdata_files
+
+import pyrdicom
+from oracle import assert_same_dataset, assert_same_file
 
 _ROOT = os.path.dirname(os.path.dirname(pydicom.__file__))
 
@@ -28,15 +29,13 @@ def _dicom_files(paths: list[str]) -> list[str]:
 
 FILES = _dicom_files(get_testdata_files())
 CHARSET_FILES = _dicom_files(get_charset_files())
-CHARSET_PENDING = pytest.mark.xfail(reason="charset module pending", strict=False)
 
 
-def _param(path: str, charset: bool = False):
-    marks = [CHARSET_PENDING] if charset else []
-    return pytest.param(path, id=os.path.relpath(path, _ROOT), marks=marks)
+def _param(path: str):
+    return pytest.param(path, id=os.path.relpath(path, _ROOT))
 
 
-PARAMS = [_param(p) for p in FILES] + [_param(p, charset=True) for p in CHARSET_FILES]
+PARAMS = [_param(p) for p in FILES + CHARSET_FILES]
 
 
 @lru_cache(maxsize=8)
@@ -50,7 +49,7 @@ def reference(path: str, **kwargs) -> tuple[pydicom.FileDataset | None, bool]:
             pass
         try:
             return pydicom.dcmread(path, force=True, **kwargs), True
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             pytest.skip(f"pydicom itself cannot read this file: {exc!r}")
 
 

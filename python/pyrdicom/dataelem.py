@@ -288,7 +288,7 @@ class DataElement:
             else:
                 if length > self.maxBytesToDisplay:
                     return f"Array of {length} elements"
-        if self.VM > self.maxBytesToDisplay:
+        if self.maxBytesToDisplay < self.VM:
             return f"Array of {self.VM} elements"
         if isinstance(value, UID):
             return value.name

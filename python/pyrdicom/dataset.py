@@ -131,11 +131,10 @@ class Dataset:
             if rep is None:
                 rep = self._pixel_rep()
             if rep is None:
+                # pydicom: no Pixel Representation anywhere means unsigned unless there are pixels
                 no_pr = "PixelRepresentation" not in self
-                if (no_pr and "PixelData" not in self) or self.PixelRepresentation == 0:
-                    rep = 0
-                else:
-                    rep = 1
+                unsigned = (no_pr and "PixelData" not in self) or self.PixelRepresentation == 0
+                rep = 0 if unsigned else 1
             elem.VR = "US" if rep == 0 else "SS"
             _reset_numbers(elem)
         elif tag in _AMBIGUOUS_OB_OW_TAGS:

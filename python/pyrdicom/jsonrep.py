@@ -1,4 +1,4 @@
-"""DICOM JSON Model (PS3.18 Annex F), as pydicom's `to_json_dict` / `from_json` write and read it."""
+"""DICOM JSON Model (PS3.18 Annex F), written and read as pydicom's to_json_dict/from_json do."""
 
 from __future__ import annotations
 

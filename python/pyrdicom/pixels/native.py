@@ -62,8 +62,8 @@ class PixelInfo:
         self.rows = _required(ds, "Rows")
         self.columns = _required(ds, "Columns")
         self.samples = ds.get("SamplesPerPixel") or 1
-        frames = ds.get("NumberOfFrames")
-        self.frames = int(frames) if frames not in (None, "") and int(frames) > 0 else 1
+        frames = _optional_int(ds, "NumberOfFrames")
+        self.frames = frames if frames is not None and frames > 0 else 1
         if self.keyword == "PixelData":
             self.bits_allocated = _required(ds, "BitsAllocated")
             self.bits_stored = ds.get("BitsStored") or self.bits_allocated
@@ -105,13 +105,23 @@ class PixelInfo:
         return (frames, *shape) if frames > 1 else shape
 
 
-def _required(ds: Any, keyword: str) -> int:
+def _optional_int(ds: Any, keyword: str) -> int | None:
     value = ds.get(keyword)
+    if value is None or value == "":
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError) as exc:
+        raise PixelDataError(f"The value of '{keyword}' cannot be used: {value!r}") from exc
+
+
+def _required(ds: Any, keyword: str) -> int:
+    value = _optional_int(ds, keyword)
     if value is None:
         raise AttributeError(
             f"Unable to decode the pixel data as the dataset is missing '{keyword}'"
         )
-    return int(value)
+    return value
 
 
 def pixel_source(ds: Any, info: PixelInfo) -> tuple[Any, int, int]:

@@ -6,12 +6,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 mod dict;
+mod level;
 mod pixel;
 
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList};
+use pyo3::types::{PyBytes, PyList};
 use pyo3::IntoPyObjectExt;
 
 use crate::error::Error;
@@ -92,14 +93,9 @@ impl RawFile {
 
 #[pymethods]
 impl RawFile {
-    /// {tag: index} of the elements of a level: -1 the data set, -2 the file meta, else an item.
-    fn level<'py>(&self, py: Python<'py>, level: i64) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        let p = &self.inner;
-        for i in p.children(self.range(level)) {
-            d.set_item(p.elements[i as usize].tag, i)?;
-        }
-        Ok(d)
+    /// The tag -> element mapping of a level: -1 the data set, -2 the file meta, else an item.
+    fn level(&self, level: i64) -> level::LevelMap {
+        level::LevelMap::new(&self.inner, self.range(level))
     }
 
     /// (tag, VR, length as encoded (0xFFFFFFFF undefined), value offset, flags) of element idx.
@@ -181,6 +177,15 @@ impl RawFile {
             p.source.prefault(offset, len);
             crate::pixel::native::has_unused_bits_set(data, bits_allocated, bits_stored, little)
         }))
+    }
+
+    /// The parsed file is immutable: copies of a data set share it.
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
     }
 
     #[getter]
@@ -279,6 +284,7 @@ fn read(
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RawFile>()?;
+    m.add_class::<level::LevelMap>()?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(pixel::decode_pixels, m)?)?;
     dict::register(m)?;

@@ -20,7 +20,15 @@ from pyrdicom.pixels import iter_pixels, pixel_array
 LOSSY = {"1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.81"}
 LOSSY_TOLERANCE = 5
 # Transfer syntaxes this build decodes; the others must raise UnsupportedTransferSyntaxError.
-SUPPORTED = {"1.2.840.10008.1.2.5", "1.2.840.10008.1.2.1.98", "1.2.840.10008.1.2.8.1"}
+SUPPORTED = {
+    "1.2.840.10008.1.2.5",
+    "1.2.840.10008.1.2.1.98",
+    "1.2.840.10008.1.2.8.1",
+    "1.2.840.10008.1.2.4.50",
+    "1.2.840.10008.1.2.4.51",
+    "1.2.840.10008.1.2.4.57",
+    "1.2.840.10008.1.2.4.70",
+}
 
 
 def _cases() -> list[tuple[str, str]]:

@@ -13,6 +13,8 @@ use crate::pixel::encaps::{frame_bytes, Encapsulated};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Codec {
     Rle,
+    /// JPEG baseline, extended and lossless (libjpeg-turbo).
+    Jpeg,
     /// Encapsulated Uncompressed Explicit VR Little Endian: frames are native bytes.
     Uncompressed,
     /// Deflated Image Frame Compression: each frame is deflated native bytes.
@@ -22,6 +24,10 @@ pub enum Codec {
 pub fn codec_for(transfer_syntax: &str) -> Option<Codec> {
     Some(match transfer_syntax {
         "1.2.840.10008.1.2.5" => Codec::Rle,
+        "1.2.840.10008.1.2.4.50"
+        | "1.2.840.10008.1.2.4.51"
+        | "1.2.840.10008.1.2.4.57"
+        | "1.2.840.10008.1.2.4.70" => Codec::Jpeg,
         "1.2.840.10008.1.2.1.98" => Codec::Uncompressed,
         "1.2.840.10008.1.2.8.1" => Codec::Deflate,
         _ => return None,
@@ -102,6 +108,7 @@ pub fn decode_frame(codec: Codec, bytes: &[u8], spec: &FrameSpec, out: &mut [u8]
             };
             codec::rle::decode_frame(bytes, &info, out).map(|_| ())
         }
+        Codec::Jpeg => codec::jpeg::decode_frame(bytes, spec, out),
         Codec::Uncompressed => copy_native(bytes, out),
         Codec::Deflate => {
             let mut inflated = Vec::with_capacity(out.len());

@@ -291,7 +291,8 @@ impl<'a> Parser<'a> {
     fn new(data: &'a [u8], opts: &'a Options) -> Self {
         Parser {
             data,
-            elements: Vec::new(),
+            // About one element per 40 bytes in typical headers; avoids regrowing the table.
+            elements: Vec::with_capacity((data.len() / 40).min(1 << 16)),
             stop_before_pixels: opts.stop_before_pixels,
             // pydicom ignores an empty list of tags.
             specific_tags: opts.specific_tags.as_deref().filter(|t| !t.is_empty()),

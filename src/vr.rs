@@ -51,46 +51,13 @@ pub enum Vr {
 }
 
 impl Vr {
-    #[rustfmt::skip]
+    /// The VR spelled by two bytes on the wire. A table lookup: this runs once per element.
     pub fn from_bytes(b: [u8; 2]) -> Option<Vr> {
-        use Vr::*;
-        Some(match &b {
-            b"AE" => AE,
-            b"AS" => AS,
-            b"AT" => AT,
-            b"CS" => CS,
-            b"DA" => DA,
-            b"DS" => DS,
-            b"DT" => DT,
-            b"FL" => FL,
-            b"FD" => FD,
-            b"IS" => IS,
-            b"LO" => LO,
-            b"LT" => LT,
-            b"OB" => OB,
-            b"OD" => OD,
-            b"OF" => OF,
-            b"OL" => OL,
-            b"OV" => OV,
-            b"OW" => OW,
-            b"PN" => PN,
-            b"SH" => SH,
-            b"SL" => SL,
-            b"SQ" => SQ,
-            b"SS" => SS,
-            b"ST" => ST,
-            b"SV" => SV,
-            b"TM" => TM,
-            b"UC" => UC,
-            b"UI" => UI,
-            b"UL" => UL,
-            b"UN" => UN,
-            b"UR" => UR,
-            b"US" => US,
-            b"UT" => UT,
-            b"UV" => UV,
-            _ => return None,
-        })
+        let (hi, lo) = (b[0].wrapping_sub(b'A'), b[1].wrapping_sub(b'A'));
+        if hi >= 26 || lo >= 26 {
+            return None;
+        }
+        WIRE_VRS[usize::from(hi) * 26 + usize::from(lo)]
     }
 
     /// Parses a dictionary VR string, including the ambiguous forms pydicom's dictionary uses.
@@ -113,7 +80,7 @@ impl Vr {
     }
 
     #[rustfmt::skip]
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         use Vr::*;
         match self {
             AE => "AE",
@@ -203,5 +170,44 @@ impl Vr {
 impl fmt::Display for Vr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// Every VR that can appear on the wire, indexed by its two letters ('AA' = 0 .. 'ZZ' = 675).
+static WIRE_VRS: [Option<Vr>; 26 * 26] = {
+    use Vr::*;
+    const ALL: [Vr; 34] = [
+        AE, AS, AT, CS, DA, DS, DT, FL, FD, IS, LO, LT, OB, OD, OF, OL, OV, OW, PN, SH, SL, SQ, SS,
+        ST, SV, TM, UC, UI, UL, UN, UR, US, UT, UV,
+    ];
+    let mut table = [None; 26 * 26];
+    let mut i = 0;
+    while i < ALL.len() {
+        let name = ALL[i].as_str().as_bytes();
+        table[(name[0] - b'A') as usize * 26 + (name[1] - b'A') as usize] = Some(ALL[i]);
+        i += 1;
+    }
+    table
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_table_round_trips_every_vr() {
+        let mut found = 0;
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                if let Some(vr) = Vr::from_bytes([a, b]) {
+                    assert_eq!(vr.as_str().as_bytes(), [a, b]);
+                    found += 1;
+                }
+            }
+        }
+        assert_eq!(found, 34);
+        assert_eq!(Vr::from_bytes(*b"PN"), Some(Vr::PN));
+        assert_eq!(Vr::from_bytes([0, 0]), None);
+        assert_eq!(Vr::from_bytes(*b"XX"), None);
     }
 }

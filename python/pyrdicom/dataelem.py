@@ -141,7 +141,9 @@ class DataElement:
         self._value = cls._UNSET
         self._raw = raw
         self._idx = idx
-        self._parent = parent
+        # Only a sequence needs its data set (as the parent of its items); not holding it
+        # otherwise keeps elements out of reference cycles.
+        self._parent = parent if vr == "SQ" else None
         self.is_undefined_length = length == 0xFFFFFFFF
         self.private_creator = None
         self.file_tell = offset

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import datadict
+from .datadict import _KEYWORDS
 from .dataelem import DataElement, _keep
 from .multival import MultiValue
 from .tag import TAG_ERRORS, BaseTag, Tag
@@ -162,11 +163,17 @@ class Dataset:
         return self._element(key)
 
     def __getattr__(self, name: str) -> Any:
-        tag = datadict.tag_for_keyword(name)
+        # The hot path of `ds.Keyword`: one keyword lookup, one mapping lookup.
+        tag = _KEYWORDS.get(name, -1)
+        if tag == -1:
+            tag = datadict.tag_for_keyword(name)
         if tag is not None:
             d = self.__dict__.get("_dict")
-            if d is not None and tag in d:
-                return self._element(tag).value
+            elem = d.get(tag) if d is not None else None
+            if elem is not None:
+                if elem.__class__ is int:
+                    elem = self._element(tag)
+                return elem.value
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -393,7 +400,7 @@ class Dataset:
         strings = []
         indent_str = self.indent_chars * indent
         nested = self.indent_chars * (indent + 1)
-        file_meta = self.__dict__.get("file_meta")
+        file_meta = getattr(self, "file_meta", None)
         if file_meta:
             strings.append(f"{'Dataset.file_meta ':-<49}")
             strings.extend(indent_str + repr(elem) for elem in file_meta)
@@ -488,15 +495,44 @@ class FileDataset(Dataset):
     @classmethod
     def _from_file(cls, raw: Any, src: Any) -> FileDataset:
         self = Dataset._from_raw.__func__(cls, raw, -1, None)  # type: ignore[attr-defined]
-        meta = FileMetaDataset._from_raw(raw, -2, None)
-        object.__setattr__(meta, "_implicit_vr", False)
-        object.__setattr__(self, "file_meta", meta)
-        object.__setattr__(self, "preamble", raw.preamble)
         object.__setattr__(self, "filename", _filename(src))
         return self
 
+    # The file meta and preamble of a file read are made when first asked for.
+    @property
+    def file_meta(self) -> FileMetaDataset:
+        d = self.__dict__
+        meta = d.get("_file_meta")
+        if meta is None:
+            raw = d.get("_raw")
+            if raw is None:
+                meta = FileMetaDataset()
+            else:
+                meta = FileMetaDataset._from_raw(raw, -2, None)
+                object.__setattr__(meta, "_implicit_vr", False)
+            d["_file_meta"] = meta
+        return meta
+
+    @file_meta.setter
+    def file_meta(self, value: FileMetaDataset) -> None:
+        self.__dict__["_file_meta"] = value
+
+    @property
+    def preamble(self) -> bytes | None:
+        d = self.__dict__
+        if "_preamble" not in d:
+            raw = d.get("_raw")
+            d["_preamble"] = raw.preamble if raw is not None else None
+        return d["_preamble"]
+
+    @preamble.setter
+    def preamble(self, value: bytes | None) -> None:
+        self.__dict__["_preamble"] = value
+
 
 def _filename(src: Any) -> str | None:
+    if src.__class__ is str:
+        return src
     if isinstance(src, str | os.PathLike):
         return os.fspath(src)
     if isinstance(src, io.IOBase | io.BufferedIOBase) or hasattr(src, "read"):

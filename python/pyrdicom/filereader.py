@@ -24,7 +24,7 @@ def dcmread(
     when first accessed; `defer_size` is accepted for compatibility (reading is always lazy).
     """
     tags = None if specific_tags is None else [int(Tag(t)) for t in specific_tags]
-    if isinstance(fp, str | os.PathLike | bytes | bytearray | memoryview):
+    if fp.__class__ is str or isinstance(fp, os.PathLike | bytes | bytearray | memoryview):
         src = fp
     elif hasattr(fp, "read"):
         src = fp.read()

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
+use pyo3::{PyTraverseError, PyVisit};
 
 use crate::parse::Parsed;
 
@@ -95,6 +96,16 @@ impl LevelMap {
 
 #[pymethods]
 impl LevelMap {
+    /// Elements and items refer back to their data set, so the garbage collector must see
+    /// what a LevelMap holds to free such cycles.
+    fn __traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError> {
+        self.over.values().try_for_each(|v| visit.call(v))
+    }
+
+    fn __clear__(&mut self) {
+        self.over.clear();
+    }
+
     fn __getitem__<'py>(&self, py: Python<'py>, tag: u32) -> PyResult<Bound<'py, PyAny>> {
         self.lookup(py, tag).ok_or_else(|| PyKeyError::new_err(tag))
     }

@@ -1,4 +1,9 @@
-"""The `pyrdicom` command line: `pyrdicom show FILE` prints the elements as pydicom shows them."""
+"""The `pyrdicom` command line.
+
+- ``pyrdicom show FILE [--top] [--no-pixels]``: the elements, as pydicom shows them.
+- ``pyrdicom view FILE -o OUT.png [--frame N] [--window C W]``: one frame rendered as a viewer
+  shows it (modality LUT, window or VOI LUT, MONOCHROME1 inverted, colour as RGB).
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,18 @@ from .errors import DicomError
 def _show(args: argparse.Namespace) -> None:
     from .filereader import dcmread
 
-    ds = dcmread(args.file, force=True, stop_before_pixels=args.no_pixels)
-    if args.top:
-        print(ds.top())
-    else:
-        print(ds.file_meta)
-        print(ds)
+    ds = dcmread(args.file, force=args.force, stop_before_pixels=args.no_pixels)
+    print(ds.top() if args.top else str(ds))
+
+
+def _view(args: argparse.Namespace) -> None:
+    from .filereader import dcmread
+    from .pixels import pixel_array, render
+    from .pixels.png import write_png
+
+    ds = dcmread(args.file, force=args.force)
+    frame = pixel_array(ds, index=args.frame)
+    write_png(args.output, render(ds, frame=args.frame, window=args.window, arr=frame))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,12 +38,30 @@ def main(argv: list[str] | None = None) -> int:
     show.add_argument("--top", action="store_true", help="only the top level, no sequence items")
     show.add_argument("--no-pixels", action="store_true", help="stop before the pixel data")
     show.set_defaults(func=_show)
+    view = sub.add_parser("view", help="render one frame to a PNG file")
+    view.add_argument("file")
+    view.add_argument("-o", "--output", required=True, help="the PNG file to write")
+    view.add_argument("--frame", type=int, default=0, help="frame index (default 0)")
+    view.add_argument(
+        "--window", type=float, nargs=2, metavar=("CENTER", "WIDTH"), help="override the window"
+    )
+    view.set_defaults(func=_view)
+    for p in (show, view):
+        p.add_argument("--force", action="store_true", help="read files without a DICOM header")
     args = parser.parse_args(argv)
     try:
         args.func(args)
     except BrokenPipeError:
         return 0
-    except (DicomError, OSError) as exc:
+    except (
+        DicomError,
+        OSError,
+        ValueError,
+        IndexError,
+        AttributeError,
+        NotImplementedError,
+    ) as exc:
+        # A bad file, path or argument is one line on stderr, never a traceback.
         print(f"pyrdicom: {args.file}: {exc}", file=sys.stderr)
         return 1
     return 0

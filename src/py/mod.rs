@@ -10,7 +10,7 @@ mod level;
 mod pixel;
 
 use pyo3::buffer::PyBuffer;
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
 use pyo3::IntoPyObjectExt;
@@ -266,8 +266,20 @@ fn read(
         specific_tags,
     };
     let source = if let Ok(path) = src.extract::<PathBuf>() {
-        py.detach(|| Source::open(&path))
-            .map_err(|e| to_py_err(py, e))?
+        py.detach(|| Source::open(&path)).map_err(|e| match e {
+            // OSError(errno, strerror, filename) becomes FileNotFoundError etc., as open() does.
+            Error::Io(io) => {
+                let message = io.to_string();
+                let strerror = message
+                    .split(" (os error")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                let filename = path.to_string_lossy().into_owned();
+                PyOSError::new_err((io.raw_os_error().unwrap_or(0), strerror, filename))
+            }
+            other => to_py_err(py, other),
+        })?
     } else {
         let buf = PyBuffer::<u8>::get(src)?;
         buffer_bytes(&buf)?;

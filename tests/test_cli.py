@@ -1,0 +1,91 @@
+"""The `pyrdicom` command line, run as a subprocess."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pydicom
+import pytest
+from corpus import corpus_file
+from PIL import Image
+
+from pyrdicom.pixels import render
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pyrdicom", *args], capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.parametrize("name", ["CT_small.dcm", "rtplan.dcm", "MR_small_bigendian.dcm"])
+def test_show_prints_what_pydicom_show_prints(name):
+    path = corpus_file(name)
+    ours = run("show", path)
+    assert ours.returncode == 0, ours.stderr
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = str(pydicom.dcmread(path, force=True))
+    assert ours.stdout == expected + "\n"
+
+
+def test_show_top_and_no_pixels():
+    path = corpus_file("rtplan.dcm")
+    top = run("show", "--top", path)
+    assert top.stdout == pydicom.dcmread(path).top() + "\n"
+    no_pixels = run("show", "--no-pixels", corpus_file("CT_small.dcm"))
+    assert "(7FE0,0010)" not in no_pixels.stdout
+    assert "(0028,0010) Rows" in no_pixels.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "frame", "window"),
+    [
+        ("CT_small.dcm", 0, None),
+        ("MR_small.dcm", 0, ("1000", "1500")),
+        ("RG1_UNCI.dcm", 0, None),  # MONOCHROME1
+        ("SC_rgb.dcm", 0, None),
+        ("OBXXXX1A.dcm", 0, None),  # PALETTE COLOR
+        ("emri_small.dcm", 7, None),
+        ("color3d_jpeg_baseline.dcm", 3, None),
+    ],
+)
+def test_view_writes_the_rendered_frame(tmp_path, name, frame, window):
+    path = corpus_file(name)
+    out = tmp_path / "out.png"
+    args = ["view", path, "-o", str(out), "--frame", str(frame)]
+    if window:
+        args += ["--window", *window]
+    proc = run(*args)
+    assert proc.returncode == 0, proc.stderr
+    png = np.asarray(Image.open(out))
+    ref = pydicom.dcmread(path)
+    win = tuple(float(v) for v in window) if window else None
+    expected = render(ref, frame=frame, window=win, arr=ref.pixel_array)
+    assert png.shape == expected.shape
+    assert np.abs(png.astype(int) - expected.astype(int)).max() <= 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "/no/such/file.dcm"],
+        ["view", "/no/such/file.dcm", "-o", "/tmp/x.png"],
+        ["show", __file__],  # not DICOM
+    ],
+)
+def test_errors_are_one_line_without_traceback(args):
+    proc = run(*args)
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_view_bad_frame_is_an_error(tmp_path):
+    proc = run("view", corpus_file("CT_small.dcm"), "-o", str(tmp_path / "x.png"), "--frame", "5")
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "x.png").exists()

@@ -9,9 +9,9 @@ import warnings
 import numpy as np
 import pydicom
 import pytest
-from corpus import corpus_file
 from PIL import Image
 
+from corpus import corpus_file
 from pyrdicom.pixels import render
 
 

@@ -60,9 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         IndexError,
         AttributeError,
         NotImplementedError,
-    ) as exc:
+    ):
         # A bad file, path or argument is one line on stderr, never a traceback.
-        print(f"pyrdicom: {args.file}: {exc}", file=sys.stderr)
+        print(f"pyrdicom: {args.file}: {e}", file=sys.stderr)
         return 1
     return 0
 

@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         IndexError,
         AttributeError,
         NotImplementedError,
-    ):
+    ) as e:
         # A bad file, path or argument is one line on stderr, never a traceback.
         print(f"pyrdicom: {args.file}: {e}", file=sys.stderr)
         return 1

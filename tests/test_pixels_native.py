@@ -129,3 +129,28 @@ def test_missing_pixel_module_element():
     del ds.Rows
     with pytest.raises(AttributeError):
         ds.pixel_array
+
+
+def _dirty_bits_file() -> bytes:
+    """RG3_UNCR.dcm (10 bits stored in 16) with a bit above Bits Stored set in one pixel."""
+    data = bytearray(open(corpus_file("RG3_UNCR.dcm"), "rb").read())
+    ds = pyrdicom.dcmread(bytes(data))
+    offset = ds._raw.info(ds._dict[0x7FE00010])[3]
+    data[offset + 1] |= 0x80  # the high byte of the first pixel
+    return bytes(data)
+
+
+def test_unused_bits_kept_by_default_masked_on_request(monkeypatch):
+    data = _dirty_bits_file()
+    expected = pydicom.dcmread(pydicom.filebase.DicomBytesIO(data)).pixel_array
+    ours = pyrdicom.dcmread(data).pixel_array
+    assert ours[0, 0] == expected[0, 0] | 0x8000  # stored value, as dicomsdl/GDCM give it
+    np.testing.assert_array_equal(ours.ravel()[1:], expected.ravel()[1:])
+    monkeypatch.setattr(pyrdicom.config, "correct_unused_bits", True)
+    np.testing.assert_array_equal(pyrdicom.dcmread(data).pixel_array, expected)
+
+
+def test_clean_unused_bits_stay_a_view_when_masking(monkeypatch):
+    monkeypatch.setattr(pyrdicom.config, "correct_unused_bits", True)
+    arr = pyrdicom.dcmread(corpus_file("RG3_UNCR.dcm")).pixel_array
+    assert arr.base is not None

@@ -3,6 +3,7 @@
 Port pydicom code by changing the import: ``import pyrdicom as pydicom``.
 """
 
+from . import config
 from .dataelem import DataElement
 from .dataset import Dataset, FileDataset, FileMetaDataset
 from .errors import DicomError, InvalidDicomError
@@ -21,6 +22,7 @@ __all__ = [
     "InvalidDicomError",
     "Sequence",
     "Tag",
+    "config",
     "dcmread",
     "read_file",
 ]

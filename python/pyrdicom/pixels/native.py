@@ -10,6 +10,8 @@ from typing import Any
 
 import numpy as np
 
+from .. import config
+from .._core import RawFile
 from ..errors import PixelDataError
 
 PIXEL_KEYWORDS = (
@@ -175,20 +177,13 @@ def native_array(ds: Any, info: PixelInfo, index: int | None = None) -> np.ndarr
         arr = arr.reshape(count, info.samples, info.rows, info.columns).transpose(0, 2, 3, 1)
         arr = np.ascontiguousarray(arr)
     arr = arr.reshape(info.shape(count))
-    if (
-        info.keyword == "PixelData"
-        and info.bits_stored < info.bits_allocated
-        and (
-            info.signed
-            or (
-                buf.__class__ is not bytes
-                and buf.unused_bits_set(start, needed, info.bits_allocated, info.bits_stored)
-            )
-            or (
-                buf.__class__ is bytes
-                and np.any(arr & ~np.array((1 << info.bits_stored) - 1, arr.dtype))
-            )
-        )
+    # Signed values are always sign-extended from Bits Stored, as pydicom does. Unsigned values
+    # are left as stored (a view, no pass over the data) unless config.correct_unused_bits asks
+    # for pydicom's masking of the bits above Bits Stored.
+    has_unused = info.keyword == "PixelData" and info.bits_stored < info.bits_allocated
+    if has_unused and (
+        info.signed
+        or (config.correct_unused_bits and _unused_bits_set(buf, arr, start, needed, info))
     ):
         arr = shift_unused_bits(arr, info)
     if info.photometric == "YBR_FULL":
@@ -198,6 +193,12 @@ def native_array(ds: Any, info: PixelInfo, index: int | None = None) -> np.ndarr
     if not arr.flags.writeable:
         arr = arr.copy()
     return arr
+
+
+def _unused_bits_set(buf: Any, arr: np.ndarray, start: int, nbytes: int, info: PixelInfo) -> bool:
+    if isinstance(buf, RawFile):
+        return buf.unused_bits_set(start, nbytes, info.bits_allocated, info.bits_stored)
+    return bool(np.any(arr & ~np.array((1 << info.bits_stored) - 1, arr.dtype)))
 
 
 def _be_swap_ow(ds: Any, info: PixelInfo) -> bool:

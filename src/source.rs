@@ -47,8 +47,19 @@ impl Source {
         let mut file = File::open(path)?;
         let len = file.metadata()?.len();
         if len < MMAP_THRESHOLD {
-            let mut buf = Vec::with_capacity(len as usize);
-            file.read_to_end(&mut buf)?;
+            // Read exactly the size stat gave (no extra read to find the end); a file that
+            // shrank meanwhile is read as far as it goes.
+            let mut buf = vec![0u8; len as usize];
+            let mut filled = 0;
+            while filled < buf.len() {
+                match file.read(&mut buf[filled..]) {
+                    Ok(0) => break,
+                    Ok(n) => filled += n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            buf.truncate(filled);
             return Ok(Source::from_vec(buf));
         }
         // SAFETY: a private (copy-on-write) mapping: our writes never reach the file. If another

@@ -95,62 +95,14 @@ pub fn decode(p: &Parsed, idx: usize, vr: Vr) -> Result<Value> {
                 |s| s,
             ))
         }
-        Vr::US => Value::Ints(numbers(
-            raw,
-            vr,
-            |b| u16::from_le_bytes(b) as i64,
-            |b| u16::from_be_bytes(b) as i64,
-            little,
-        )?),
-        Vr::SS => Value::Ints(numbers(
-            raw,
-            vr,
-            |b| i16::from_le_bytes(b) as i64,
-            |b| i16::from_be_bytes(b) as i64,
-            little,
-        )?),
-        Vr::UL => Value::Ints(numbers(
-            raw,
-            vr,
-            |b| u32::from_le_bytes(b) as i64,
-            |b| u32::from_be_bytes(b) as i64,
-            little,
-        )?),
-        Vr::SL => Value::Ints(numbers(
-            raw,
-            vr,
-            |b| i32::from_le_bytes(b) as i64,
-            |b| i32::from_be_bytes(b) as i64,
-            little,
-        )?),
-        Vr::SV => Value::Ints(numbers(
-            raw,
-            vr,
-            i64::from_le_bytes,
-            i64::from_be_bytes,
-            little,
-        )?),
-        Vr::UV => Value::UInts(numbers(
-            raw,
-            vr,
-            u64::from_le_bytes,
-            u64::from_be_bytes,
-            little,
-        )?),
-        Vr::FL => Value::Floats(numbers(
-            raw,
-            vr,
-            |b| f32::from_le_bytes(b) as f64,
-            |b| f32::from_be_bytes(b) as f64,
-            little,
-        )?),
-        Vr::FD => Value::Floats(numbers(
-            raw,
-            vr,
-            f64::from_le_bytes,
-            f64::from_be_bytes,
-            little,
-        )?),
+        Vr::US => Value::Ints(numbers::<u16, _>(raw, vr, little, i64::from)?),
+        Vr::SS => Value::Ints(numbers::<i16, _>(raw, vr, little, i64::from)?),
+        Vr::UL => Value::Ints(numbers::<u32, _>(raw, vr, little, i64::from)?),
+        Vr::SL => Value::Ints(numbers::<i32, _>(raw, vr, little, i64::from)?),
+        Vr::SV => Value::Ints(numbers::<i64, _>(raw, vr, little, |v| v)?),
+        Vr::UV => Value::UInts(numbers::<u64, _>(raw, vr, little, |v| v)?),
+        Vr::FL => Value::Floats(numbers::<f32, _>(raw, vr, little, f64::from)?),
+        Vr::FD => Value::Floats(numbers::<f64, _>(raw, vr, little, |v| v)?),
         Vr::AT => {
             // pydicom drops a trailing partial tag.
             let whole = &raw[..raw.len() - raw.len() % 4];
@@ -174,28 +126,44 @@ pub fn decode(p: &Parsed, idx: usize, vr: Vr) -> Result<Value> {
     })
 }
 
-fn numbers<const N: usize, T>(
+/// A fixed-size number as stored in either byte order.
+trait Stored: Sized {
+    const SIZE: usize;
+    fn read(bytes: &[u8], little: bool) -> Self;
+}
+
+macro_rules! stored {
+    ($($t:ty),*) => {$(
+        impl Stored for $t {
+            const SIZE: usize = std::mem::size_of::<$t>();
+            fn read(bytes: &[u8], little: bool) -> Self {
+                let b = bytes.try_into().expect("a chunk of SIZE bytes");
+                if little { <$t>::from_le_bytes(b) } else { <$t>::from_be_bytes(b) }
+            }
+        }
+    )*};
+}
+stored!(u16, i16, u32, i32, i64, u64, f32, f64);
+
+/// The values of a binary numeric VR, each converted with `conv` (pydicom's convert_numbers).
+fn numbers<T: Stored, U>(
     raw: &[u8],
     vr: Vr,
-    le: impl Fn([u8; N]) -> T,
-    be: impl Fn([u8; N]) -> T,
     little: bool,
-) -> Result<Vec<T>> {
-    if raw.len() % N != 0 {
+    conv: impl Fn(T) -> U,
+) -> Result<Vec<U>> {
+    if raw.len() % T::SIZE != 0 {
         return Err(Error::Value(format!(
             "Expected total bytes to be an even multiple of bytes per value. Instead received \
-             a value of length {} for VR '{vr}' with {N} bytes per value.",
-            raw.len()
+             a value of length {} for VR '{vr}' with {} bytes per value.",
+            raw.len(),
+            T::SIZE
         )));
     }
-    let chunks = raw
-        .chunks_exact(N)
-        .map(|c| <[u8; N]>::try_from(c).expect("chunk of N bytes"));
-    Ok(if little {
-        chunks.map(le).collect()
-    } else {
-        chunks.map(be).collect()
-    })
+    Ok(raw
+        .chunks_exact(T::SIZE)
+        .map(|c| conv(T::read(c, little)))
+        .collect())
 }
 
 /// The character set in force for element `idx`: the nearest enclosing data set's (0008,0005).

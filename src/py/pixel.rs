@@ -13,6 +13,21 @@ use crate::pixel::decode::{self, codec_for};
 /// (flat uint8 array, frames decoded, pydicom's warning about the frame layout)
 type Decoded<'py> = (Bound<'py, PyArray1<u8>>, usize, Option<&'static str>);
 
+fn spec_from_tuple(t: SpecTuple) -> FrameSpec {
+    let (rows, cols, samples_per_pixel, bits_allocated, bits_stored, signed, photometric, planar) =
+        t;
+    FrameSpec {
+        rows,
+        cols,
+        samples_per_pixel,
+        bits_allocated,
+        bits_stored,
+        signed,
+        photometric,
+        planar_configuration: planar,
+    }
+}
+
 /// (rows, columns, samples per pixel, bits allocated, bits stored, signed, photometric, planar)
 type SpecTuple = (u32, u32, u16, u16, u16, bool, String, u16);
 
@@ -40,26 +55,7 @@ pub fn decode_pixels<'py>(
             )),
         )
     })?;
-    let (
-        rows,
-        cols,
-        samples_per_pixel,
-        bits_allocated,
-        bits_stored,
-        signed,
-        photometric,
-        planar_configuration,
-    ) = spec;
-    let spec = FrameSpec {
-        rows,
-        cols,
-        samples_per_pixel,
-        bits_allocated,
-        bits_stored,
-        signed,
-        photometric,
-        planar_configuration,
-    };
+    let spec = spec_from_tuple(spec);
     // The value as read (element idx of a RawFile), or bytes assigned to PixelData since.
     let raw = source.cast::<RawFile>().ok();
     let buffer = match raw {

@@ -1,0 +1,75 @@
+//! Pixel data codecs: each module decodes one encapsulated frame straight into a caller-provided
+//! buffer laid out like one frame of pydicom 3's `pixel_array` (see docs/jpegls-j2k.md).
+
+use crate::error::{Error, Result};
+
+mod color;
+pub mod j2k;
+pub mod jpegls;
+mod samples;
+#[cfg(test)]
+mod testutil;
+
+/// What a decoder needs to know about one frame; from the Image Pixel module (PS3.3 C.7.6.3).
+#[derive(Clone, Debug)]
+pub struct FrameSpec {
+    pub rows: u32,
+    pub cols: u32,
+    pub samples_per_pixel: u16,
+    pub bits_allocated: u16,
+    pub bits_stored: u16,
+    /// PixelRepresentation == 1
+    pub signed: bool,
+    /// PhotometricInterpretation as in the data set
+    pub photometric: String,
+    pub planar_configuration: u16,
+}
+
+impl FrameSpec {
+    /// Bytes of one decoded frame in pydicom's pixel_array layout (whole-byte samples only;
+    /// Bits Allocated 1 is handled elsewhere).
+    pub fn frame_len(&self) -> Result<usize> {
+        let item = usize::from(self.bits_allocated / 8);
+        (self.rows as usize)
+            .checked_mul(self.cols as usize)
+            .and_then(|n| n.checked_mul(usize::from(self.samples_per_pixel)))
+            .and_then(|n| n.checked_mul(item))
+            .ok_or_else(|| Error::pixel("frame size overflows the address space"))
+    }
+
+    /// Number of pixels (rows × columns) of one frame.
+    pub(crate) fn pixels(&self) -> Result<usize> {
+        (self.rows as usize)
+            .checked_mul(self.cols as usize)
+            .ok_or_else(|| Error::pixel("frame size overflows the address space"))
+    }
+
+    /// Checks the parts of the spec every codec relies on, and that `buf` holds one frame.
+    pub(crate) fn check_frame(&self, buf: &[u8]) -> Result<()> {
+        if !matches!(self.bits_allocated, 8 | 16 | 32) {
+            return Err(Error::pixel(format!(
+                "Bits Allocated {} is not supported for compressed pixel data",
+                self.bits_allocated
+            )));
+        }
+        if self.bits_stored == 0 || self.bits_stored > self.bits_allocated {
+            return Err(Error::pixel(format!(
+                "Bits Stored {} is not in 1..={}",
+                self.bits_stored, self.bits_allocated
+            )));
+        }
+        if self.rows == 0 || self.cols == 0 || self.samples_per_pixel == 0 {
+            return Err(Error::pixel(
+                "empty frame (Rows, Columns or Samples per Pixel is 0)",
+            ));
+        }
+        let len = self.frame_len()?;
+        if buf.len() != len {
+            return Err(Error::pixel(format!(
+                "frame buffer is {} bytes, one frame is {len}",
+                buf.len()
+            )));
+        }
+        Ok(())
+    }
+}

@@ -73,3 +73,42 @@ impl FrameSpec {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::{decoded, native, spec, values};
+    use super::{j2k, jpegls};
+
+    #[test]
+    fn codecs_decode_concurrently() {
+        let s = spec(48, 40, 3, 16, 12, false, "RGB", 0);
+        let vals = values(&s);
+        let px = native(&s, &vals);
+        let jls = jpegls::encode_frame(&px, &s, &Default::default()).unwrap();
+        let j2k = j2k::encode_frame(&px, &s, &Default::default()).unwrap();
+        std::thread::scope(|scope| {
+            for t in 0..8 {
+                let (s, vals, jls, j2k) = (&s, &vals, &jls, &j2k);
+                scope.spawn(move || {
+                    let mut out = vec![0u8; s.frame_len().unwrap()];
+                    for _ in 0..10 {
+                        if t % 2 == 0 {
+                            jpegls::decode_frame(jls, s, &mut out).unwrap();
+                        } else {
+                            j2k::decode_frame(j2k, s, &mut out).unwrap();
+                        }
+                        assert_eq!(&decoded(s, &out), vals);
+                    }
+                });
+            }
+        });
+    }
+
+    #[test]
+    fn frame_len_is_checked() {
+        let s = spec(3, 5, 3, 16, 12, false, "RGB", 0);
+        assert_eq!(s.frame_len().unwrap(), 90);
+        let huge = spec(u32::MAX, u32::MAX, u16::MAX, 32, 32, false, "RGB", 0);
+        assert!(huge.frame_len().is_err());
+    }
+}

@@ -3,12 +3,15 @@
 //!
 //! `cargo run --release --example codec_oracle -- decode CASES_DIR`
 //! `cargo run --release --example codec_oracle -- encode CASES_DIR`
+//! `cargo run --release --example codec_oracle -- corrupt CASES_DIR`
 //!
 //! CASES_DIR/manifest.txt has one case a line:
 //! `name|transfer syntax|rows|cols|spp|bits allocated|bits stored|pixel repr|photometric|planar|frames|pydicom ms|status`
 //! and CASES_DIR/NAME/ holds frame_NNN.bin (codestreams) and expected.bin (pydicom's pixel_array).
 //! `encode` writes NAME/enc_NNN.bin, each frame of expected.bin encoded again (lossless for
 //! lossless syntaxes, near-lossless NEAR 2 for .81, ratio 10 for .91).
+//! `corrupt` decodes truncated and byte-flipped copies of every frame: each must return (Ok or
+//! an error) within a second.
 
 use std::time::Instant;
 use std::{env, fs, process};
@@ -190,10 +193,55 @@ fn run_encode(dir: &str, cases: &[Case]) {
     }
 }
 
+/// Truncations and pseudo-random single-byte flips of each first frame (64 and 512, or 8 and 16
+/// for frames over 1 MiB); none may take much longer than decoding the intact frame.
+fn run_corrupt(dir: &str, cases: &[Case]) -> bool {
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let (mut runs, mut rejected, mut all_ok) = (0usize, 0usize, true);
+    for case in cases {
+        let data = &read_frames(dir, case)[0];
+        let mut out = vec![0u8; case.spec.frame_len().expect("frame length")];
+        let t = Instant::now();
+        let _ = decode(&case.ts, data, &case.spec, &mut out, 1);
+        let budget = 3.0 * t.elapsed().as_secs_f64() + 0.1;
+        let (cuts, flips) = if out.len() > 1 << 20 {
+            (8, 16)
+        } else {
+            (64, 512)
+        };
+        let mut variants: Vec<Vec<u8>> = (0..cuts)
+            .map(|i| data[..data.len() * i / cuts].to_vec())
+            .collect();
+        for _ in 0..flips {
+            let mut copy = data.clone();
+            let at = (next() % data.len() as u64) as usize;
+            copy[at] ^= (next() % 255 + 1) as u8;
+            variants.push(copy);
+        }
+        for v in &variants {
+            let t = Instant::now();
+            rejected += usize::from(decode(&case.ts, v, &case.spec, &mut out, 1).is_err());
+            runs += 1;
+            if t.elapsed().as_secs_f64() > budget {
+                println!("{}: a corrupt frame took {:?}", case.name, t.elapsed());
+                all_ok = false;
+            }
+        }
+    }
+    println!("{runs} corrupt decodes, {rejected} errors");
+    all_ok
+}
+
 fn main() {
     let args: Vec<String> = env::args().collect();
     if args.len() != 3 {
-        eprintln!("usage: codec_oracle decode|encode CASES_DIR");
+        eprintln!("usage: codec_oracle decode|encode|corrupt CASES_DIR");
         process::exit(2);
     }
     let dir = &args[2];
@@ -206,6 +254,11 @@ fn main() {
             }
         }
         "encode" => run_encode(dir, &cases),
+        "corrupt" => {
+            if !run_corrupt(dir, &cases) {
+                process::exit(1);
+            }
+        }
         _ => {
             eprintln!("unknown mode {}", args[1]);
             process::exit(2);

@@ -15,6 +15,9 @@
 //! 2 B entries); those pixels take the exact float path. The tests check some inputs; an
 //! ignored test checks all 2^24 against pydicom's output.
 
+use super::FrameSpec;
+use crate::error::{Error, Result};
+
 // pydicom's matrix entries that are not 0 or 1, as float32 like numpy builds them.
 const R_CR: f32 = 1.402;
 const G_CB: f32 = (-0.114 * 1.772 / 0.587) as f32;
@@ -72,6 +75,22 @@ static G_OFFSET: [i16; 65536] = {
     }
     t
 };
+
+/// pydicom converts YBR_FULL and YBR_FULL_422 data to RGB after decoding; `photometric` is the
+/// interpretation in force after the codec's own adjustments. Like pydicom this needs unsigned
+/// 8-bit samples.
+pub(crate) fn to_rgb_if_ybr(photometric: &str, spec: &FrameSpec, out: &mut [u8]) -> Result<()> {
+    if spec.samples_per_pixel != 3 || !matches!(photometric, "YBR_FULL" | "YBR_FULL_422") {
+        return Ok(());
+    }
+    if spec.bits_allocated != 8 || spec.signed {
+        return Err(Error::pixel(format!(
+            "cannot convert {photometric} to RGB: the conversion needs unsigned 8-bit samples"
+        )));
+    }
+    ybr_full_to_rgb(out);
+    Ok(())
+}
 
 /// Converts interleaved 8-bit YCbCr pixels to RGB in place.
 pub(crate) fn ybr_full_to_rgb(pixels: &mut [u8]) {

@@ -17,7 +17,7 @@ use turbo::{Decompressor, Output};
 /// Decodes one JPEG frame into `out` (`spec.frame_len()` bytes), laid out as one frame of
 /// pydicom's `pixel_array`: interleaved samples, little-endian items of Bits Allocated bits.
 pub fn decode_frame(data: &[u8], spec: &FrameSpec, out: &mut [u8]) -> Result<()> {
-    spec.check_output(out)?;
+    spec.check_frame(out)?;
     if !matches!(spec.samples_per_pixel, 1 | 3) {
         return Err(Error::pixel(format!(
             "JPEG pixel data with {} samples per pixel is not supported",

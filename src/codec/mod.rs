@@ -1,12 +1,16 @@
 //! Pixel data codecs: each module decodes one encapsulated frame straight into a caller-provided
-//! buffer laid out like one frame of pydicom 3's `pixel_array`.
+//! buffer laid out like one frame of pydicom 3's `pixel_array` (see docs/jpegls-j2k.md).
 
 use crate::error::{Error, Result};
 
 mod color;
+pub mod j2k;
 pub mod jpeg;
+pub mod jpegls;
 pub mod rle;
 mod samples;
+#[cfg(test)]
+mod testutil;
 
 /// What a decoder needs to know about one frame; from the Image Pixel module (PS3.3 C.7.6.3).
 #[derive(Clone, Debug)]
@@ -27,27 +31,30 @@ impl FrameSpec {
     /// Bytes of one decoded frame in pydicom's pixel_array layout (whole-byte samples only;
     /// Bits Allocated 1 is handled elsewhere).
     pub fn frame_len(&self) -> Result<usize> {
-        self.samples()?
-            .checked_mul(usize::from(self.bits_allocated / 8))
-            .ok_or_else(overflow)
+        let item = usize::from(self.bits_allocated / 8);
+        (self.rows as usize)
+            .checked_mul(self.cols as usize)
+            .and_then(|n| n.checked_mul(usize::from(self.samples_per_pixel)))
+            .and_then(|n| n.checked_mul(item))
+            .ok_or_else(|| Error::pixel("frame size overflows the address space"))
     }
 
     /// Number of pixels (rows × columns) of one frame.
     pub(crate) fn pixels(&self) -> Result<usize> {
         (self.rows as usize)
             .checked_mul(self.cols as usize)
-            .ok_or_else(overflow)
+            .ok_or_else(|| Error::pixel("frame size overflows the address space"))
     }
 
     /// Number of samples (pixels × samples per pixel) of one frame.
     pub(crate) fn samples(&self) -> Result<usize> {
         self.pixels()?
             .checked_mul(usize::from(self.samples_per_pixel))
-            .ok_or_else(overflow)
+            .ok_or_else(|| Error::pixel("frame size overflows the address space"))
     }
 
-    /// Checks the parts of the spec every codec relies on, and that `out` is one frame.
-    pub(crate) fn check_output(&self, out: &[u8]) -> Result<()> {
+    /// Checks the parts of the spec every codec relies on, and that `buf` holds one frame.
+    pub(crate) fn check_frame(&self, buf: &[u8]) -> Result<()> {
         if !matches!(self.bits_allocated, 8 | 16 | 32) {
             return Err(Error::pixel(format!(
                 "Bits Allocated {} is not supported for compressed pixel data",
@@ -66,46 +73,51 @@ impl FrameSpec {
             ));
         }
         let len = self.frame_len()?;
-        if out.len() != len {
+        if buf.len() != len {
             return Err(Error::pixel(format!(
-                "output buffer is {} bytes, one frame is {len}",
-                out.len()
+                "frame buffer is {} bytes, one frame is {len}",
+                buf.len()
             )));
         }
         Ok(())
     }
 }
 
-fn overflow() -> Error {
-    Error::pixel("frame size overflows the address space")
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::testutil::{decoded, native, spec, values};
+    use super::{j2k, jpegls};
 
-    fn spec(rows: u32, cols: u32, spp: u16, ba: u16) -> FrameSpec {
-        FrameSpec {
-            rows,
-            cols,
-            samples_per_pixel: spp,
-            bits_allocated: ba,
-            bits_stored: ba,
-            signed: false,
-            photometric: "RGB".into(),
-            planar_configuration: 0,
-        }
+    #[test]
+    fn codecs_decode_concurrently() {
+        let s = spec(48, 40, 3, 16, 12, false, "RGB", 0);
+        let vals = values(&s);
+        let px = native(&s, &vals);
+        let jls = jpegls::encode_frame(&px, &s, &Default::default()).unwrap();
+        let j2k = j2k::encode_frame(&px, &s, &Default::default()).unwrap();
+        std::thread::scope(|scope| {
+            for t in 0..8 {
+                let (s, vals, jls, j2k) = (&s, &vals, &jls, &j2k);
+                scope.spawn(move || {
+                    let mut out = vec![0u8; s.frame_len().unwrap()];
+                    for _ in 0..10 {
+                        if t % 2 == 0 {
+                            jpegls::decode_frame(jls, s, &mut out).unwrap();
+                        } else {
+                            j2k::decode_frame(j2k, s, &mut out).unwrap();
+                        }
+                        assert_eq!(&decoded(s, &out), vals);
+                    }
+                });
+            }
+        });
     }
 
     #[test]
-    fn frame_len_and_checks() {
-        assert_eq!(spec(3, 5, 3, 16).frame_len().unwrap(), 90);
-        assert!(spec(u32::MAX, u32::MAX, u16::MAX, 32).frame_len().is_err());
-        assert!(spec(3, 5, 3, 16).check_output(&[0; 90]).is_ok());
-        assert!(spec(3, 5, 3, 16).check_output(&[0; 89]).is_err());
-        assert!(spec(0, 5, 3, 16).check_output(&[]).is_err());
-        let mut s = spec(3, 5, 1, 16);
-        s.bits_stored = 17;
-        assert!(s.check_output(&[0; 30]).is_err());
+    fn frame_len_is_checked() {
+        let s = spec(3, 5, 3, 16, 12, false, "RGB", 0);
+        assert_eq!(s.frame_len().unwrap(), 90);
+        let huge = spec(u32::MAX, u32::MAX, u16::MAX, 32, 32, false, "RGB", 0);
+        assert!(huge.frame_len().is_err());
     }
 }

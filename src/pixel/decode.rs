@@ -15,6 +15,10 @@ pub enum Codec {
     Rle,
     /// JPEG baseline, extended and lossless (libjpeg-turbo).
     Jpeg,
+    /// JPEG-LS lossless and near-lossless (CharLS).
+    JpegLs,
+    /// JPEG 2000 and HTJ2K (OpenJPEG).
+    J2k,
     /// Encapsulated Uncompressed Explicit VR Little Endian: frames are native bytes.
     Uncompressed,
     /// Deflated Image Frame Compression: each frame is deflated native bytes.
@@ -28,6 +32,12 @@ pub fn codec_for(transfer_syntax: &str) -> Option<Codec> {
         | "1.2.840.10008.1.2.4.51"
         | "1.2.840.10008.1.2.4.57"
         | "1.2.840.10008.1.2.4.70" => Codec::Jpeg,
+        "1.2.840.10008.1.2.4.80" | "1.2.840.10008.1.2.4.81" => Codec::JpegLs,
+        "1.2.840.10008.1.2.4.90"
+        | "1.2.840.10008.1.2.4.91"
+        | "1.2.840.10008.1.2.4.201"
+        | "1.2.840.10008.1.2.4.202"
+        | "1.2.840.10008.1.2.4.203" => Codec::J2k,
         "1.2.840.10008.1.2.1.98" => Codec::Uncompressed,
         "1.2.840.10008.1.2.8.1" => Codec::Deflate,
         _ => return None,
@@ -81,12 +91,17 @@ pub fn decode(
             ))
         })?;
     let mut data = vec![0u8; total];
-    if frame_len > 0 {
+    if frames.len() == 1 {
+        // One frame: the codec may use every core itself (OpenJPEG's threads).
+        let bytes = frame_bytes(value, &frames[0])?;
+        decode_frame(codec, &bytes, spec, &mut data, rayon::current_num_threads())?;
+    } else if frame_len > 0 {
+        // Frames in parallel, each codec single-threaded: no oversubscription.
         data.par_chunks_mut(frame_len)
             .zip(frames.par_iter())
             .try_for_each(|(out, ranges)| {
                 let bytes = frame_bytes(value, ranges)?;
-                decode_frame(codec, &bytes, spec, out)
+                decode_frame(codec, &bytes, spec, out, 1)
             })?;
     }
     Ok(Decoded {
@@ -96,8 +111,15 @@ pub fn decode(
     })
 }
 
-/// Decodes one frame's codestream into `out` (exactly one frame).
-pub fn decode_frame(codec: Codec, bytes: &[u8], spec: &FrameSpec, out: &mut [u8]) -> Result<()> {
+/// Decodes one frame's codestream into `out` (exactly one frame), with at most `threads`
+/// codec-internal threads.
+pub fn decode_frame(
+    codec: Codec,
+    bytes: &[u8],
+    spec: &FrameSpec,
+    out: &mut [u8],
+    threads: usize,
+) -> Result<()> {
     match codec {
         Codec::Rle => {
             let info = codec::rle::FrameInfo {
@@ -109,6 +131,8 @@ pub fn decode_frame(codec: Codec, bytes: &[u8], spec: &FrameSpec, out: &mut [u8]
             codec::rle::decode_frame(bytes, &info, out).map(|_| ())
         }
         Codec::Jpeg => codec::jpeg::decode_frame(bytes, spec, out),
+        Codec::JpegLs => codec::jpegls::decode_frame(bytes, spec, out),
+        Codec::J2k => codec::j2k::decode_frame_threads(bytes, spec, out, threads as u32),
         Codec::Uncompressed => copy_native(bytes, out),
         Codec::Deflate => {
             let mut inflated = Vec::with_capacity(out.len());

@@ -89,3 +89,14 @@ def test_view_bad_frame_is_an_error(tmp_path):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_to_pil_matches_render():
+    import pyrdicom
+
+    ds = pyrdicom.dcmread(corpus_file("US1_UNCR.dcm"))
+    img = ds.to_pil()
+    assert img.mode == "RGB"
+    np.testing.assert_array_equal(np.asarray(img), render(ds))
+    grey = pyrdicom.dcmread(corpus_file("CT_small.dcm")).to_pil(window=(40, 400))
+    assert grey.mode == "L"

@@ -392,6 +392,18 @@ class Dataset:
 
         return dataset_pixel_array(self)
 
+    def to_pil(self, frame: int = 0, window: tuple[float, float] | None = None) -> Any:
+        """Frame `frame` as a Pillow image (L or RGB), rendered as `pyrdicom.pixels.render`
+        does. Pillow is only needed here."""
+        try:
+            from PIL import Image
+        except ImportError as exc:
+            raise ImportError("Dataset.to_pil() needs Pillow: pip install Pillow") from exc
+        from .pixels import pixel_array, render
+
+        arr = render(self, frame=frame, window=window, arr=pixel_array(self, index=frame))
+        return Image.fromarray(arr)
+
     # --- display --------------------------------------------------------------------
 
     def _pretty_str(self, indent: int = 0, top_level_only: bool = False) -> str:

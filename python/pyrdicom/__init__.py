@@ -7,6 +7,7 @@ from .dataelem import DataElement
 from .dataset import Dataset, FileDataset, FileMetaDataset
 from .errors import DicomError, InvalidDicomError
 from .filereader import dcmread, read_file
+from .filewriter import dcmwrite
 from .sequence import Sequence
 from .tag import Tag
 
@@ -22,5 +23,6 @@ __all__ = [
     "Sequence",
     "Tag",
     "dcmread",
+    "dcmwrite",
     "read_file",
 ]

@@ -9,19 +9,20 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::buffer::PyBuffer;
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
 use super::level::{Entry, LevelMap};
 use super::{to_py_err, PyBytesSource, RawFile};
 use crate::charset::CharacterSet;
+use crate::codec::FrameSpec;
 use crate::dict;
 use crate::error::Error;
 use crate::parse::{Parsed, ITEM_DELIMITER, SEQUENCE_DELIMITER};
 use crate::vr::Vr;
 use crate::write::encode::{self, Primitive};
-use crate::write::{self, file, Encoding, Length, Output, RawValue};
+use crate::write::{self, file, pixels, Encoding, Length, Output, RawValue};
 
 const CHARSET: u32 = 0x0008_0005;
 /// Values at least this large are written from the caller's buffer instead of being copied.
@@ -593,7 +594,15 @@ fn write_file<'py>(
             Ok(())
         })
     })
-    .map_err(|e| to_py_err(py, e))?;
+    .map_err(|e| match e {
+        // OSError(errno, strerror, filename) becomes the errno's subclass, naming the file
+        Error::Io(io) if io.raw_os_error().is_some() => PyOSError::new_err((
+            io.raw_os_error(),
+            io.to_string(),
+            path.to_string_lossy().into_owned(),
+        )),
+        e => to_py_err(py, e),
+    })?;
     Ok(warnings)
 }
 
@@ -613,7 +622,65 @@ fn plan_pieces<'py>(
     Ok(build(py, &plan)?.0.piece_count())
 }
 
+/// (rows, columns, samples per pixel, bits allocated, bits stored, signed, photometric, planar)
+type SpecTuple = (u32, u32, u16, u16, u16, bool, String, u16);
+
+/// Compresses native frames (pixel_array layout, little endian) for `transfer_syntax`:
+/// (encapsulated value, Extended Offset Table or None, its lengths or None). The GIL is
+/// released while frames encode in parallel.
+#[pyfunction]
+#[pyo3(signature = (transfer_syntax, data, spec, frames, extended=false))]
+#[allow(clippy::type_complexity)]
+fn compress_frames<'py>(
+    py: Python<'py>,
+    transfer_syntax: &str,
+    data: &Bound<'py, PyAny>,
+    spec: SpecTuple,
+    frames: usize,
+    extended: bool,
+) -> PyResult<(
+    Bound<'py, PyBytes>,
+    Option<Bound<'py, PyBytes>>,
+    Option<Bound<'py, PyBytes>>,
+)> {
+    let encoder = pixels::Encoder::for_transfer_syntax(transfer_syntax).ok_or_else(|| {
+        to_py_err(
+            py,
+            Error::Unsupported(format!(
+                "this build of pyrdicom has no encoder for the transfer syntax '{transfer_syntax}'"
+            )),
+        )
+    })?;
+    let (rows, cols, samples_per_pixel, bits_allocated, bits_stored, signed, photometric, planar) =
+        spec;
+    let spec = FrameSpec {
+        rows,
+        cols,
+        samples_per_pixel,
+        bits_allocated,
+        bits_stored,
+        signed,
+        photometric,
+        planar_configuration: planar,
+    };
+    let buf = PyBuffer::<u8>::get(data)?;
+    let bytes = super::buffer_bytes(&buf)?;
+    let out = py
+        .detach(|| pixels::compress(encoder, bytes, &spec, frames, extended))
+        .map_err(|e| to_py_err(py, e))?;
+    let table = |v: &[u64]| {
+        let b: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
+        PyBytes::new(py, &b)
+    };
+    let (offsets, lengths) = match &out.extended {
+        Some((o, l)) => (Some(table(o)), Some(table(l))),
+        None => (None, None),
+    };
+    Ok((PyBytes::new(py, &out.value), offsets, lengths))
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(compress_frames, m)?)?;
     m.add_function(wrap_pyfunction!(encode_file, m)?)?;
     m.add_function(wrap_pyfunction!(write_file, m)?)?;
     m.add_function(wrap_pyfunction!(plan_pieces, m)?)?;

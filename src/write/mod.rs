@@ -7,6 +7,7 @@
 pub mod encode;
 pub mod file;
 pub mod output;
+pub mod pixels;
 
 use std::ops::Range;
 

@@ -17,6 +17,7 @@ from .processing import (
     apply_windowing,
     convert_color_space,
 )
+from .encoding import compress, decompress, set_pixel_data
 from .render import render
 
 
@@ -83,8 +84,11 @@ __all__ = [
     "apply_voi",
     "apply_voi_lut",
     "apply_windowing",
+    "compress",
     "convert_color_space",
+    "decompress",
     "iter_pixels",
     "pixel_array",
     "render",
+    "set_pixel_data",
 ]

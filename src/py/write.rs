@@ -139,10 +139,14 @@ impl<'py> Walker<'py> {
             if tag & 0xFFFF == 0 {
                 // A group length keeps its value while its group is written as read, else it
                 // is recomputed (pydicom drops the retired ones).
-                let (keep, count) = match (&entry, &file, &range) {
-                    (Entry::Raw(idx), Some(f), Some(r)) if f.value(*idx as usize).len() == 4 => {
+                let raw_idx = match &entry {
+                    Entry::Raw(idx) => Some(*idx),
+                    Entry::Obj(elem) => self.as_read(elem, file.as_ref())?,
+                };
+                let (keep, count) = match (raw_idx, &file, &range) {
+                    (Some(idx), Some(f), Some(r)) if f.value(idx as usize).len() == 4 => {
                         let mut v = [0; 4];
-                        v.copy_from_slice(f.value(*idx as usize));
+                        v.copy_from_slice(f.value(idx as usize));
                         let count = f
                             .children(r.clone())
                             .filter(|&i| f.elements[i as usize].tag >> 16 == tag >> 16)
@@ -180,6 +184,27 @@ impl<'py> Walker<'py> {
             self.close_group(g, enc)?;
         }
         Ok(())
+    }
+
+    /// The index of a DataElement still holding the value read from `file`, if it is one.
+    fn as_read(
+        &self,
+        elem: &Bound<'py, PyAny>,
+        file: Option<&Arc<Parsed>>,
+    ) -> PyResult<Option<u32>> {
+        let raw = elem.getattr("_raw")?;
+        let (Ok(rf), Some(file)) = (raw.cast::<RawFile>(), file) else {
+            return Ok(None);
+        };
+        if !Arc::ptr_eq(&rf.get().inner, file)
+            || !self
+                .hooks
+                .call_method1("_unchanged", (elem,))?
+                .is_truthy()?
+        {
+            return Ok(None);
+        }
+        elem.getattr("_idx")?.extract().map(Some)
     }
 
     fn close_group(&mut self, g: Group, enc: Encoding) -> PyResult<()> {

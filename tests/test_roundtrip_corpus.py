@@ -8,10 +8,10 @@ import warnings
 
 import pydicom
 import pytest
-from corpus import corpus_file, corpus_files
-from roundtrip import file_differences
 
 import pyrdicom
+from corpus import corpus_file, corpus_files
+from roundtrip import file_differences
 
 # Files pydicom reads only with force=True that are real DICOM (no preamble or file meta).
 FORCE_FILES = ["OT-PAL-8-face.dcm", "ExplVR_BigEndNoMeta.dcm", "ExplVR_LitEndNoMeta.dcm",

@@ -12,12 +12,12 @@ import warnings
 import numpy as np
 import pydicom
 import pytest
-from corpus import corpus_file
-from roundtrip import file_differences
 
 import pyrdicom
+from corpus import corpus_file
 from pyrdicom import Dataset, FileMetaDataset, Sequence
 from pyrdicom.errors import DicomError, DicomValueError, PixelDataError
+from roundtrip import file_differences
 
 RLE = "1.2.840.10008.1.2.5"
 EXPLICIT_LE = "1.2.840.10008.1.2.1"
@@ -110,7 +110,9 @@ def test_changes_are_written() -> None:
     assert back.PixelSpacing == [0.5, 0.25]
     assert back[0x00091010].value == [1, 2, 3]
     assert "StudyID" not in back
-    assert np.array_equal(back.pixel_array, pydicom.dcmread(corpus_file("CT_small.dcm")).pixel_array)
+    assert np.array_equal(
+        back.pixel_array, pydicom.dcmread(corpus_file("CT_small.dcm")).pixel_array
+    )
 
 
 def test_sequence_items_edited_in_place() -> None:
@@ -329,7 +331,11 @@ def test_set_pixel_data_dtypes(dtype: str, photometric: str, bits: int, frames: 
         del ds.PixelData  # as pydicom: Float Pixel Data needs the other pixel data gone
     ds.set_pixel_data(arr, photometric, bits)
     back = _pydicom(_bytes(ds))
-    got = back.pixel_array if photometric != "YBR_FULL" else pydicom.pixels.pixel_array(back, raw=True)
+    got = (
+        back.pixel_array
+        if photometric != "YBR_FULL"
+        else pydicom.pixels.pixel_array(back, raw=True)
+    )
     expected = arr.astype(np.uint8) if dtype == "bool" else arr
     assert got.shape == expected.shape
     assert np.array_equal(got, expected)
@@ -379,7 +385,9 @@ def test_compress_rle_decoded_by_pydicom(name: str) -> None:
     expected = pydicom.dcmread(path).pixel_array
     ds = pyrdicom.dcmread(path)
     if not ds.is_little_endian:
-        ds.compress(RLE, np.ascontiguousarray(ds.pixel_array, dtype=ds.pixel_array.dtype.newbyteorder("<")))
+        ds.compress(
+            RLE, np.ascontiguousarray(ds.pixel_array, dtype=ds.pixel_array.dtype.newbyteorder("<"))
+        )
         ds.file_meta.TransferSyntaxUID = RLE
         buf = io.BytesIO()
         pyrdicom.dcmwrite(buf, ds)
@@ -499,5 +507,7 @@ def test_copies_share_nothing_written() -> None:
     ds = pyrdicom.dcmread(corpus_file("CT_small.dcm"))
     other = copy.deepcopy(ds)
     other.PatientName = "Other"
-    assert _pydicom(_bytes(ds)).PatientName == pydicom.dcmread(corpus_file("CT_small.dcm")).PatientName
+    assert (
+        _pydicom(_bytes(ds)).PatientName == pydicom.dcmread(corpus_file("CT_small.dcm")).PatientName
+    )
     assert _pydicom(_bytes(other)).PatientName == "Other"

@@ -12,6 +12,7 @@ only after everything encoded. See docs/writing.md.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime
 import operator
@@ -339,10 +340,8 @@ def _primitive(ds: Any, elem: DataElement, implicit: bool) -> tuple[str, str, An
 
 
 def _resolve_vr(ds: Any, elem: DataElement, implicit: bool) -> str:
-    try:
-        ds._correct_ambiguous_vr(elem)
-    except (AttributeError, KeyError, TypeError, IndexError):
-        pass
+    with contextlib.suppress(AttributeError, KeyError, TypeError, IndexError):
+        ds._correct_ambiguous_vr(elem)  # as far as the data set allows
     vr = elem.VR
     if " or " in vr and not implicit:
         raise ValueError(
@@ -372,8 +371,9 @@ def _to_primitive(vr: str, value: Any) -> tuple[str, Any]:
             return "bytes", np.ascontiguousarray(value).view("u1").reshape(-1)
         value = value.tolist()
     if vr in BYTES_VRS:
-        raise TypeError(f"A value of type '{type(value).__name__}' cannot be assigned to a tag "
-                        f"with VR {vr}.")
+        raise TypeError(
+            f"A value of type '{type(value).__name__}' cannot be assigned to a tag with VR {vr}."
+        )
     values = list(value) if _is_multi(value) else [value]
     if vr in _NUMBER_VRS or " or " in vr:
         values = [v for v in values if v is not None and v != ""]
@@ -415,4 +415,6 @@ def _format(vr: str, v: Any) -> str:
         return str(v)
     if isinstance(v, bytes):
         return v.decode("latin-1")
-    raise TypeError(f"A value of type '{type(v).__name__}' cannot be assigned to a tag with VR {vr}.")
+    raise TypeError(
+        f"A value of type '{type(v).__name__}' cannot be assigned to a tag with VR {vr}."
+    )

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from .encoding import compress, decompress, set_pixel_data
 from .processing import (
     apply_color_lut,
     apply_modality_lut,
@@ -17,7 +18,6 @@ from .processing import (
     apply_windowing,
     convert_color_space,
 )
-from .encoding import compress, decompress, set_pixel_data
 from .render import render
 
 

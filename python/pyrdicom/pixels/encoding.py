@@ -69,9 +69,9 @@ def set_pixel_data(
     dtype = arr.dtype
     if dtype.kind == "b":
         bits_allocated = 1
-    elif dtype.kind in "ui" and dtype.itemsize in (1, 2, 4):
-        bits_allocated = dtype.itemsize * 8
-    elif dtype.kind == "f" and dtype.itemsize in (4, 8):
+    elif (dtype.kind in "ui" and dtype.itemsize in (1, 2, 4)) or (
+        dtype.kind == "f" and dtype.itemsize in (4, 8)
+    ):
         bits_allocated = dtype.itemsize * 8
     else:
         raise ValueError(
@@ -84,7 +84,9 @@ def set_pixel_data(
         if is_float
         else ("PixelData", "OB" if bits_allocated <= 8 else "OW")
     )
-    others = [k for k in ("PixelData", "FloatPixelData", "DoubleFloatPixelData") if k != pixel_keyword]
+    others = [
+        k for k in ("PixelData", "FloatPixelData", "DoubleFloatPixelData") if k != pixel_keyword
+    ]
     for keyword in others:
         if keyword in ds:
             elem = ds[keyword]
@@ -160,7 +162,12 @@ def set_pixel_data(
             # Y1 B1 R1 Y2 B2 R2 -> Y1 Y2 B1 R1 (PS3.3 C.7.6.3.1.2)
             flat = little.ravel()
             out = np.empty(flat.size // 3 * 2, dtype=little.dtype)
-            out[::4], out[1::4], out[2::4], out[3::4] = flat[::6], flat[3::6], flat[1::6], flat[2::6]
+            out[::4], out[1::4], out[2::4], out[3::4] = (
+                flat[::6],
+                flat[3::6],
+                flat[1::6],
+                flat[2::6],
+            )
             little = out
         data = little.tobytes()
     if len(data) % 2:

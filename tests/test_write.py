@@ -511,3 +511,36 @@ def test_copies_share_nothing_written() -> None:
         _pydicom(_bytes(ds)).PatientName == pydicom.dcmread(corpus_file("CT_small.dcm")).PatientName
     )
     assert _pydicom(_bytes(other)).PatientName == "Other"
+
+
+def test_mutated_files_save_or_fail_cleanly() -> None:
+    """Whatever a broken file reads as is written without a panic, and reads back."""
+    import random
+
+    rng = random.Random(4)
+    names = ["CT_small.dcm", "rtplan.dcm", "SC_rgb_small_odd_jpeg.dcm", "MR_small_RLE.dcm",
+             "ExplVR_BigEnd.dcm", "UN_sequence.dcm", "image_dfl.dcm", "nested_priv_SQ.dcm"]  # fmt: skip
+    saved = 0
+    for name in names:
+        data = open(corpus_file(name), "rb").read()
+        for _ in range(40):
+            b = bytearray(data)
+            for _ in range(rng.randint(1, 4)):
+                b[rng.randrange(len(b))] = rng.randrange(256)
+            if rng.random() < 0.3:
+                b = b[: rng.randrange(len(b))]
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                try:
+                    ds = pyrdicom.dcmread(bytes(b), force=True)
+                    for _ in ds.iterall():
+                        pass
+                except Exception:
+                    continue
+                try:
+                    out = _bytes(ds)
+                except (ValueError, OSError, AttributeError, KeyError, TypeError):
+                    continue
+                pyrdicom.dcmread(out, force=True)
+                saved += 1
+    assert saved > 100

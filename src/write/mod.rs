@@ -197,7 +197,7 @@ pub fn raw_extent(p: &Parsed, idx: usize) -> Option<Range<usize>> {
         } else {
             SEQUENCE_DELIMITER
         };
-        let found = bytes.get(end..end + 4)? == tag_bytes(tag, little);
+        let found = bytes.get(end..end + 8)?[..4] == tag_bytes(tag, little);
         return found.then_some(h..end + 8);
     }
     let declared = match wire_vr(p, idx) {

@@ -127,3 +127,27 @@ fn values_swapped_to_the_target_byte_order() {
     };
     assert_eq!(converted_value(&odd, Vr::UI, true), Some(b"1.2\0".to_vec()));
 }
+
+#[test]
+fn delimiter_cut_short_is_not_copied() {
+    // encapsulated pixel data whose sequence delimiter lacks its length field
+    let mut body = vec![
+        0xE0, 0x7F, 0x10, 0, b'O', b'B', 0, 0, 0xFF, 0xFF, 0xFF, 0xFF,
+    ];
+    body.extend_from_slice(&[0xFE, 0xFF, 0, 0xE0, 0, 0, 0, 0]);
+    body.extend_from_slice(&[0xFE, 0xFF, 0xDD, 0xE0]);
+    let p = explicit_file(&body);
+    let idx = p.children(p.dataset.clone()).next().unwrap() as usize;
+    assert!(raw_extent(&p, idx).is_none());
+    let mut out = Output::new();
+    let src = out.source(&p);
+    let value = p.elements[idx].value_range();
+    let le = Encoding::EXPLICIT_LE;
+    transcode(&mut out, &RawValue::of(&p, idx), Vr::OB, le, |o| {
+        o.copy(src, value)
+    })
+    .unwrap();
+    let mut expected = body[..20].to_vec();
+    expected.extend_from_slice(&[0xFE, 0xFF, 0xDD, 0xE0, 0, 0, 0, 0]);
+    assert_eq!(out.to_vec(), expected);
+}

@@ -91,7 +91,8 @@ def bench(name: str, repeat: int) -> list[tuple[str, float, float]]:
             median_time(to_memory(theirs), repeat),
         )
     )
-    assert open(a, "rb").read() == open(src, "rb").read()
+    with open(a, "rb") as f, open(src, "rb") as g:
+        assert f.read() == g.read()
     return rows
 
 

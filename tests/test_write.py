@@ -519,7 +519,8 @@ def test_mutated_files_save_or_fail_cleanly() -> None:
 
     rng = random.Random(4)
     names = ["CT_small.dcm", "rtplan.dcm", "SC_rgb_small_odd_jpeg.dcm", "MR_small_RLE.dcm",
-             "ExplVR_BigEnd.dcm", "UN_sequence.dcm", "image_dfl.dcm", "nested_priv_SQ.dcm"]  # fmt: skip
+             "ExplVR_BigEnd.dcm", "UN_sequence.dcm", "image_dfl.dcm",
+             "nested_priv_SQ.dcm"]  # fmt: skip
     saved = 0
     for name in names:
         data = open(corpus_file(name), "rb").read()

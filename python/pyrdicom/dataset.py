@@ -462,7 +462,7 @@ class Dataset:
             little_endian = True
         original_little = self.original_encoding[1]
         if original_little is not None:
-            meta = self.__dict__.get("file_meta")
+            meta = getattr(self, "file_meta", None)
             syntax = meta.get("TransferSyntaxUID") if meta is not None else None
             try:
                 use_little = UID(str(syntax)).is_little_endian if syntax is not None else None
@@ -490,7 +490,7 @@ class Dataset:
         strings = []
         indent_str = self.indent_chars * indent
         nested = self.indent_chars * (indent + 1)
-        file_meta = self.__dict__.get("file_meta")
+        file_meta = getattr(self, "file_meta", None)
         if file_meta:
             strings.append(f"{'Dataset.file_meta ':-<49}")
             strings.extend(indent_str + repr(elem) for elem in file_meta)

@@ -98,7 +98,7 @@ def dcmwrite(
     if force_encoding and enforce_file_format:
         raise ValueError("'force_encoding' cannot be used with 'enforce_file_format'")
 
-    file_meta = dataset.__dict__.get("file_meta")
+    file_meta = getattr(dataset, "file_meta", None)
     if enforce_file_format:
         from .dataset import FileMetaDataset
 
@@ -109,7 +109,7 @@ def dcmwrite(
     if not force_encoding and encoding == (True, False):
         raise ValueError("Implicit VR and big endian is not a valid encoding combination")
 
-    preamble = dataset.__dict__.get("preamble")
+    preamble = getattr(dataset, "preamble", None)
     if preamble and len(preamble) != 128:
         raise ValueError(f"'{cls_name}.preamble' must be 128-bytes long")
 

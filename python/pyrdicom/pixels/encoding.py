@@ -29,7 +29,7 @@ _FLOAT_TAGS = {4: ("FloatPixelData", "OF"), 8: ("DoubleFloatPixelData", "OD")}
 
 
 def _file_meta(ds: Any) -> Any:
-    meta = ds.__dict__.get("file_meta")
+    meta = getattr(ds, "file_meta", None)
     if meta is None:
         from ..dataset import FileMetaDataset
 
@@ -39,7 +39,7 @@ def _file_meta(ds: Any) -> Any:
 
 
 def _transfer_syntax(ds: Any) -> UID | None:
-    meta = ds.__dict__.get("file_meta")
+    meta = getattr(ds, "file_meta", None)
     ts = meta.get("TransferSyntaxUID") if meta is not None else None
     return UID(str(ts)) if ts else None
 

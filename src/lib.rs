@@ -10,6 +10,7 @@ pub mod pixel;
 pub mod source;
 pub mod value;
 pub mod vr;
+pub mod write;
 
 #[cfg(feature = "python")]
 mod py;

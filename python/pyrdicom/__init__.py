@@ -8,6 +8,7 @@ from .dataelem import DataElement
 from .dataset import Dataset, FileDataset, FileMetaDataset
 from .errors import DicomError, InvalidDicomError
 from .filereader import dcmread, read_file
+from .filewriter import dcmwrite
 from .sequence import Sequence
 from .tag import Tag
 
@@ -24,5 +25,6 @@ __all__ = [
     "Tag",
     "config",
     "dcmread",
+    "dcmwrite",
     "read_file",
 ]

@@ -208,6 +208,8 @@ class DataElement:
         return MultiValue(self._convert_one, val)
 
     def _convert_one(self, val: Any) -> Any:
+        if val is None:
+            return None
         vr = self.VR
         if vr in _DEFAULT_CHARSET_VRS and isinstance(val, bytes):
             val = val.decode()

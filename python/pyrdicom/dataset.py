@@ -16,6 +16,7 @@ from .datadict import _KEYWORDS
 from .dataelem import DataElement, _keep
 from .multival import MultiValue
 from .tag import TAG_ERRORS, BaseTag, Tag
+from .uid import UID
 
 _AMBIGUOUS_US_SS_TAGS = frozenset(
     {
@@ -404,6 +405,102 @@ class Dataset:
         arr = render(self, frame=frame, window=window, arr=pixel_array(self, index=frame))
         return Image.fromarray(arr)
 
+    def set_pixel_data(
+        self,
+        arr: Any,
+        photometric_interpretation: str,
+        bits_stored: int,
+        *,
+        generate_instance_uid: bool = True,
+    ) -> None:
+        """Set the pixel data and the Image Pixel module from an array (pydicom 3's method, for
+        (u)int8/16/32, float32/64 and bool arrays); see `pyrdicom.pixels.set_pixel_data`."""
+        from .pixels.encoding import set_pixel_data
+
+        set_pixel_data(
+            self, arr, photometric_interpretation, bits_stored,
+            generate_instance_uid=generate_instance_uid,
+        )  # fmt: skip
+
+    def compress(
+        self,
+        transfer_syntax_uid: str,
+        arr: Any = None,
+        encoding_plugin: str = "",
+        encapsulate_ext: bool = False,
+        *,
+        generate_instance_uid: bool = True,
+        jls_error: int | None = None,
+        j2k_cr: list[float] | None = None,
+        j2k_psnr: list[float] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Compress the pixel data in place (pydicom 3's method); see `pyrdicom.pixels.compress`."""
+        from .pixels.encoding import compress
+
+        compress(
+            self, transfer_syntax_uid, arr, encoding_plugin=encoding_plugin,
+            encapsulate_ext=encapsulate_ext, generate_instance_uid=generate_instance_uid,
+            jls_error=jls_error, j2k_cr=j2k_cr, j2k_psnr=j2k_psnr, **kwargs,
+        )  # fmt: skip
+
+    def decompress(
+        self,
+        handler_name: str = "",
+        *,
+        as_rgb: bool = True,
+        generate_instance_uid: bool = True,
+        decoding_plugin: str = "",
+        **kwargs: Any,
+    ) -> None:
+        """Decompress the pixel data in place to Explicit VR Little Endian (pydicom 3's
+        method); see `pyrdicom.pixels.decompress`."""
+        from .pixels.encoding import decompress
+
+        decompress(self, as_rgb=as_rgb, generate_instance_uid=generate_instance_uid, **kwargs)
+
+    # --- writing --------------------------------------------------------------------
+
+    def save_as(
+        self,
+        filename: Any,
+        /,
+        __write_like_original: bool | None = None,
+        *,
+        implicit_vr: bool | None = None,
+        little_endian: bool | None = None,
+        enforce_file_format: bool = False,
+        overwrite: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        """Encode the data set and write it to `filename` (path or binary file-like), as
+        pydicom 3's `save_as`; see `pyrdicom.filewriter.dcmwrite`."""
+        from .filewriter import dcmwrite
+
+        if implicit_vr is not None and little_endian is None:
+            little_endian = True
+        original_little = self.original_encoding[1]
+        if original_little is not None:
+            meta = getattr(self, "file_meta", None)
+            syntax = meta.get("TransferSyntaxUID") if meta is not None else None
+            try:
+                use_little = UID(str(syntax)).is_little_endian if syntax is not None else None
+            except ValueError:
+                use_little = None
+            if use_little is None:
+                use_little = little_endian if little_endian is not None else self.is_little_endian
+            if use_little is not None and use_little != original_little:
+                raise ValueError(
+                    f"'{type(self).__name__}.save_as()' cannot be used to convert between "
+                    "little and big endian encoding. Please read the documentation for "
+                    "filewriter.dcmwrite() if this is what you really want to do"
+                )
+        dcmwrite(
+            filename, self, __write_like_original, implicit_vr=implicit_vr,
+            little_endian=little_endian, enforce_file_format=enforce_file_format,
+            overwrite=overwrite, **kwargs,
+        )  # fmt: skip
+
     # --- display --------------------------------------------------------------------
 
     def _pretty_str(self, indent: int = 0, top_level_only: bool = False) -> str:
@@ -476,6 +573,8 @@ class Dataset:
 
 def _reset_numbers(elem: DataElement) -> None:
     """pydicom sets a corrected element's value anew, so several numbers become a MultiValue."""
+    if elem._raw is None:
+        return  # a value set from Python keeps its numbers
     v = elem._raw.value(elem._idx, elem.VR)
     elem._value = MultiValue(_keep, v) if v.__class__ is list else v
 

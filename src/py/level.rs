@@ -23,12 +23,22 @@ pub struct LevelMap {
     gone: HashSet<u32>,
     /// Tags added from Python that were not read, in insertion order.
     added: Vec<u32>,
+    /// The file read, and the item this level is (None for the data set or the file meta).
+    pub(crate) file: Arc<Parsed>,
+    pub(crate) range: std::ops::Range<u32>,
+    pub(crate) item: Option<u32>,
+}
+
+/// An entry of a level: an element as read (its index) or what Python stored.
+pub(crate) enum Entry<'py> {
+    Raw(u32),
+    Obj(Bound<'py, PyAny>),
 }
 
 impl LevelMap {
-    pub fn new(file: &Arc<Parsed>, range: std::ops::Range<u32>) -> Self {
+    pub fn new(file: &Arc<Parsed>, range: std::ops::Range<u32>, item: Option<u32>) -> Self {
         let mut raw: Vec<(u32, u32)> = file
-            .children(range)
+            .children(range.clone())
             .map(|i| (file.elements[i as usize].tag, i))
             .collect();
         if !raw.is_sorted_by_key(|e| e.0) || raw.windows(2).any(|w| w[0].0 == w[1].0) {
@@ -42,7 +52,27 @@ impl LevelMap {
             over: HashMap::new(),
             gone: HashSet::new(),
             added: Vec::new(),
+            file: Arc::clone(file),
+            range,
+            item,
         }
+    }
+
+    /// Nothing stored, deleted or added from Python since reading.
+    pub(crate) fn is_pristine(&self) -> bool {
+        self.over.is_empty() && self.gone.is_empty() && self.added.is_empty()
+    }
+
+    /// The entries in tag order.
+    pub(crate) fn entries<'py>(&self, py: Python<'py>) -> Vec<(u32, Entry<'py>)> {
+        let mut tags = self.tags();
+        tags.sort_unstable();
+        tags.into_iter()
+            .filter_map(|t| match self.over.get(&t) {
+                Some(v) => Some((t, Entry::Obj(v.bind(py).clone()))),
+                None => self.raw_index(t).map(|i| (t, Entry::Raw(i))),
+            })
+            .collect()
     }
 
     fn is_raw_tag(&self, tag: u32) -> bool {
@@ -79,6 +109,9 @@ impl LevelMap {
             over,
             gone: self.gone.clone(),
             added: self.added.clone(),
+            file: Arc::clone(&self.file),
+            range: self.range.clone(),
+            item: self.item,
         })
     }
 

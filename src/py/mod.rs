@@ -8,6 +8,7 @@ use std::sync::Arc;
 mod dict;
 mod level;
 mod pixel;
+mod write;
 
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::{PyOSError, PyValueError};
@@ -43,7 +44,7 @@ pub(crate) fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
     }
 }
 
-struct PyBytesSource(PyBuffer<u8>);
+pub(crate) struct PyBytesSource(pub(crate) PyBuffer<u8>);
 
 impl SharedBytes for PyBytesSource {
     fn bytes(&self) -> &[u8] {
@@ -95,7 +96,7 @@ impl RawFile {
 impl RawFile {
     /// The tag -> element mapping of a level: -1 the data set, -2 the file meta, else an item.
     fn level(&self, level: i64) -> level::LevelMap {
-        level::LevelMap::new(&self.inner, self.range(level))
+        level::LevelMap::new(&self.inner, self.range(level), u32::try_from(level).ok())
     }
 
     /// (tag, VR, length as encoded (0xFFFFFFFF undefined), value offset, flags) of element idx.
@@ -300,5 +301,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(pixel::decode_pixels, m)?)?;
     dict::register(m)?;
+    write::register(m)?;
     Ok(())
 }

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from .encoding import compress, decompress, set_pixel_data
 from .processing import (
     apply_color_lut,
     apply_modality_lut,
@@ -83,8 +84,11 @@ __all__ = [
     "apply_voi",
     "apply_voi_lut",
     "apply_windowing",
+    "compress",
     "convert_color_space",
+    "decompress",
     "iter_pixels",
     "pixel_array",
     "render",
+    "set_pixel_data",
 ]

@@ -33,13 +33,13 @@ def transfer_syntax(ds: Any) -> str:
     return str(ts)
 
 
-def dataset_array(ds: Any, index: int | None = None) -> np.ndarray:
+def dataset_array(ds: Any, index: int | None = None, as_rgb: bool = True) -> np.ndarray:
     info = PixelInfo(ds)
     ts = transfer_syntax(ds)
     if ts in NATIVE_SYNTAXES:
         info.little_endian = NATIVE_SYNTAXES[ts]
-        return native_array(ds, info, index)
-    return encapsulated_array(ds, info, ts, index)
+        return native_array(ds, info, index, as_rgb)
+    return encapsulated_array(ds, info, ts, index, as_rgb)
 
 
 def _extended_offsets(ds: Any) -> tuple[list[int], list[int]] | None:
@@ -53,7 +53,9 @@ def _extended_offsets(ds: Any) -> tuple[list[int], list[int]] | None:
     )
 
 
-def encapsulated_array(ds: Any, info: PixelInfo, ts: str, index: int | None) -> np.ndarray:
+def encapsulated_array(
+    ds: Any, info: PixelInfo, ts: str, index: int | None, as_rgb: bool = True
+) -> np.ndarray:
     if info.bits_allocated == 1 or info.bits_allocated % 8:
         raise UnsupportedTransferSyntaxError(
             f"Bits Allocated {info.bits_allocated} is not supported for encapsulated pixel data"
@@ -76,7 +78,7 @@ def encapsulated_array(ds: Any, info: PixelInfo, ts: str, index: int | None) -> 
     arr = flat.view(info.dtype()).reshape(info.shape(frames))
     if info.bits_stored < info.bits_allocated:
         arr = shift_unused_bits(arr, info, in_place=True)
-    if ts in _RAW_COLOUR and info.photometric == "YBR_FULL":
+    if as_rgb and ts in _RAW_COLOUR and info.photometric == "YBR_FULL":
         from .processing import convert_color_space
 
         arr = convert_color_space(arr, "YBR_FULL", "RGB")

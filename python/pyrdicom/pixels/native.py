@@ -144,8 +144,11 @@ def pixel_source(ds: Any, info: PixelInfo) -> tuple[Any, int, int]:
     return value, 0, len(value)
 
 
-def native_array(ds: Any, info: PixelInfo, index: int | None = None) -> np.ndarray:
-    """The array pydicom's pixel_array gives for native data (one frame when `index` is set)."""
+def native_array(
+    ds: Any, info: PixelInfo, index: int | None = None, as_rgb: bool = True
+) -> np.ndarray:
+    """The array pydicom's pixel_array gives for native data (one frame when `index` is set);
+    `as_rgb` False keeps YBR_FULL samples as stored."""
     buf, offset, length = pixel_source(ds, info)
     frame_nbytes = info.frame_nbytes()
     if index is not None:
@@ -186,7 +189,7 @@ def native_array(ds: Any, info: PixelInfo, index: int | None = None) -> np.ndarr
         or (config.correct_unused_bits and _unused_bits_set(buf, arr, start, needed, info))
     ):
         arr = shift_unused_bits(arr, info)
-    if info.photometric == "YBR_FULL":
+    if info.photometric == "YBR_FULL" and as_rgb:
         from .processing import convert_color_space
 
         arr = convert_color_space(arr, "YBR_FULL", "RGB")

@@ -1,0 +1,420 @@
+"""Writing DICOM files: `dcmwrite` with pydicom 3's signature and semantics.
+
+The bytes are assembled in Rust (`src/write`, `src/py/write.rs`): elements untouched since
+reading are copied from the file as they are (an unchanged file is a few large copies), the
+rest is encoded per VR there, with pydicom's validators as errors. The functions prefixed
+with ``_`` are the hooks the Rust walker calls for values Python changed.
+
+A path is replaced atomically (temporary file in the same directory, flushed to disk, renamed
+over the target); a file-like object gets the whole encoded file in one ``write`` call, made
+only after everything encoded. See docs/writing.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import datetime
+import operator
+import os
+import warnings
+from typing import Any
+
+from . import _core
+from .dataelem import BYTES_VRS, STR_VRS, DataElement
+from .errors import DicomValueError, PixelDataError
+from .multival import MultiValue
+from .tag import Tag
+from .uid import PYRDICOM_ROOT_UID, UID
+from .valuerep import IS, DSfloat, ISfloat, PersonName
+
+#: Flush a written file to disk before renaming it over the target (crash safety). Turning it
+#: off trades that for speed, e.g. for scratch files.
+fsync = True
+
+PYRDICOM_IMPLEMENTATION_UID = UID(f"{PYRDICOM_ROOT_UID}1")
+IMPLEMENTATION_VERSION_NAME = "PYRDICOM 0.1.0"
+
+_DEFLATED = "1.2.840.10008.1.2.1.99"
+_IMPLICIT_LE = "1.2.840.10008.1.2"
+_EXPLICIT_BE = "1.2.840.10008.1.2.2"
+_NUMBER_VRS = frozenset(["US", "SS", "UL", "SL", "SV", "UV", "FL", "FD", "AT"])
+_IMMUTABLE = (str, int, float, bytes, type(None), PersonName)
+_PIXEL_DATA_TAGS = (0x7FE00010, 0x7FE00008, 0x7FE00009)
+
+
+def dcmwrite(
+    filename: Any,
+    dataset: Any,
+    /,
+    __write_like_original: bool | None = None,
+    *,
+    implicit_vr: bool | None = None,
+    little_endian: bool | None = None,
+    enforce_file_format: bool = False,
+    force_encoding: bool = False,
+    overwrite: bool = True,
+    **kwargs: Any,
+) -> None:
+    """Write `dataset` to `filename` (a path, or a binary file-like object with ``write``).
+
+    As pydicom 3's ``dcmwrite``: the data set is encoded as its file meta's Transfer Syntax UID
+    says, else as `implicit_vr`/`little_endian`, else as it was read. With
+    `enforce_file_format` the preamble and the required File Meta Information elements are
+    added (or an error raised); otherwise the data set is written as it is. Unlike pydicom,
+    values are checked against their VR (a ``DicomValueError`` names the element) and nothing
+    is written unless the whole file encoded.
+    """
+    write_like_original = kwargs.pop("write_like_original", None)
+    if kwargs:
+        raise TypeError(f"Invalid keyword argument(s) for dcmwrite(): {', '.join(kwargs)}")
+    if __write_like_original is not None and write_like_original is not None:
+        raise TypeError(
+            "'write_like_original' cannot be used as both a positional and keyword argument"
+        )
+    if write_like_original is None:
+        write_like_original = __write_like_original
+    if write_like_original is not None:
+        warnings.warn(
+            "'write_like_original' is deprecated and will be removed in v4.0, please use "
+            "'enforce_file_format' instead",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        enforce_file_format = not write_like_original
+
+    cls_name = type(dataset).__name__
+    groups = {t >> 16 for t in dataset._dict if t >> 16 in (0, 2)}
+    if 0 in groups:
+        raise ValueError(
+            "Command Set elements (0000,eeee) are not allowed when using dcmwrite(), use "
+            "write_dataset() instead"
+        )
+    if 2 in groups:
+        raise ValueError(
+            "File Meta Information Group elements (0002,eeee) must be in a FileMetaDataset "
+            f"instance in the '{cls_name}.file_meta' attribute"
+        )
+    if force_encoding and enforce_file_format:
+        raise ValueError("'force_encoding' cannot be used with 'enforce_file_format'")
+
+    file_meta = getattr(dataset, "file_meta", None)
+    if enforce_file_format:
+        from .dataset import FileMetaDataset
+
+        # pydicom changes a copy, never the data set's own file meta
+        file_meta = copy.deepcopy(file_meta) if file_meta is not None else FileMetaDataset()
+    tsyntax = _transfer_syntax(file_meta)
+    encoding = _determine_encoding(dataset, tsyntax, implicit_vr, little_endian, force_encoding)
+    if not force_encoding and encoding == (True, False):
+        raise ValueError("Implicit VR and big endian is not a valid encoding combination")
+
+    preamble = getattr(dataset, "preamble", None)
+    if preamble and len(preamble) != 128:
+        raise ValueError(f"'{cls_name}.preamble' must be 128-bytes long")
+
+    if enforce_file_format:
+        if tsyntax is None:
+            if encoding == (True, True):
+                file_meta.TransferSyntaxUID = _IMPLICIT_LE
+            elif encoding == (False, False):
+                file_meta.TransferSyntaxUID = _EXPLICIT_BE
+            tsyntax = _transfer_syntax(file_meta)
+        meta_class = file_meta.get("MediaStorageSOPClassUID")
+        ds_class = dataset.get("SOPClassUID")
+        if meta_class is None or (ds_class and ds_class != meta_class):
+            file_meta.MediaStorageSOPClassUID = ds_class
+        meta_instance = file_meta.get("MediaStorageSOPInstanceUID")
+        ds_instance = dataset.get("SOPInstanceUID")
+        if meta_instance is None or (ds_instance and ds_instance != meta_instance):
+            file_meta.MediaStorageSOPInstanceUID = ds_instance
+        validate_file_meta(file_meta, enforce_standard=True)
+        if "FileMetaInformationGroupLength" not in file_meta:
+            file_meta.FileMetaInformationGroupLength = 0  # the writer computes it
+        if not preamble:
+            preamble = b"\x00" * 128
+    elif file_meta is not None:
+        validate_file_meta(file_meta, enforce_standard=False)
+
+    known_ts = tsyntax is not None and not tsyntax.is_private and tsyntax.is_transfer_syntax
+    if known_ts and 0x7FE00010 in dataset._dict:
+        # PS3.5 A.4: encapsulated pixel data has an undefined length, native a defined one
+        dataset[0x7FE00010].is_undefined_length = tsyntax.is_compressed
+    if tsyntax is None or not known_ts or not tsyntax.is_encapsulated:
+        check_pixel_data_length(dataset)
+
+    args = (
+        bytes(preamble) if preamble else None,
+        file_meta if file_meta else None,
+        dataset,
+        encoding[0],
+        encoding[1],
+        tsyntax == _DEFLATED,
+    )
+    if isinstance(filename, str | os.PathLike):
+        notes = _core.write_file(os.fspath(filename), *args, overwrite=overwrite, fsync=fsync)
+    elif hasattr(filename, "write"):
+        data, notes = _core.encode_file(*args)
+        filename.write(data)
+    else:
+        raise TypeError(
+            "dcmwrite: Expected a file path, file-like or writeable buffer, but got "
+            f"{type(filename).__name__}"
+        )
+    for note in notes:
+        warnings.warn(note, UserWarning, stacklevel=2)
+
+
+def _transfer_syntax(file_meta: Any) -> UID | None:
+    if file_meta is None:
+        return None
+    ts = file_meta.get("TransferSyntaxUID")
+    return None if ts is None else UID(str(ts))
+
+
+def _determine_encoding(
+    ds: Any,
+    tsyntax: UID | None,
+    implicit_vr: bool | None,
+    little_endian: bool | None,
+    force_encoding: bool,
+) -> tuple[bool, bool]:
+    """pydicom's encoding priority: the transfer syntax, the arguments, the data set's
+    `is_implicit_VR`/`is_little_endian`, its original encoding."""
+    arg_encoding = (implicit_vr, little_endian)
+    if force_encoding:
+        if None in arg_encoding:
+            raise ValueError(
+                "'implicit_vr' and 'little_endian' are required if 'force_encoding' is used"
+            )
+        return arg_encoding  # type: ignore[return-value]
+    if implicit_vr is not None and little_endian is None:
+        arg_encoding = (implicit_vr, True)
+    ds_encoding = (ds.is_implicit_VR, ds.is_little_endian)
+    fallback: tuple[Any, Any] = (None, None)
+    if None not in arg_encoding:
+        fallback = arg_encoding
+    elif None not in ds_encoding:
+        fallback = ds_encoding
+    elif None not in ds.original_encoding:
+        fallback = ds.original_encoding
+    if tsyntax is None:
+        if None not in fallback:
+            return fallback
+        raise ValueError(
+            "Unable to determine the encoding to use for writing the dataset, please set the "
+            "file meta's Transfer Syntax UID or use the 'implicit_vr' and 'little_endian' "
+            "arguments"
+        )
+    if tsyntax.is_private and not tsyntax.is_transfer_syntax:
+        if None in fallback:
+            raise ValueError(
+                "The 'implicit_vr' and 'little_endian' arguments are required when using a "
+                "private transfer syntax"
+            )
+        return fallback
+    if not tsyntax.is_transfer_syntax:
+        raise ValueError(f"The Transfer Syntax UID '{tsyntax.name}' is not a valid transfer syntax")
+    if implicit_vr is not None and implicit_vr != tsyntax.is_implicit_VR:
+        raise ValueError(
+            "The 'implicit_vr' value is not consistent with the required VR encoding for the "
+            f"'{tsyntax.name}' transfer syntax"
+        )
+    if little_endian is not None and little_endian != tsyntax.is_little_endian:
+        raise ValueError(
+            "The 'little_endian' value is not consistent with the required endianness for the "
+            f"'{tsyntax.name}' transfer syntax"
+        )
+    return (tsyntax.is_implicit_VR, tsyntax.is_little_endian)
+
+
+def validate_file_meta(file_meta: Any, enforce_standard: bool = True) -> None:
+    """pydicom's `validate_file_meta`: only group 2; with `enforce_standard` the Type 1
+    elements pyrdicom can supply are added and the others must be present and non-empty."""
+    for tag in file_meta._dict:
+        if tag >> 16 != 0x0002:
+            raise ValueError(
+                "Only File Meta Information group (0002,eeee) elements may be present in "
+                "'file_meta'."
+            )
+    if not enforce_standard:
+        return
+    if "FileMetaInformationVersion" not in file_meta or file_meta[0x00020001].is_empty:
+        file_meta.FileMetaInformationVersion = b"\x00\x01"
+    if "ImplementationClassUID" not in file_meta or file_meta[0x00020012].is_empty:
+        file_meta.ImplementationClassUID = PYRDICOM_IMPLEMENTATION_UID
+    if "ImplementationVersionName" not in file_meta:
+        file_meta.ImplementationVersionName = IMPLEMENTATION_VERSION_NAME
+    invalid = [
+        f"{Tag(tag)} {DataElement(tag, 'UI', None).name}"
+        for tag in (0x00020002, 0x00020003, 0x00020010)
+        if tag not in file_meta or file_meta[tag].is_empty
+    ]
+    if invalid:
+        raise AttributeError(
+            "Required File Meta Information elements are either missing or have an empty "
+            f"value: {', '.join(invalid)}"
+        )
+
+
+def check_pixel_data_length(ds: Any) -> None:
+    """For native pixel data whose data or Image Pixel module was changed since reading: the
+    value must be as long as the module says (padding to even length aside)."""
+    from .pixels.native import _PIXEL_MODULE, PixelInfo
+
+    d = ds._dict
+    if not any(t in d for t in _PIXEL_DATA_TAGS):
+        return
+    changed = [
+        t for t in _PIXEL_MODULE if t in d and d[t].__class__ is not int and d[t]._raw is None
+    ]
+    if not changed:
+        return
+    try:
+        info = PixelInfo(ds)
+    except (AttributeError, PixelDataError) as exc:
+        raise PixelDataError(f"The pixel data cannot be checked before writing: {exc}") from exc
+    elem = ds[info.tag]
+    if elem.is_undefined_length:
+        return
+    if elem._raw is not None and elem._value is DataElement._UNSET:
+        actual = elem._raw.info(elem._idx)[2]
+    else:
+        actual = len(elem.value or b"")
+    if info.bits_allocated == 1:
+        expected = -(-info.frame_pixels * info.frames // 8)
+    else:
+        expected = info.frame_nbytes() * info.frames
+    if actual not in (expected, expected + expected % 2):
+        raise PixelDataError(
+            f"The {elem.name} is {actual} bytes but the Image Pixel module describes "
+            f"{expected} bytes: {info.rows} rows x {info.columns} columns x {info.frames} "
+            f"frame(s) x {info.samples} sample(s) x {info.bits_allocated} bits allocated "
+            f"({info.photometric or 'no photometric interpretation'}); update the module "
+            "(or use Dataset.set_pixel_data) before writing"
+        )
+
+
+# --- hooks called by the Rust writer ------------------------------------------------------
+
+
+def _element(ds: Any, tag: int) -> DataElement:
+    """The DataElement of a raw entry; an ambiguous VR is resolved if the data set allows."""
+    try:
+        return ds._element(tag)
+    except AttributeError:
+        return ds._dict[tag]
+
+
+def _unchanged(elem: DataElement) -> bool:
+    """Whether the loaded value of an element read from a file is still the value read (a
+    list or bytearray may have been edited in place)."""
+    value = elem._value
+    if isinstance(value, _IMMUTABLE):
+        return True
+    fresh = elem._load()
+    return type(fresh) is type(value) and fresh == value and str(fresh) == str(value)
+
+
+def _charset_terms(elem: DataElement) -> list[str]:
+    value = elem.value
+    if not value:
+        return []
+    if isinstance(value, str | bytes):
+        value = [value]
+    return [v.decode("latin-1") if isinstance(v, bytes) else str(v) for v in value]
+
+
+def _primitive(ds: Any, elem: DataElement, implicit: bool) -> tuple[str, str, Any]:
+    """(VR, kind, data) of an element's value for the Rust encoder; kind is "empty", "bytes",
+    "str", "int" or "float". Errors name the element."""
+    try:
+        vr = elem.VR
+        if " or " in vr:
+            vr = _resolve_vr(ds, elem, implicit)
+        return (vr, *_to_primitive(vr, elem.value))
+    except (TypeError, ValueError, AttributeError, OverflowError) as exc:
+        if isinstance(exc, DicomValueError):
+            raise
+        raise DicomValueError(f"{elem.tag} {elem.keyword or elem.name}: {exc}") from exc
+
+
+def _resolve_vr(ds: Any, elem: DataElement, implicit: bool) -> str:
+    with contextlib.suppress(AttributeError, KeyError, TypeError, IndexError):
+        ds._correct_ambiguous_vr(elem)  # as far as the data set allows
+    vr = elem.VR
+    if " or " in vr and not implicit:
+        raise ValueError(
+            f"Cannot write ambiguous VR of '{vr}': set the correct VR before writing, or use "
+            "an implicit VR transfer syntax"
+        )
+    if " or " in vr and not isinstance(elem.value, bytes | bytearray | memoryview):
+        # implicit VR writes no VR: numbers are unsigned unless one is negative
+        values = elem.value if _is_multi(elem.value) else [elem.value]
+        vr = "SS" if any(v is not None and v < 0 for v in values) else "US"
+    return vr
+
+
+def _is_multi(value: Any) -> bool:
+    return isinstance(value, list | tuple | MultiValue) or type(value).__name__ == "ndarray"
+
+
+def _to_primitive(vr: str, value: Any) -> tuple[str, Any]:
+    if value is None:
+        return "empty", None
+    if isinstance(value, bytes | bytearray | memoryview):
+        return "bytes", value
+    if type(value).__name__ == "ndarray":
+        if vr in BYTES_VRS or " or " in vr:
+            import numpy as np
+
+            return "bytes", np.ascontiguousarray(value).view("u1").reshape(-1)
+        value = value.tolist()
+    if vr in BYTES_VRS:
+        raise TypeError(
+            f"A value of type '{type(value).__name__}' cannot be assigned to a tag with VR {vr}."
+        )
+    values = list(value) if _is_multi(value) else [value]
+    if vr in _NUMBER_VRS or " or " in vr:
+        values = [v for v in values if v is not None and v != ""]
+        if not values:
+            return "empty", None
+        if vr in ("FL", "FD"):
+            if any(isinstance(v, str | bytes) for v in values):
+                raise TypeError(f"A value of type 'str' cannot be assigned to a tag with VR {vr}.")
+            return "float", [float(v) for v in values]
+        return "int", [operator.index(v) for v in values]
+    if vr in STR_VRS:
+        if all(isinstance(v, bytes) for v in values):
+            return "bytes", b"\\".join(values)
+        strs = [_format(vr, v) for v in values]
+        if len(strs) <= 1 and not any(strs):
+            return "empty", None
+        return "str", strs
+    raise TypeError(f"Cannot encode a value for VR {vr}")
+
+
+def _format(vr: str, v: Any) -> str:
+    """One value of a string VR as text (pydicom's writers)."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return str.__str__(v)
+    original = getattr(v, "original_string", None)
+    if isinstance(original, str):
+        return original
+    if vr in ("DS", "IS") and isinstance(v, int | float | DSfloat | IS | ISfloat):
+        return str(v)
+    if vr == "DA" and isinstance(v, datetime.date):
+        return v.strftime("%Y%m%d")
+    if vr == "DT" and isinstance(v, datetime.datetime):
+        return v.strftime("%Y%m%d%H%M%S.%f%z" if v.microsecond else "%Y%m%d%H%M%S%z")
+    if vr == "TM" and isinstance(v, datetime.time):
+        return v.strftime("%H%M%S.%f" if v.microsecond else "%H%M%S")
+    if vr == "PN" and isinstance(v, PersonName):
+        return str(v)
+    if isinstance(v, bytes):
+        return v.decode("latin-1")
+    raise TypeError(
+        f"A value of type '{type(v).__name__}' cannot be assigned to a tag with VR {vr}."
+    )

@@ -1,0 +1,349 @@
+"""Changing pixel data: `set_pixel_data`, `compress` and `decompress` as pydicom 3's
+(``pydicom.pixels.utils``), over the Rust encoders (frames encoded in parallel)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .. import _core
+from ..errors import UnsupportedTransferSyntaxError
+from ..uid import UID, generate_uid
+
+EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1"
+RLE_LOSSLESS = "1.2.840.10008.1.2.5"
+# Transfer syntaxes `compress` can encode: UID -> name. JPEG-LS and JPEG 2000 join when their
+# Rust encoders exist (one arm each in src/write/pixels.rs).
+ENCODERS = {RLE_LOSSLESS: "RLE Lossless"}
+
+_SAMPLES = {
+    "MONOCHROME1": 1,
+    "MONOCHROME2": 1,
+    "PALETTE COLOR": 1,
+    "RGB": 3,
+    "YBR_FULL": 3,
+    "YBR_FULL_422": 3,
+}
+_FLOAT_TAGS = {4: ("FloatPixelData", "OF"), 8: ("DoubleFloatPixelData", "OD")}
+
+
+def _file_meta(ds: Any) -> Any:
+    meta = getattr(ds, "file_meta", None)
+    if meta is None:
+        from ..dataset import FileMetaDataset
+
+        meta = FileMetaDataset()
+        object.__setattr__(ds, "file_meta", meta)
+    return meta
+
+
+def _transfer_syntax(ds: Any) -> UID | None:
+    meta = getattr(ds, "file_meta", None)
+    ts = meta.get("TransferSyntaxUID") if meta is not None else None
+    return UID(str(ts)) if ts else None
+
+
+def _new_instance_uid(ds: Any) -> None:
+    uid = generate_uid()
+    ds.SOPInstanceUID = uid
+    _file_meta(ds).MediaStorageSOPInstanceUID = uid
+
+
+def _forget_pixels(ds: Any) -> None:
+    ds.__dict__.pop("_pixel_cache", None)
+
+
+def set_pixel_data(
+    ds: Any,
+    arr: np.ndarray,
+    photometric_interpretation: str,
+    bits_stored: int,
+    *,
+    generate_instance_uid: bool = True,
+) -> None:
+    """pydicom 3's `set_pixel_data`, for any dtype pydicom's pixel module reads: (u)int8/16/32
+    into Pixel Data, float32/float64 into Float/Double Float Pixel Data, bool as 1-bit packed
+    Pixel Data. Nothing changes unless every check passes."""
+    arr = np.asarray(arr)
+    dtype = arr.dtype
+    if dtype.kind == "b":
+        bits_allocated = 1
+    elif (dtype.kind in "ui" and dtype.itemsize in (1, 2, 4)) or (
+        dtype.kind == "f" and dtype.itemsize in (4, 8)
+    ):
+        bits_allocated = dtype.itemsize * 8
+    else:
+        raise ValueError(
+            f"Unsupported ndarray dtype '{dtype}', must be bool, int8, int16, int32, uint8, "
+            "uint16, uint32, float32 or float64"
+        )
+    is_float = dtype.kind == "f"
+    pixel_keyword, vr = (
+        _FLOAT_TAGS[dtype.itemsize]
+        if is_float
+        else ("PixelData", "OB" if bits_allocated <= 8 else "OW")
+    )
+    others = [
+        k for k in ("PixelData", "FloatPixelData", "DoubleFloatPixelData") if k != pixel_keyword
+    ]
+    for keyword in others:
+        if keyword in ds:
+            elem = ds[keyword]
+            raise AttributeError(
+                f"The dataset has an existing {elem.tag} '{elem.name}' element which indicates "
+                "the (0008,0016) 'SOP Class UID' value is not suitable for this pixel data. "
+                f"The '{elem.name}' element should be deleted and the 'SOP Class UID' changed."
+            )
+    tsyntax = _transfer_syntax(ds)
+    if tsyntax is not None and tsyntax.is_transfer_syntax and not tsyntax.is_little_endian:
+        raise NotImplementedError(
+            f"The dataset's transfer syntax '{tsyntax.name}' is big-endian, which is not supported"
+        )
+    try:
+        samples = _SAMPLES[photometric_interpretation]
+    except KeyError:
+        raise ValueError(
+            f"Unsupported 'photometric_interpretation' value '{photometric_interpretation}'"
+        ) from None
+    if (is_float or bits_allocated == 1) and samples != 1:
+        raise ValueError(f"A {dtype} ndarray must hold single-sample (monochrome) data")
+
+    shape, ndim = arr.shape, arr.ndim
+    if samples == 1:
+        if ndim not in (2, 3):
+            raise ValueError(
+                f"An ndarray with '{photometric_interpretation}' data must have 2 or 3 "
+                f"dimensions, not {ndim}"
+            )
+        frames = shape[0] if ndim == 3 else None
+        rows, columns = shape[-2:]
+    else:
+        if ndim not in (3, 4):
+            raise ValueError(
+                f"An ndarray with '{photometric_interpretation}' data must have 3 or 4 "
+                f"dimensions, not {ndim}"
+            )
+        if shape[-1] != samples:
+            raise ValueError(
+                f"An ndarray with '{photometric_interpretation}' data must have shape (rows, "
+                f"columns, 3) or (frames, rows, columns, 3), not {shape}"
+            )
+        frames = shape[0] if ndim == 4 else None
+        rows, columns = shape[-3:-1]
+    if rows > 0xFFFF or columns > 0xFFFF or 0 in shape:
+        raise ValueError(f"An ndarray of shape {shape} cannot be DICOM pixel data")
+    if photometric_interpretation == "YBR_FULL_422" and columns % 2:
+        raise ValueError("YBR_FULL_422 data must have an even number of columns")
+
+    if is_float:
+        if bits_stored != bits_allocated:
+            raise ValueError(f"'bits_stored' must be {bits_allocated} for {dtype} data")
+    elif not 0 < bits_stored <= bits_allocated:
+        raise ValueError(
+            f"Invalid 'bits_stored' value '{bits_stored}', must be greater than 0 and less "
+            f"than or equal to the number of bits for the ndarray's itemsize '{bits_allocated}'"
+        )
+    elif bits_allocated > 1 and arr.size:
+        lo, hi = arr.min(), arr.max()
+        allowed_min = 0 if dtype.kind == "u" else -(2 ** (bits_stored - 1))
+        allowed_max = 2**bits_stored - 1 if dtype.kind == "u" else 2 ** (bits_stored - 1) - 1
+        if lo < allowed_min or hi > allowed_max:
+            raise ValueError(
+                f"The range of values in the ndarray [{lo}, {hi}] is greater than that allowed "
+                f"by the 'bits_stored' value [{allowed_min}, {allowed_max}]"
+            )
+
+    if bits_allocated == 1:
+        data = np.packbits(arr.astype(bool).ravel(), bitorder="little").tobytes()
+    else:
+        little = np.ascontiguousarray(arr, dtype=dtype.newbyteorder("<"))
+        if photometric_interpretation == "YBR_FULL_422":
+            # Y1 B1 R1 Y2 B2 R2 -> Y1 Y2 B1 R1 (PS3.3 C.7.6.3.1.2)
+            flat = little.ravel()
+            out = np.empty(flat.size // 3 * 2, dtype=little.dtype)
+            out[::4], out[1::4], out[2::4], out[3::4] = (
+                flat[::6],
+                flat[3::6],
+                flat[1::6],
+                flat[2::6],
+            )
+            little = out
+        data = little.tobytes()
+    if len(data) % 2:
+        data += b"\x00"
+    if len(data) > 0xFFFFFFFE:
+        raise ValueError("The pixel data is too large for a DICOM value (4 GiB)")
+
+    # Checks passed: change the data set.
+    if frames is None:
+        ds.pop("NumberOfFrames", None)
+    else:
+        ds.NumberOfFrames = frames
+    ds.Rows = rows
+    ds.Columns = columns
+    ds.SamplesPerPixel = samples
+    if samples > 1:
+        ds.PlanarConfiguration = 0
+    else:
+        ds.pop("PlanarConfiguration", None)
+    ds.PhotometricInterpretation = photometric_interpretation
+    ds.BitsAllocated = bits_allocated
+    if is_float:
+        for keyword in ("BitsStored", "HighBit", "PixelRepresentation"):
+            ds.pop(keyword, None)
+    else:
+        ds.BitsStored = bits_stored
+        ds.HighBit = bits_stored - 1
+        ds.PixelRepresentation = 1 if dtype.kind == "i" else 0
+    for keyword in ("ExtendedOffsetTable", "ExtendedOffsetTableLengths"):
+        ds.pop(keyword, None)
+    setattr(ds, pixel_keyword, data)
+    elem = ds[pixel_keyword]
+    elem.VR = vr
+    elem.is_undefined_length = False
+    _forget_pixels(ds)
+    if tsyntax is None or (tsyntax.is_transfer_syntax and tsyntax.is_encapsulated):
+        _file_meta(ds).TransferSyntaxUID = UID(EXPLICIT_VR_LITTLE_ENDIAN)
+    if generate_instance_uid:
+        _new_instance_uid(ds)
+
+
+def compress(
+    ds: Any,
+    transfer_syntax_uid: str,
+    arr: np.ndarray | None = None,
+    *,
+    encoding_plugin: str = "",
+    encapsulate_ext: bool = False,
+    generate_instance_uid: bool = True,
+    jls_error: int | None = None,
+    j2k_cr: list[float] | None = None,
+    j2k_psnr: list[float] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """pydicom 3's `compress`: encode the native pixel data (or `arr`, shaped as the data set's
+    pixel_array) with `transfer_syntax_uid` and put it in the data set, encapsulated. Lossless
+    encoders only for now (`ENCODERS`)."""
+    from .decode import dataset_array
+    from .native import PixelInfo
+
+    uid = UID(str(transfer_syntax_uid))
+    if str(uid) not in ENCODERS:
+        raise UnsupportedTransferSyntaxError(
+            f"No pixel data encoder for '{uid.name}' is available in this build of pyrdicom; "
+            f"it can encode: {', '.join(ENCODERS.values())}"
+        )
+    info = PixelInfo(ds)
+    if info.keyword != "PixelData":
+        raise ValueError(f"Only 'Pixel Data' can be compressed, not '{info.keyword}'")
+    if info.photometric == "YBR_FULL_422":
+        raise ValueError("YBR_FULL_422 pixel data cannot be compressed losslessly as it is")
+    if arr is None:
+        tsyntax = _transfer_syntax(ds)
+        if tsyntax is None:
+            raise AttributeError(
+                "Unable to determine the initial compression state of the dataset as there's "
+                "no (0002,0010) 'Transfer Syntax UID' element in the dataset's 'file_meta' "
+                "attribute"
+            )
+        if tsyntax.is_compressed:
+            raise ValueError("Only uncompressed datasets may be compressed")
+        arr = dataset_array(ds, as_rgb=False)
+    else:
+        arr = np.asarray(arr)
+        expected = info.shape(info.frames)
+        if arr.shape != expected:
+            raise ValueError(
+                f"The ndarray's shape {arr.shape} does not match the dataset's {expected}"
+            )
+        if arr.dtype.kind not in "ui" or arr.dtype.itemsize * 8 != info.bits_allocated:
+            raise ValueError(
+                f"The ndarray's dtype '{arr.dtype}' does not match the dataset's Bits Allocated "
+                f"{info.bits_allocated}"
+            )
+        if (arr.dtype.kind == "i") != info.signed:
+            raise ValueError(
+                f"The ndarray's dtype '{arr.dtype}' does not match the dataset's Pixel "
+                f"Representation {int(info.signed)}"
+            )
+    data = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<"))
+    spec = (
+        info.rows, info.columns, info.samples, info.bits_allocated, info.bits_stored,
+        info.signed, info.photometric, 0,
+    )  # fmt: skip
+    value, offsets, lengths = _core.compress_frames(
+        str(uid), data.view(np.uint8).reshape(-1), spec, info.frames, encapsulate_ext
+    )
+    ds.PixelData = value
+    elem = ds["PixelData"]
+    elem.VR = "OB"
+    elem.is_undefined_length = True
+    if offsets is not None:
+        ds.ExtendedOffsetTable = offsets
+        ds.ExtendedOffsetTableLengths = lengths
+    else:
+        for keyword in ("ExtendedOffsetTable", "ExtendedOffsetTableLengths"):
+            ds.pop(keyword, None)
+    _forget_pixels(ds)
+    _file_meta(ds).TransferSyntaxUID = uid
+    if generate_instance_uid:
+        _new_instance_uid(ds)
+    return ds
+
+
+def decompress(
+    ds: Any,
+    *,
+    as_rgb: bool = True,
+    generate_instance_uid: bool = True,
+    decoding_plugin: str = "",
+    **kwargs: Any,
+) -> Any:
+    """pydicom 3's `decompress`: decode all frames into native Explicit VR Little Endian pixel
+    data (YBR_FULL converted to RGB with `as_rgb`, as pydicom's decoders do)."""
+    from .decode import _RAW_COLOUR, dataset_array
+    from .native import PixelInfo
+
+    if "PixelData" not in ds:
+        raise AttributeError(
+            "Unable to decompress as the dataset has no (7FE0,0010) 'Pixel Data' element"
+        )
+    tsyntax = _transfer_syntax(ds)
+    if tsyntax is None:
+        raise AttributeError(
+            "Unable to determine the initial compression state as there's no (0002,0010) "
+            "'Transfer Syntax UID' element in the dataset's 'file_meta' attribute"
+        )
+    if not tsyntax.is_compressed:
+        raise ValueError("The dataset is already uncompressed")
+    info = PixelInfo(ds)
+    arr = dataset_array(ds, as_rgb=as_rgb)
+    photometric = info.photometric
+    if as_rgb and str(tsyntax) in _RAW_COLOUR and photometric == "YBR_FULL":
+        photometric = "RGB"
+    data = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<")).tobytes()
+    if len(data) >= 2**32 - 1:
+        raise ValueError(
+            "Unable to decompress as the length of the uncompressed pixel data will be greater "
+            "than the maximum allowed by the DICOM Standard"
+        )
+    frames = info.frames if arr.ndim == (4 if info.samples > 1 else 3) else 1
+    if len(data) % 2:
+        data += b"\x00"
+    elem = ds["PixelData"]
+    elem.value = data
+    elem.is_undefined_length = False
+    elem.VR = "OB" if info.bits_allocated <= 8 else "OW"
+    for keyword in ("ExtendedOffsetTable", "ExtendedOffsetTableLengths"):
+        ds.pop(keyword, None)
+    _forget_pixels(ds)
+    _file_meta(ds).TransferSyntaxUID = UID(EXPLICIT_VR_LITTLE_ENDIAN)
+    if generate_instance_uid:
+        _new_instance_uid(ds)
+    ds.PhotometricInterpretation = photometric
+    if info.samples > 1:
+        ds.PlanarConfiguration = 0
+    if "NumberOfFrames" in ds or frames > 1:
+        ds.NumberOfFrames = frames
+    return ds

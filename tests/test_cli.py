@@ -100,3 +100,37 @@ def test_to_pil_matches_render():
     np.testing.assert_array_equal(np.asarray(img), render(ds))
     grey = pyrdicom.dcmread(corpus_file("CT_small.dcm")).to_pil(window=(40, 400))
     assert grey.mode == "L"
+
+
+@pytest.mark.parametrize(
+    ("name", "syntax"),
+    [
+        ("CT_small.dcm", "JPEG2000Lossless"),
+        ("MR_small.dcm", "RLELossless"),
+        ("JPEG-LL.dcm", "ExplicitVRLittleEndian"),
+        ("emri_small_jpeg_ls_lossless.dcm", "1.2.840.10008.1.2.4.90"),
+        ("MR_small.dcm", "ImplicitVRLittleEndian"),
+        ("SC_rgb.dcm", "JPEGLSLossless"),
+    ],
+)
+def test_convert_transcodes_losslessly(tmp_path, name, syntax):
+    src = corpus_file(name)
+    out = tmp_path / "out.dcm"
+    proc = run("convert", src, str(out), "--transfer-syntax", syntax)
+    assert proc.returncode == 0, proc.stderr
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = pydicom.dcmread(src).pixel_array
+        back = pydicom.dcmread(out)
+    uid = getattr(pydicom.uid, syntax, syntax)
+    assert back.file_meta.TransferSyntaxUID == uid
+    np.testing.assert_array_equal(back.pixel_array, expected)
+
+
+def test_convert_unknown_syntax_is_one_line(tmp_path):
+    proc = run(
+        "convert", corpus_file("CT_small.dcm"), str(tmp_path / "o.dcm"), "--transfer-syntax", "Nope"
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "o.dcm").exists()

@@ -407,6 +407,65 @@ def test_compress_rle_decoded_by_pydicom(name: str) -> None:
     assert np.array_equal(plain.pixel_array, expected)
 
 
+LOSSLESS_CODECS = ["1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.90"]
+
+
+@pytest.mark.parametrize("ts", LOSSLESS_CODECS)
+@pytest.mark.parametrize(
+    "name",
+    ["CT_small.dcm", "MR_small.dcm", "emri_small.dcm", "SC_rgb.dcm", "SC_rgb_16bit_2frame.dcm",
+     "OBXXXX1A.dcm", "RG1_UNCI.dcm", "693_UNCR.dcm"],
+)  # fmt: skip
+def test_compress_jpegls_j2k_lossless_decoded_by_pydicom(name: str, ts: str) -> None:
+    path = corpus_file(name)
+    expected = pydicom.dcmread(path).pixel_array
+    ds = pyrdicom.dcmread(path)
+    ds.compress(ts)
+    back = _pydicom(_bytes(ds))
+    assert back.file_meta.TransferSyntaxUID == ts
+    assert np.array_equal(back.pixel_array, expected)
+    # pyrdicom decodes its own output to the same array
+    np.testing.assert_array_equal(pyrdicom.dcmread(_bytes(ds)).pixel_array, expected)
+
+
+@pytest.mark.parametrize(
+    ("ts", "options", "tolerance"),
+    [
+        ("1.2.840.10008.1.2.4.81", {"jls_error": 3}, 3),  # NEAR bounds the error exactly
+        ("1.2.840.10008.1.2.4.91", {"j2k_psnr": [60]}, None),
+        ("1.2.840.10008.1.2.4.91", {"j2k_cr": [10]}, None),
+    ],
+)
+def test_compress_lossy_decoded_by_pydicom(ts: str, options: dict, tolerance: int | None) -> None:
+    expected = pydicom.dcmread(corpus_file("MR_small.dcm")).pixel_array
+    ds = pyrdicom.dcmread(corpus_file("MR_small.dcm"))
+    ds.compress(ts, **options)
+    data = _bytes(ds)
+    back = _pydicom(data).pixel_array
+    diff = np.abs(back.astype(np.int64) - expected.astype(np.int64))
+    if tolerance is not None:
+        assert diff.max() <= tolerance
+    else:
+        # Lossy JPEG 2000 has no per-pixel bound; the quality target shows in the mean error.
+        assert diff.mean() < 0.05 * (int(expected.max()) - int(expected.min()))
+    assert np.array_equal(pyrdicom.dcmread(data).pixel_array, back)
+
+
+@pytest.mark.parametrize(
+    ("ts", "options", "message"),
+    [
+        ("1.2.840.10008.1.2.4.80", {"jls_error": 2}, "did you mean"),
+        ("1.2.840.10008.1.2.4.90", {"j2k_cr": [10]}, "did you mean"),
+        ("1.2.840.10008.1.2.4.91", {}, "requires a lossy"),
+        ("1.2.840.10008.1.2.4.91", {"j2k_cr": [10], "j2k_psnr": [50]}, "only one"),
+    ],
+)
+def test_compress_option_errors_as_pydicom(ts: str, options: dict, message: str) -> None:
+    ds = pyrdicom.dcmread(corpus_file("MR_small.dcm"))
+    with pytest.raises(ValueError, match=message):
+        ds.compress(ts, **options)
+
+
 def test_compress_extended_offset_table() -> None:
     ds = pyrdicom.dcmread(corpus_file("emri_small.dcm"))
     expected = ds.pixel_array.copy()

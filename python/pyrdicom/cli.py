@@ -3,6 +3,8 @@
 - ``pyrdicom show FILE [--top] [--no-pixels]``: the elements, as pydicom shows them.
 - ``pyrdicom view FILE -o OUT.png [--frame N] [--window C W]``: one frame rendered as a viewer
   shows it (modality LUT, window or VOI LUT, MONOCHROME1 inverted, colour as RGB).
+- ``pyrdicom convert IN OUT --transfer-syntax NAME|UID``: the file in another transfer syntax
+  (decompressed and/or compressed as needed; lossy JPEG-LS/JPEG 2000 take --jls-error/--j2k-cr).
 """
 
 from __future__ import annotations
@@ -30,6 +32,36 @@ def _view(args: argparse.Namespace) -> None:
     write_png(args.output, render(ds, frame=args.frame, window=args.window, arr=frame))
 
 
+def _transfer_syntax(name: str) -> str:
+    from . import uid
+
+    value = getattr(uid, name, None) if not name[:1].isdigit() else uid.UID(name)
+    if not isinstance(value, uid.UID) or not value.is_transfer_syntax:
+        raise ValueError(f"'{name}' is not a transfer syntax name (e.g. RLELossless) or UID")
+    return value
+
+
+def _convert(args: argparse.Namespace) -> None:
+    from .filereader import dcmread
+    from .pixels.encoding import ENCODERS
+
+    target = _transfer_syntax(args.transfer_syntax)
+    ds = dcmread(args.file, force=args.force)
+    current = ds.file_meta.get("TransferSyntaxUID")
+    has_pixels = "PixelData" in ds
+    if current is not None and current.is_compressed and has_pixels and current != target:
+        ds.decompress()
+    if target.is_compressed:
+        if str(target) not in ENCODERS:
+            raise NotImplementedError(f"pyrdicom cannot encode '{target.name}'")
+        if has_pixels and ds.file_meta.TransferSyntaxUID != target:
+            options = {"jls_error": args.jls_error, "j2k_cr": args.j2k_cr}
+            ds.compress(target, **{k: v for k, v in options.items() if v is not None})
+    else:
+        ds.file_meta.TransferSyntaxUID = target
+    ds.save_as(args.output, enforce_file_format=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pyrdicom", description="Read and look at DICOM files.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -46,7 +78,16 @@ def main(argv: list[str] | None = None) -> int:
         "--window", type=float, nargs=2, metavar=("CENTER", "WIDTH"), help="override the window"
     )
     view.set_defaults(func=_view)
-    for p in (show, view):
+    convert = sub.add_parser("convert", help="write a file in another transfer syntax")
+    convert.add_argument("file")
+    convert.add_argument("output")
+    convert.add_argument(
+        "--transfer-syntax", required=True, help="a UID keyword (e.g. JPEG2000Lossless) or a UID"
+    )
+    convert.add_argument("--jls-error", type=int, help="JPEG-LS near-lossless NEAR value")
+    convert.add_argument("--j2k-cr", type=float, nargs="+", help="JPEG 2000 compression ratios")
+    convert.set_defaults(func=_convert)
+    for p in (show, view, convert):
         p.add_argument("--force", action="store_true", help="read files without a DICOM header")
     args = parser.parse_args(argv)
     try:

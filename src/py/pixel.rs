@@ -13,7 +13,7 @@ use crate::pixel::decode::{self, codec_for};
 /// (flat uint8 array, frames decoded, pydicom's warning about the frame layout)
 type Decoded<'py> = (Bound<'py, PyArray1<u8>>, usize, Option<&'static str>);
 
-fn spec_from_tuple(t: SpecTuple) -> FrameSpec {
+pub(crate) fn spec_from_tuple(t: SpecTuple) -> FrameSpec {
     let (rows, cols, samples_per_pixel, bits_allocated, bits_stored, signed, photometric, planar) =
         t;
     FrameSpec {
@@ -29,7 +29,7 @@ fn spec_from_tuple(t: SpecTuple) -> FrameSpec {
 }
 
 /// (rows, columns, samples per pixel, bits allocated, bits stored, signed, photometric, planar)
-type SpecTuple = (u32, u32, u16, u16, u16, bool, String, u16);
+pub(crate) type SpecTuple = (u32, u32, u16, u16, u16, bool, String, u16);
 
 /// Decodes the encapsulated pixel data of element `idx` (all frames, or frame `index`) into a
 /// flat uint8 array; returns (array, frames decoded, pydicom's frame-layout warning or None).

@@ -16,7 +16,6 @@ use pyo3::types::{PyBytes, PyDict};
 use super::level::{Entry, LevelMap};
 use super::{to_py_err, PyBytesSource, RawFile};
 use crate::charset::CharacterSet;
-use crate::codec::FrameSpec;
 use crate::dict;
 use crate::error::Error;
 use crate::parse::{Parsed, ITEM_DELIMITER, SEQUENCE_DELIMITER};
@@ -647,51 +646,52 @@ fn plan_pieces<'py>(
     Ok(build(py, &plan)?.0.piece_count())
 }
 
-/// (rows, columns, samples per pixel, bits allocated, bits stored, signed, photometric, planar)
-type SpecTuple = (u32, u32, u16, u16, u16, bool, String, u16);
-
 /// Compresses native frames (pixel_array layout, little endian) for `transfer_syntax`:
 /// (encapsulated value, Extended Offset Table or None, its lengths or None). The GIL is
 /// released while frames encode in parallel.
 #[pyfunction]
-#[pyo3(signature = (transfer_syntax, data, spec, frames, extended=false))]
-#[allow(clippy::type_complexity)]
+#[pyo3(signature = (
+    transfer_syntax, data, spec, frames, extended=false, jls_error=0, j2k_cr=None, j2k_psnr=None
+))]
+#[allow(clippy::type_complexity, clippy::too_many_arguments)]
 fn compress_frames<'py>(
     py: Python<'py>,
     transfer_syntax: &str,
     data: &Bound<'py, PyAny>,
-    spec: SpecTuple,
+    spec: super::pixel::SpecTuple,
     frames: usize,
     extended: bool,
+    jls_error: u16,
+    j2k_cr: Option<Vec<f32>>,
+    j2k_psnr: Option<Vec<f32>>,
 ) -> PyResult<(
     Bound<'py, PyBytes>,
     Option<Bound<'py, PyBytes>>,
     Option<Bound<'py, PyBytes>>,
 )> {
-    let encoder = pixels::Encoder::for_transfer_syntax(transfer_syntax).ok_or_else(|| {
-        to_py_err(
-            py,
-            Error::Unsupported(format!(
+    let j2k_quality = match (j2k_cr, j2k_psnr) {
+        (Some(cr), _) => crate::codec::j2k::Quality::CompressionRatios(cr),
+        (None, Some(psnr)) => crate::codec::j2k::Quality::Psnr(psnr),
+        (None, None) => crate::codec::j2k::Quality::Lossless,
+    };
+    let options = pixels::Options {
+        jls_error,
+        j2k_quality,
+    };
+    let encoder =
+        pixels::Encoder::for_transfer_syntax(transfer_syntax, &options).ok_or_else(|| {
+            to_py_err(
+                py,
+                Error::Unsupported(format!(
                 "this build of pyrdicom has no encoder for the transfer syntax '{transfer_syntax}'"
             )),
-        )
-    })?;
-    let (rows, cols, samples_per_pixel, bits_allocated, bits_stored, signed, photometric, planar) =
-        spec;
-    let spec = FrameSpec {
-        rows,
-        cols,
-        samples_per_pixel,
-        bits_allocated,
-        bits_stored,
-        signed,
-        photometric,
-        planar_configuration: planar,
-    };
+            )
+        })?;
+    let spec = super::pixel::spec_from_tuple(spec);
     let buf = PyBuffer::<u8>::get(data)?;
     let bytes = super::buffer_bytes(&buf)?;
     let out = py
-        .detach(|| pixels::compress(encoder, bytes, &spec, frames, extended))
+        .detach(|| pixels::compress(&encoder, bytes, &spec, frames, extended))
         .map_err(|e| to_py_err(py, e))?;
     let table = |v: &[u64]| {
         let b: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();

@@ -5,28 +5,56 @@
 
 use rayon::prelude::*;
 
-use crate::codec::{rle, FrameSpec};
+use crate::codec::{j2k, jpegls, rle, FrameSpec};
 use crate::error::{Error, Result};
 use crate::pixel::encaps;
 
 pub const RLE_LOSSLESS: &str = "1.2.840.10008.1.2.5";
+pub const JPEG_LS_LOSSLESS: &str = "1.2.840.10008.1.2.4.80";
+pub const JPEG_LS_NEAR_LOSSLESS: &str = "1.2.840.10008.1.2.4.81";
+pub const JPEG_2000_LOSSLESS: &str = "1.2.840.10008.1.2.4.90";
+pub const JPEG_2000: &str = "1.2.840.10008.1.2.4.91";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// pydicom's `compress()` options that reach the codecs (validated by the Python layer).
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// `jls_error`: JPEG-LS NEAR (0 for lossless).
+    pub jls_error: u16,
+    /// `j2k_cr` or `j2k_psnr` for lossy JPEG 2000.
+    pub j2k_quality: j2k::Quality,
+}
+
+#[derive(Clone, Debug)]
 pub enum Encoder {
     Rle,
+    JpegLs(jpegls::EncodeParams),
+    J2k(j2k::EncodeParams),
 }
 
 impl Encoder {
-    pub fn for_transfer_syntax(uid: &str) -> Option<Encoder> {
+    pub fn for_transfer_syntax(uid: &str, options: &Options) -> Option<Encoder> {
+        let near_lossless = options.jls_error;
         match uid {
             RLE_LOSSLESS => Some(Encoder::Rle),
+            JPEG_LS_LOSSLESS | JPEG_LS_NEAR_LOSSLESS => {
+                Some(Encoder::JpegLs(jpegls::EncodeParams { near_lossless }))
+            }
+            // Frames encode in parallel, so OpenJPEG itself stays single-threaded.
+            JPEG_2000_LOSSLESS => Some(Encoder::J2k(j2k::EncodeParams {
+                quality: j2k::Quality::Lossless,
+                threads: 1,
+            })),
+            JPEG_2000 => Some(Encoder::J2k(j2k::EncodeParams {
+                quality: options.j2k_quality.clone(),
+                threads: 1,
+            })),
             _ => None,
         }
     }
 
     /// Encodes one frame laid out as pydicom's `pixel_array` (interleaved samples, little
     /// endian).
-    pub fn encode(self, frame: &[u8], spec: &FrameSpec) -> Result<Vec<u8>> {
+    pub fn encode(&self, frame: &[u8], spec: &FrameSpec) -> Result<Vec<u8>> {
         match self {
             Encoder::Rle => rle::encode_frame(
                 frame,
@@ -37,6 +65,8 @@ impl Encoder {
                     bits_allocated: usize::from(spec.bits_allocated),
                 },
             ),
+            Encoder::JpegLs(params) => jpegls::encode_frame(frame, spec, params),
+            Encoder::J2k(params) => j2k::encode_frame(frame, spec, params),
         }
     }
 }
@@ -50,7 +80,7 @@ pub struct Encapsulated {
 
 /// Encodes `frames` frames of `data` (frame after frame) and encapsulates them.
 pub fn compress(
-    encoder: Encoder,
+    encoder: &Encoder,
     data: &[u8],
     spec: &FrameSpec,
     frames: usize,
@@ -109,7 +139,7 @@ mod tests {
             planar_configuration: 0,
         };
         let data: Vec<u8> = (0..24).collect();
-        let enc = Encoder::for_transfer_syntax(RLE_LOSSLESS).unwrap();
+        let enc = Encoder::for_transfer_syntax(RLE_LOSSLESS, &Options::default()).unwrap();
         let out = compress(enc, &data, &spec, 2, false).unwrap();
         assert!(out.extended.is_none());
         let parsed = encaps::Encapsulated::parse(&out.value).unwrap();

@@ -15,7 +15,17 @@ EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1"
 RLE_LOSSLESS = "1.2.840.10008.1.2.5"
 # Transfer syntaxes `compress` can encode: UID -> name. JPEG-LS and JPEG 2000 join when their
 # Rust encoders exist (one arm each in src/write/pixels.rs).
-ENCODERS = {RLE_LOSSLESS: "RLE Lossless"}
+JPEG_LS_LOSSLESS = "1.2.840.10008.1.2.4.80"
+JPEG_LS_NEAR_LOSSLESS = "1.2.840.10008.1.2.4.81"
+JPEG_2000_LOSSLESS = "1.2.840.10008.1.2.4.90"
+JPEG_2000 = "1.2.840.10008.1.2.4.91"
+ENCODERS = {
+    RLE_LOSSLESS: "RLE Lossless",
+    JPEG_LS_LOSSLESS: "JPEG-LS Lossless",
+    JPEG_LS_NEAR_LOSSLESS: "JPEG-LS Near Lossless",
+    JPEG_2000_LOSSLESS: "JPEG 2000 Lossless",
+    JPEG_2000: "JPEG 2000",
+}
 
 _SAMPLES = {
     "MONOCHROME1": 1,
@@ -224,7 +234,7 @@ def compress(
 ) -> Any:
     """pydicom 3's `compress`: encode the native pixel data (or `arr`, shaped as the data set's
     pixel_array) with `transfer_syntax_uid` and put it in the data set, encapsulated. Lossless
-    encoders only for now (`ENCODERS`)."""
+    encoders: `ENCODERS`."""
     from .decode import dataset_array
     from .native import PixelInfo
 
@@ -267,14 +277,16 @@ def compress(
                 f"The ndarray's dtype '{arr.dtype}' does not match the dataset's Pixel "
                 f"Representation {int(info.signed)}"
             )
+    jls_error, j2k_cr, j2k_psnr = _codec_options(str(uid), arr, info, jls_error, j2k_cr, j2k_psnr)
     data = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<"))
     spec = (
         info.rows, info.columns, info.samples, info.bits_allocated, info.bits_stored,
         info.signed, info.photometric, 0,
     )  # fmt: skip
     value, offsets, lengths = _core.compress_frames(
-        str(uid), data.view(np.uint8).reshape(-1), spec, info.frames, encapsulate_ext
-    )
+        str(uid), data.view(np.uint8).reshape(-1), spec, info.frames, encapsulate_ext,
+        jls_error, j2k_cr, j2k_psnr,
+    )  # fmt: skip
     ds.PixelData = value
     elem = ds["PixelData"]
     elem.VR = "OB"
@@ -290,6 +302,53 @@ def compress(
     if generate_instance_uid:
         _new_instance_uid(ds)
     return ds
+
+
+def _codec_options(
+    uid: str,
+    arr: np.ndarray,
+    info: Any,
+    jls_error: int | None,
+    j2k_cr: list[float] | None,
+    j2k_psnr: list[float] | None,
+) -> tuple[int, list[float] | None, list[float] | None]:
+    """pydicom's checks of the lossy options for `uid`; returns them for the core."""
+    error = int(jls_error or 0)
+    if uid == JPEG_LS_LOSSLESS and error:
+        raise ValueError(
+            f"A 'jls_error' value of '{error}' is being used with a transfer syntax of "
+            "'JPEG-LS Lossless' - did you mean to use 'JPEG-LS Near Lossless' instead?"
+        )
+    if uid == JPEG_LS_NEAR_LOSSLESS and error and info.signed:
+        # Lossy JPEG-LS does not track signedness: keep values where the error cannot flip
+        # their sign (pydicom's rule).
+        minimum, maximum = -(1 << (info.bits_stored - 1)), (1 << (info.bits_stored - 1)) - 1
+        if arr.size and (arr.max() > maximum - error or arr.min() < minimum + error):
+            raise ValueError(
+                "The supported range of pixel values when performing lossy JPEG-LS encoding "
+                f"of signed integers with a (0028,0103) 'Bits Stored' value of "
+                f"'{info.bits_stored}' and a 'jls_error' of '{error}' is "
+                f"({minimum + error}, {maximum - error})"
+            )
+    if uid == JPEG_2000_LOSSLESS and (j2k_cr or j2k_psnr):
+        raise ValueError(
+            "A lossy configuration option is being used with a transfer syntax of 'JPEG 2000 "
+            "Lossless' - did you mean to use 'JPEG 2000' instead?"
+        )
+    if uid == JPEG_2000:
+        if not j2k_cr and not j2k_psnr:
+            raise ValueError(
+                "The 'JPEG 2000' transfer syntax requires a lossy configuration option such "
+                "as 'j2k_cr' or 'j2k_psnr'"
+            )
+        if j2k_cr and j2k_psnr:
+            raise ValueError(
+                "Multiple lossy configuration options are being used with the 'JPEG 2000' "
+                "transfer syntax, please specify only one"
+            )
+    cr = [float(v) for v in j2k_cr] if j2k_cr else None
+    psnr = [float(v) for v in j2k_psnr] if j2k_psnr else None
+    return error, cr, psnr
 
 
 def decompress(

@@ -140,7 +140,7 @@ mod tests {
         };
         let data: Vec<u8> = (0..24).collect();
         let enc = Encoder::for_transfer_syntax(RLE_LOSSLESS, &Options::default()).unwrap();
-        let out = compress(enc, &data, &spec, 2, false).unwrap();
+        let out = compress(&enc, &data, &spec, 2, false).unwrap();
         assert!(out.extended.is_none());
         let parsed = encaps::Encapsulated::parse(&out.value).unwrap();
         assert_eq!(parsed.bot.len(), 2);

@@ -154,10 +154,10 @@ mod tests {
         };
         rle::decode_frame(&out.value[parsed.fragments[1].clone()], &info, &mut decoded).unwrap();
         assert_eq!(decoded, &data[12..]);
-        let ext = compress(enc, &data, &spec, 2, true).unwrap();
+        let ext = compress(&enc, &data, &spec, 2, true).unwrap();
         let (offsets, lengths) = ext.extended.unwrap();
         assert_eq!(offsets[0], 0);
         assert_eq!(offsets[1], lengths[0] + 8);
-        assert!(compress(enc, &data[1..], &spec, 2, false).is_err());
+        assert!(compress(&enc, &data[1..], &spec, 2, false).is_err());
     }
 }

@@ -73,7 +73,8 @@ pub fn replace(
         file.set_permissions(m.permissions())?;
     }
     if sync {
-        file.sync_all()?;
+        // fdatasync: the data and the size, which is what a reader after a crash needs.
+        file.sync_data()?;
     }
     drop(file);
     let temp_path = temp.0.clone().expect("armed");

@@ -22,6 +22,24 @@ use crate::source::{SharedBytes, Source};
 use crate::value::{self, Value};
 use crate::vr::Vr;
 
+/// Like `to_py_err`, but an I/O error becomes OSError(errno, strerror, filename): Python makes
+/// it the errno's subclass (FileNotFoundError, ...) naming the file, as open() does.
+pub(crate) fn path_err(py: Python<'_>, err: Error, path: &std::path::Path) -> PyErr {
+    match err {
+        Error::Io(io) => {
+            let message = io.to_string();
+            let strerror = message
+                .split(" (os error")
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            let filename = path.to_string_lossy().into_owned();
+            PyOSError::new_err((io.raw_os_error().unwrap_or(0), strerror, filename))
+        }
+        other => to_py_err(py, other),
+    }
+}
+
 /// Maps a core error onto pyrdicom's Python exceptions (OSError for I/O).
 pub(crate) fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
     let class = match &err {
@@ -267,20 +285,8 @@ fn read(
         specific_tags,
     };
     let source = if let Ok(path) = src.extract::<PathBuf>() {
-        py.detach(|| Source::open(&path)).map_err(|e| match e {
-            // OSError(errno, strerror, filename) becomes FileNotFoundError etc., as open() does.
-            Error::Io(io) => {
-                let message = io.to_string();
-                let strerror = message
-                    .split(" (os error")
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                let filename = path.to_string_lossy().into_owned();
-                PyOSError::new_err((io.raw_os_error().unwrap_or(0), strerror, filename))
-            }
-            other => to_py_err(py, other),
-        })?
+        py.detach(|| Source::open(&path))
+            .map_err(|e| path_err(py, e, &path))?
     } else {
         let buf = PyBuffer::<u8>::get(src)?;
         buffer_bytes(&buf)?;

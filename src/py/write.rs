@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::buffer::PyBuffer;
-use pyo3::exceptions::{PyOSError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
@@ -618,15 +618,7 @@ fn write_file<'py>(
             Ok(())
         })
     })
-    .map_err(|e| match e {
-        // OSError(errno, strerror, filename) becomes the errno's subclass, naming the file
-        Error::Io(io) if io.raw_os_error().is_some() => PyOSError::new_err((
-            io.raw_os_error(),
-            io.to_string(),
-            path.to_string_lossy().into_owned(),
-        )),
-        e => to_py_err(py, e),
-    })?;
+    .map_err(|e| super::path_err(py, e, &path))?;
     Ok(warnings)
 }
 

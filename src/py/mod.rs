@@ -26,7 +26,8 @@ use crate::vr::Vr;
 /// it the errno's subclass (FileNotFoundError, ...) naming the file, as open() does.
 pub(crate) fn path_err(py: Python<'_>, err: Error, path: &std::path::Path) -> PyErr {
     match err {
-        Error::Io(io) => {
+        // An error without an errno (made by us) keeps its kind's class and message.
+        Error::Io(io) if io.raw_os_error().is_some() => {
             let message = io.to_string();
             let strerror = message
                 .split(" (os error")
@@ -34,7 +35,7 @@ pub(crate) fn path_err(py: Python<'_>, err: Error, path: &std::path::Path) -> Py
                 .unwrap_or_default()
                 .to_string();
             let filename = path.to_string_lossy().into_owned();
-            PyOSError::new_err((io.raw_os_error().unwrap_or(0), strerror, filename))
+            PyOSError::new_err((io.raw_os_error(), strerror, filename))
         }
         other => to_py_err(py, other),
     }

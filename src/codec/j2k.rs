@@ -13,7 +13,7 @@ use std::ptr;
 use openjpeg_sys as opj;
 
 use super::color::to_rgb_if_ybr;
-use super::samples::{fill, read_le, SampleMap};
+use super::samples::{fill, read_interleaved_as_planar, read_le, SampleMap};
 use super::FrameSpec;
 use crate::error::{Error, Result};
 
@@ -368,6 +368,11 @@ pub fn decode_frame_threads(
         .collect::<Result<Vec<&[i32]>>>()?;
     let item = usize::from(spec.bits_allocated / 8);
     fill(out, item, planes.len(), map, |k, i| i64::from(planes[k][i]));
+    if spec.samples_per_pixel == 3 && spec.planar_configuration == 1 {
+        // pydicom reads every decoder's interleaved output by the data set's (non-conformant)
+        // Planar Configuration 1, whatever the plugin.
+        read_interleaved_as_planar(out, 3, item);
+    }
 
     // The MCT was undone inside the codestream: pydicom relabels YBR_ICT/YBR_RCT as RGB.
     to_rgb_if_ybr(spec.photometric.trim(), spec, out)
@@ -673,13 +678,28 @@ mod tests {
             for (pi, pc) in [("RGB", 0), ("YBR_RCT", 1)] {
                 let s = spec(33, 35, 3, ba, bs, false, pi, pc);
                 let vals = values(&s);
+                let interleaved = spec(33, 35, 3, ba, bs, false, pi, 0);
                 assert_eq!(
-                    decode(&encode(&s, &vals, Quality::Lossless), &s).unwrap(),
+                    decode(&encode(&s, &vals, Quality::Lossless), &interleaved).unwrap(),
                     vals,
                     "{pi} {ba}/{bs}"
                 );
             }
         }
+    }
+
+    #[test]
+    fn planar_configuration_1_is_read_like_pydicom() {
+        // pydicom reshapes the decoder's interleaved samples as colour-by-plane
+        let rgb = spec(9, 11, 3, 16, 16, false, "RGB", 0);
+        let vals = values(&rgb);
+        let cs = encode(&rgb, &vals, Quality::Lossless);
+        let planar = spec(9, 11, 3, 16, 16, false, "RGB", 1);
+        let pixels = 9 * 11;
+        let expected: Vec<i64> = (0..vals.len())
+            .map(|j| vals[(j % 3) * pixels + j / 3])
+            .collect();
+        assert_eq!(decode(&cs, &planar).unwrap(), expected);
     }
 
     #[test]

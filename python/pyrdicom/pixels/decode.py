@@ -14,6 +14,18 @@ from .native import NATIVE_SYNTAXES, PixelInfo, native_array, pixel_source, shif
 
 # Codecs that leave colour conversion (YBR_FULL -> RGB) to us; the JPEG family converts itself.
 _RAW_COLOUR = {"1.2.840.10008.1.2.5", "1.2.840.10008.1.2.1.98", "1.2.840.10008.1.2.8.1"}
+# JPEG-LS and JPEG 2000: pydicom does not correct the bits above Bits Stored; it only applies its
+# sign correction from the codestream's precision (done by our codecs), so a 16-bit codestream
+# with Bits Stored 12 keeps its high bits.
+_NO_UNUSED_BITS_CORRECTION = {
+    "1.2.840.10008.1.2.4.80",
+    "1.2.840.10008.1.2.4.81",
+    "1.2.840.10008.1.2.4.90",
+    "1.2.840.10008.1.2.4.91",
+    "1.2.840.10008.1.2.4.201",
+    "1.2.840.10008.1.2.4.202",
+    "1.2.840.10008.1.2.4.203",
+}
 
 
 def transfer_syntax(ds: Any) -> str:
@@ -76,7 +88,7 @@ def encapsulated_array(
     if warning:
         warnings.warn(warning, UserWarning, stacklevel=4)
     arr = flat.view(info.dtype()).reshape(info.shape(frames))
-    if info.bits_stored < info.bits_allocated:
+    if info.bits_stored < info.bits_allocated and ts not in _NO_UNUSED_BITS_CORRECTION:
         arr = shift_unused_bits(arr, info, in_place=True)
     if as_rgb and ts in _RAW_COLOUR and info.photometric == "YBR_FULL":
         from .processing import convert_color_space

@@ -414,7 +414,7 @@ LOSSLESS_CODECS = ["1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.90"]
 @pytest.mark.parametrize(
     "name",
     ["CT_small.dcm", "MR_small.dcm", "emri_small.dcm", "SC_rgb.dcm", "SC_rgb_16bit_2frame.dcm",
-     "OBXXXX1A.dcm", "RG1_UNCI.dcm", "693_UNCR.dcm"],
+     "OBXXXX1A.dcm", "RG1_UNCI.dcm", "693_UNCR.dcm", "color-pl.dcm"],
 )  # fmt: skip
 def test_compress_jpegls_j2k_lossless_decoded_by_pydicom(name: str, ts: str) -> None:
     path = corpus_file(name)

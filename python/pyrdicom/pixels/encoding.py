@@ -297,6 +297,10 @@ def compress(
     else:
         for keyword in ("ExtendedOffsetTable", "ExtendedOffsetTableLengths"):
             ds.pop(keyword, None)
+    if info.samples > 1 and str(uid) != RLE_LOSSLESS:
+        # The frames were encoded from pixel_array's interleaved samples; decoders (pydicom's
+        # too) read JPEG-LS/JPEG 2000 output by Planar Configuration, so it must say so.
+        ds.PlanarConfiguration = 0
     _forget_pixels(ds)
     _file_meta(ds).TransferSyntaxUID = uid
     if generate_instance_uid:

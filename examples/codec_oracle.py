@@ -69,8 +69,12 @@ def image(rows, cols, spp, bs, signed, frames=1):
     y, x = np.mgrid[0:rows, 0:cols]
     out = []
     for f in range(frames):
-        planes = [lo + ((x * 7 + y * 3 + f * 11 + s * 29) % 97) / 96.0 * (hi - lo)
-                  + rng.integers(-3, 4, size=(rows, cols)) for s in range(spp)]
+        planes = [
+            lo
+            + ((x * 7 + y * 3 + f * 11 + s * 29) % 97) / 96.0 * (hi - lo)
+            + rng.integers(-3, 4, size=(rows, cols))
+            for s in range(spp)
+        ]
         planes = [np.clip(np.round(p), lo, hi) for p in planes]
         out.append(np.stack(planes, -1) if spp > 1 else planes[0])
     a = np.stack(out) if frames > 1 else out[0]
@@ -111,7 +115,15 @@ class Synth:
         rows, cols = arr.shape[:2]
         spp = 1 if arr.ndim == 2 else 3
         out = f"{self.dir}/{name}.j2c"
-        cmd = ["ojph_compress", "-o", out, "-reversible", str(reversible).lower(), "-prog_order", order]
+        cmd = [
+            "ojph_compress",
+            "-o",
+            out,
+            "-reversible",
+            str(reversible).lower(),
+            "-prog_order",
+            order,
+        ]
         if spp == 3:  # ojph_compress takes the colour transform only from PPM input
             src = f"{self.dir}/{name}.ppm"
             with open(src, "wb") as f:
@@ -120,8 +132,20 @@ class Synth:
         else:
             src = f"{self.dir}/{name}.yuv"
             arr.tofile(src)
-            cmd += ["-i", src, "-dims", f"{{{cols},{rows}}}", "-num_comps", "1", "-signed",
-                    str(bool(pr)).lower(), "-bit_depth", str(bs), "-downsamp", "{1,1}"]
+            cmd += [
+                "-i",
+                src,
+                "-dims",
+                f"{{{cols},{rows}}}",
+                "-num_comps",
+                "1",
+                "-signed",
+                str(bool(pr)).lower(),
+                "-bit_depth",
+                str(bs),
+                "-downsamp",
+                "{1,1}",
+            ]
         if qstep:
             cmd += ["-qstep", str(qstep)]
         subprocess.run(cmd, check=True, capture_output=True)
@@ -141,7 +165,9 @@ def build_synthetic(s):
     s.compress("jls_rgb16_pc1", L, image(40, 30, 3, 16, False), 16, 16, 0, "RGB", pc=1)
     s.compress("jls_ybr8", L, image(40, 30, 3, 8, False), 8, 8, 0, "YBR_FULL")
     s.compress("jlsn_u8_e3", NL, image(33, 47, 1, 8, False, 2), 8, 8, 0, "MONOCHROME2", jls_error=3)
-    s.compress("jlsn_u12_e2", NL, image(33, 47, 1, 12, False), 16, 12, 0, "MONOCHROME2", jls_error=2)
+    s.compress(
+        "jlsn_u12_e2", NL, image(33, 47, 1, 12, False), 16, 12, 0, "MONOCHROME2", jls_error=2
+    )
     a = np.clip(image(33, 47, 1, 12, True), -2046, 2045)
     s.compress("jlsn_s12_e2", NL, a, 16, 12, 1, "MONOCHROME2", jls_error=2)
     s.compress("jlsn_rgb8_e2", NL, image(40, 30, 3, 8, False), 8, 8, 0, "RGB", jls_error=2)
@@ -150,14 +176,34 @@ def build_synthetic(s):
         cs = bytes(jpeg_ls.encode_buffer(a.tobytes(), 20, 21, 1, 8))
         s.frames(f"jls_p8_in_ba16_pr{pr}", L, [cs], 20, 21, 1, 16, 8, pr, "MONOCHROME2")
     conf = os.path.join(os.path.dirname(jpeg_ls.__file__), "tests", "jlsimV100")
-    for fn in ["T8C0E0", "T8C1E0", "T8C2E0", "T8C0E3", "T8C1E3", "T8C2E3", "T16E0", "T16E3",
-               "T8NDE0", "T8NDE3"]:
+    for fn in [
+        "T8C0E0",
+        "T8C1E0",
+        "T8C2E0",
+        "T8C0E3",
+        "T8C1E3",
+        "T8C2E3",
+        "T16E0",
+        "T16E3",
+        "T8NDE0",
+        "T8NDE3",
+    ]:
         with open(f"{conf}/{fn}.JLS", "rb") as f:
             cs = f.read()
         info = jpeg_ls.decode_buffer(cs)[1]
         p, spp = info["bits_per_sample"], info["components"]
-        s.frames(f"conf_{fn}", L if fn.endswith("E0") else NL, [cs], info["height"], info["width"],
-                 spp, 8 if p <= 8 else 16, p, 0, "RGB" if spp == 3 else "MONOCHROME2")
+        s.frames(
+            f"conf_{fn}",
+            L if fn.endswith("E0") else NL,
+            [cs],
+            info["height"],
+            info["width"],
+            spp,
+            8 if p <= 8 else 16,
+            p,
+            0,
+            "RGB" if spp == 3 else "MONOCHROME2",
+        )
         if fn == "T8C2E0":  # labelled YBR_FULL: pydicom converts to RGB
             s.frames("conf_T8C2E0_ybr", L, [cs], 256, 256, 3, 8, 8, 0, "YBR_FULL")
 
@@ -170,27 +216,52 @@ def build_synthetic(s):
     s.compress("j2k_rgb8_rgb", R, image(40, 48, 3, 8, False), 8, 8, 0, "RGB")
     s.compress("j2k_rgb12_rct", R, image(40, 48, 3, 12, False), 16, 12, 0, "YBR_RCT")
     s.compress("j2k_ybrfull8", R, image(40, 48, 3, 8, False), 8, 8, 0, "YBR_FULL")
-    s.compress("j2ki_s12_cr10", I, image(64, 48, 1, 12, True), 16, 12, 1, "MONOCHROME2", j2k_cr=[10])
-    s.compress("j2ki_u16_psnr", I, image(64, 48, 1, 16, False), 16, 16, 0, "MONOCHROME2", j2k_psnr=[60])
+    s.compress(
+        "j2ki_s12_cr10", I, image(64, 48, 1, 12, True), 16, 12, 1, "MONOCHROME2", j2k_cr=[10]
+    )
+    s.compress(
+        "j2ki_u16_psnr", I, image(64, 48, 1, 16, False), 16, 16, 0, "MONOCHROME2", j2k_psnr=[60]
+    )
     s.compress("j2ki_rgb8_ict", I, image(64, 48, 3, 8, False), 8, 8, 0, "YBR_ICT", j2k_cr=[5, 2])
     # codestream signedness disagreeing with Pixel Representation
-    for bs, sgnd, pr, pi in [(13, False, 1, "MONOCHROME2"), (12, True, 0, "MONOCHROME2"),
-                             (16, False, 1, "MONOCHROME2"), (12, False, 1, "MONOCHROME1"),
-                             (8, True, 0, "MONOCHROME2"), (12, False, 1, "RGB")]:
+    for bs, sgnd, pr, pi in [
+        (13, False, 1, "MONOCHROME2"),
+        (12, True, 0, "MONOCHROME2"),
+        (16, False, 1, "MONOCHROME2"),
+        (12, False, 1, "MONOCHROME1"),
+        (8, True, 0, "MONOCHROME2"),
+        (12, False, 1, "RGB"),
+    ]:
         spp = 3 if pi == "RGB" else 1
-        cs = openjpeg.utils.encode_buffer(image(41, 39, spp, bs, sgnd).tobytes(), 39, 41, spp, bs, sgnd,
-                                          use_mct=False)
-        s.frames(f"j2k_mismatch_p{bs}{'s' if sgnd else 'u'}_pr{pr}_{pi}", R, [bytes(cs)], 41, 39, spp,
-                 16 if bs > 8 else 8, bs, pr, pi)
+        cs = openjpeg.utils.encode_buffer(
+            image(41, 39, spp, bs, sgnd).tobytes(), 39, 41, spp, bs, sgnd, use_mct=False
+        )
+        s.frames(
+            f"j2k_mismatch_p{bs}{'s' if sgnd else 'u'}_pr{pr}_{pi}",
+            R,
+            [bytes(cs)],
+            41,
+            39,
+            spp,
+            16 if bs > 8 else 8,
+            bs,
+            pr,
+            pi,
+        )
     for pr in (0, 1):  # codestream precision 8 under Bits Stored 12 / Bits Allocated 16
-        cs = openjpeg.utils.encode_buffer(image(41, 39, 1, 8, bool(pr)).tobytes(), 39, 41, 1, 8, bool(pr))
+        cs = openjpeg.utils.encode_buffer(
+            image(41, 39, 1, 8, bool(pr)).tobytes(), 39, 41, 1, 8, bool(pr)
+        )
         s.frames(f"j2k_p8_in_ba16_pr{pr}", R, [bytes(cs)], 41, 39, 1, 16, 12, pr, "MONOCHROME2")
     cs = openjpeg.utils.encode_buffer(image(36, 35, 1, 24, False).tobytes(), 35, 36, 1, 24, False)
     s.frames("j2k_u24_ba32", R, [bytes(cs)], 36, 35, 1, 32, 24, 0, "MONOCHROME2")
 
     # HTJ2K (no Python encoder: OpenJPH's command line tool)
     if shutil.which("ojph_compress") is None:
-        print("ojph_compress not found (apt-get install openjph-tools): no HTJ2K cases", file=sys.stderr)
+        print(
+            "ojph_compress not found (apt-get install openjph-tools): no HTJ2K cases",
+            file=sys.stderr,
+        )
         return
     s.ojph("htj2k_u8", H, image(57, 43, 1, 8, False), 8, 8, 0, "MONOCHROME2", order="LRCP")
     s.ojph("htj2k_u12", HR, image(57, 43, 1, 12, False), 16, 12, 0, "MONOCHROME2")
@@ -199,10 +270,28 @@ def build_synthetic(s):
     s.ojph("htj2k_s16", H, image(57, 43, 1, 16, True), 16, 16, 1, "MONOCHROME2")
     s.ojph("htj2k_rgb8_rct", HR, image(57, 43, 3, 8, False), 8, 8, 0, "YBR_RCT")
     s.ojph("htj2k_rgb8_rgb", H, image(57, 43, 3, 8, False), 8, 8, 0, "RGB")
-    s.ojph("htj2k_lossy_u12", HI, image(57, 43, 1, 12, False), 16, 12, 0, "MONOCHROME2",
-           reversible=False, qstep=0.001)
-    s.ojph("htj2k_lossy_rgb8_ict", HI, image(57, 43, 3, 8, False), 8, 8, 0, "YBR_ICT",
-           reversible=False, qstep=0.01)
+    s.ojph(
+        "htj2k_lossy_u12",
+        HI,
+        image(57, 43, 1, 12, False),
+        16,
+        12,
+        0,
+        "MONOCHROME2",
+        reversible=False,
+        qstep=0.001,
+    )
+    s.ojph(
+        "htj2k_lossy_rgb8_ict",
+        HI,
+        image(57, 43, 3, 8, False),
+        8,
+        8,
+        0,
+        "YBR_ICT",
+        reversible=False,
+        qstep=0.01,
+    )
 
 
 def plugins_for(ts):
@@ -242,9 +331,21 @@ def write_case(out, name, path, manifest):
     except Exception as e:
         status = "error:" + str(e).replace("\n", " ").replace("|", "/")[:200]
     g = ds.get
-    fields = [name, ts, g("Rows"), g("Columns"), g("SamplesPerPixel", 1), g("BitsAllocated"),
-              g("BitsStored"), g("PixelRepresentation"), g("PhotometricInterpretation", ""),
-              g("PlanarConfiguration", 0), len(frames), f"{ms:.3f}", status]
+    fields = [
+        name,
+        ts,
+        g("Rows"),
+        g("Columns"),
+        g("SamplesPerPixel", 1),
+        g("BitsAllocated"),
+        g("BitsStored"),
+        g("PixelRepresentation"),
+        g("PhotometricInterpretation", ""),
+        g("PlanarConfiguration", 0),
+        len(frames),
+        f"{ms:.3f}",
+        status,
+    ]
     manifest.write("|".join(map(str, fields)) + "\n")
 
 
@@ -268,7 +369,10 @@ def cases(out):
     for name in sorted(os.listdir(out)):
         for alt in sorted(os.listdir(f"{out}/{name}")) if os.path.isdir(f"{out}/{name}") else []:
             if alt.startswith("alt_") and alt.endswith(".bin"):
-                with open(f"{out}/{name}/{alt}", "rb") as a, open(f"{out}/{name}/expected.bin", "rb") as e:
+                with (
+                    open(f"{out}/{name}/{alt}", "rb") as a,
+                    open(f"{out}/{name}/expected.bin", "rb") as e,
+                ):
                     if a.read() != e.read():
                         print(f"{name}: {alt[4:-4]} differs from pixel_array")
 
@@ -295,16 +399,24 @@ def roundtrip(out):
                 frames.append(fh.read())
         pi = "RGB" if f[8] in ("YBR_FULL", "YBR_FULL_422") else f[8]
         ds = make_ds(ts, r, c, spp, ba, bs, pr, pi, frames)
-        exp = np.fromfile(f"{out}/{name}/expected.bin", dtype=f"<{'i' if pr else 'u'}{ba // 8}").astype(np.int64)
+        exp = np.fromfile(
+            f"{out}/{name}/expected.bin", dtype=f"<{'i' if pr else 'u'}{ba // 8}"
+        ).astype(np.int64)
         res = []
         for p in plugins_for(ts):
             try:
-                d = int(np.abs(pixel_array(ds, decoding_plugin=p).reshape(-1).astype(np.int64) - exp).max())
+                d = int(
+                    np.abs(
+                        pixel_array(ds, decoding_plugin=p).reshape(-1).astype(np.int64) - exp
+                    ).max()
+                )
                 res.append(f"{p}={d}")
                 bad += d != 0 and ts in (L, R)
             except Exception as e:
                 res.append(f"{p}=error({str(e).splitlines()[-1][:60]})")
-        print(f"{name:36s} {ts.name[:30]:30s} {sum(map(len, frames)):8d} bytes, max diff {' '.join(res)}")
+        print(
+            f"{name:36s} {ts.name[:30]:30s} {sum(map(len, frames)):8d} bytes, max diff {' '.join(res)}"
+        )
     return bad
 
 

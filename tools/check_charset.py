@@ -21,7 +21,7 @@ import pydicom
 from pydicom import charset as pc
 from pydicom import config
 from pydicom.data import get_testdata_files
-from pydicom.valuerep import PN_DELIMS, TEXT_VR_DELIMS, _decode_personname, _encode_personname
+from pydicom.valuerep import TEXT_VR_DELIMS, _decode_personname, _encode_personname
 
 ROOT = Path(__file__).resolve().parent.parent
 ORACLE = ROOT / "target" / "release" / "examples" / "charset_oracle"
@@ -124,36 +124,121 @@ def check_files():
         data = raw.rstrip(b"\0 ") if vr == "PN" else raw
         lines.append("\t".join(["D", *terms_fields(terms or []), "T", "W", hx(data)]))
     bad = 0
-    for (terms, vr, raw, value), ans in zip(cases, ask(lines)):
+    for (terms, vr, raw, value), ans in zip(cases, ask(lines), strict=False):
         mine = postprocess(vr, bytes.fromhex(ans[1]).decode())
-        theirs = [str(v) for v in value] if isinstance(value, (list, pydicom.multival.MultiValue)) else [str(value)]
+        theirs = (
+            [str(v) for v in value]
+            if isinstance(value, (list, pydicom.multival.MultiValue))
+            else [str(value)]
+        )
         if mine != theirs:
             bad += 1
             print("FILE MISMATCH", terms, vr, raw, mine, theirs)
     charset_cases = sum(1 for t, *_ in cases if t)
-    print(f"files: {len(files)} read, {len(cases)} text elements ({charset_cases} with (0008,0005)), {bad} mismatches")
+    print(
+        f"files: {len(files)} read, {len(cases)} text elements ({charset_cases} with (0008,0005)), {bad} mismatches"
+    )
     return bad
 
 
 # --- 2. random pydicom-level cases ---------------------------------------------------------
 
 DEFINED = [t for t in pc.python_encoding if t]
-MISSPELT = ["ISO IR 100", "ISO-IR 144", "ISO_2022-IR 100", "ISO_2022_IR+126", "ISOIR 192",
-            "ISO 2022 IR 146", "ISO IR 999", "ISO_IR 87", "iso_ir_100", "ISO2022IR87", "ISO\n2022 IR 6"]
-PYNAMES = ["utf8", "UTF-8", "latin_1", "ISO-8859-1", "windows-1252", "cp1251", "koi8-r", "iso_ir_126",
-           "shift_jis", "sjis", "euc_kr", "gb2312", "iso2022_jp", "ISO2022_JP", "iso_ir_58", "ascii",
-           "mac_arabic", "tis-620", "l1", "u8", "gbk", "UNSUPPORTED", " latin 1 ", "iso8859.1"]
-ESCAPES = list(pc.CODES_TO_ENCODINGS) + [b"\x1b", b"\x1b$", b"\x1b$(", b"\x1b(I", b"\x1bN!", b"\x1bNA",
-                                         b"\x1b.A", b"\x1b$(C", b"\x1b$A", b"\x1b$@", b"\x1b-Z", b"\x1b&@",
-                                         b"\x1b(ABCDEFGHIJKLMNOPQR"[:5] + b"abcdefghijklmnopq"]
-TRICKY = [b"\xa4\xd4\xa4\xa1\xa4\xbf\xa4\xd4", b"\xa4\xd4\xa4\xb4\xa4\xc1\xa4\xa9", b"\xa4\xd4\xa4",
-          b"\xa4\xd4\xa4\xa3\xa4\xbf\xa4\xd4", bytes([0x81, 0x30, 0x81, 0x30]), bytes([0x84, 0x31, 0xA4, 0x39]),
-          bytes([0x84, 0x31, 0xA5, 0x30]), bytes([0x90, 0x30, 0x81, 0x30]), bytes([0xE3, 0x32, 0x9A, 0x35]),
-          bytes([0xE3, 0x32, 0x9A, 0x36]), bytes([0x85, 0x30, 0x81, 0x30]), bytes([0x81, 0x30]), b"\x80",
-          b"\x81\x7f", b"\x81\x3f", b"\xeb\x40", b"\xa0", b"\xfd", b"\x1b&@\x1b$B", b"\x1b&@", b"\x0e\x0f"]
+MISSPELT = [
+    "ISO IR 100",
+    "ISO-IR 144",
+    "ISO_2022-IR 100",
+    "ISO_2022_IR+126",
+    "ISOIR 192",
+    "ISO 2022 IR 146",
+    "ISO IR 999",
+    "ISO_IR 87",
+    "iso_ir_100",
+    "ISO2022IR87",
+    "ISO\n2022 IR 6",
+]
+PYNAMES = [
+    "utf8",
+    "UTF-8",
+    "latin_1",
+    "ISO-8859-1",
+    "windows-1252",
+    "cp1251",
+    "koi8-r",
+    "iso_ir_126",
+    "shift_jis",
+    "sjis",
+    "euc_kr",
+    "gb2312",
+    "iso2022_jp",
+    "ISO2022_JP",
+    "iso_ir_58",
+    "ascii",
+    "mac_arabic",
+    "tis-620",
+    "l1",
+    "u8",
+    "gbk",
+    "UNSUPPORTED",
+    " latin 1 ",
+    "iso8859.1",
+]
+ESCAPES = [
+    *list(pc.CODES_TO_ENCODINGS),
+    b"\x1b",
+    b"\x1b$",
+    b"\x1b$(",
+    b"\x1b(I",
+    b"\x1bN!",
+    b"\x1bNA",
+    b"\x1b.A",
+    b"\x1b$(C",
+    b"\x1b$A",
+    b"\x1b$@",
+    b"\x1b-Z",
+    b"\x1b&@",
+    b"\x1b(ABCDEFGHIJKLMNOPQR"[:5] + b"abcdefghijklmnopq",
+]
+TRICKY = [
+    b"\xa4\xd4\xa4\xa1\xa4\xbf\xa4\xd4",
+    b"\xa4\xd4\xa4\xb4\xa4\xc1\xa4\xa9",
+    b"\xa4\xd4\xa4",
+    b"\xa4\xd4\xa4\xa3\xa4\xbf\xa4\xd4",
+    bytes([0x81, 0x30, 0x81, 0x30]),
+    bytes([0x84, 0x31, 0xA4, 0x39]),
+    bytes([0x84, 0x31, 0xA5, 0x30]),
+    bytes([0x90, 0x30, 0x81, 0x30]),
+    bytes([0xE3, 0x32, 0x9A, 0x35]),
+    bytes([0xE3, 0x32, 0x9A, 0x36]),
+    bytes([0x85, 0x30, 0x81, 0x30]),
+    bytes([0x81, 0x30]),
+    b"\x80",
+    b"\x81\x7f",
+    b"\x81\x3f",
+    b"\xeb\x40",
+    b"\xa0",
+    b"\xfd",
+    b"\x1b&@\x1b$B",
+    b"\x1b&@",
+    b"\x0e\x0f",
+]
 SAMPLES = "AZaz09 .^=\\é€ÄöΔιονΛюкשרقبنมา山田太郎やまだﾔﾏﾀﾞ洪吉洞홍길동王小東东鷗齩ｱア¥‾＼〜∥－￠①"
-CODECS_FOR_SAMPLES = ["latin_1", "iso8859_7", "iso8859_5", "iso8859_8", "iso8859_6", "tis_620", "shift_jis",
-                      "euc_kr", "gb2312", "gbk", "gb18030", "utf_8", "iso2022_jp", "iso2022_jp_2"]
+CODECS_FOR_SAMPLES = [
+    "latin_1",
+    "iso8859_7",
+    "iso8859_5",
+    "iso8859_8",
+    "iso8859_6",
+    "tis_620",
+    "shift_jis",
+    "euc_kr",
+    "gb2312",
+    "gbk",
+    "gb18030",
+    "utf_8",
+    "iso2022_jp",
+    "iso2022_jp_2",
+]
 
 
 def random_terms(rng):
@@ -172,7 +257,9 @@ def random_bytes(rng):
         if r < 0.2:
             pieces.append(rng.choice(ESCAPES))
         elif r < 0.35:
-            pieces.append(rng.choice([b"\r", b"\n", b"\t", b"\x0c", b"^", b"=", b"\\", b" ", b"\x00"]))
+            pieces.append(
+                rng.choice([b"\r", b"\n", b"\t", b"\x0c", b"^", b"=", b"\\", b" ", b"\x00"])
+            )
         elif r < 0.5:
             pieces.append(bytes(rng.randrange(256) for _ in range(rng.randint(1, 4))))
         elif r < 0.6:
@@ -229,38 +316,58 @@ def check_random(rng, n):
             cases.append(("E", terms, (kind, mode, text)))
             lines.append("\t".join(["E", *terms_fields(terms), kind, mode, hx(text.encode())]))
     bad = skipped = 0
-    for (cmd, terms, args), ans in zip(cases, ask(lines)):
+    for (cmd, terms, args), ans in zip(cases, ask(lines), strict=False):
         # the encodings as converted in WARN mode (RAISE is checked with "P")
         encs, term_warnings = pydicom_call(lambda: pc.convert_encodings(list(terms)))
         if cmd == "P":
-            strict, _ = pydicom_call(lambda: pc.convert_encodings(list(terms)),
-                                     "reading_validation_mode", config.RAISE)
+            strict, _ = pydicom_call(
+                lambda: pc.convert_encodings(list(terms)), "reading_validation_mode", config.RAISE
+            )
             unknown = unlist(ans[3])
-            ok = (unlist(ans[1]) == encs and unlist(ans[2]) == term_warnings
-                  and (strict == "ERR") == bool(unknown))
+            ok = (
+                unlist(ans[1]) == encs
+                and unlist(ans[2]) == term_warnings
+                and (strict == "ERR") == bool(unknown)
+            )
             expected = (encs, term_warnings, strict)
         elif cmd == "D":
             delims, mode, data = args
-            result, warns = pydicom_call(lambda: pydicom_decode(encs, delims, data),
-                                         "reading_validation_mode",
-                                         config.RAISE if mode == "R" else config.WARN)
+            result, warns = pydicom_call(
+                lambda: pydicom_decode(encs, delims, data),
+                "reading_validation_mode",
+                config.RAISE if mode == "R" else config.WARN,
+            )
             expected = (result, warns)
             if result == "EXC":
                 skipped += 1
                 continue
-            ok = (ans[0] == "ERR") if result == "ERR" else (
-                ans[0] == "OK" and bytes.fromhex(ans[1]) == result and unlist(ans[2]) == warns)
+            ok = (
+                (ans[0] == "ERR")
+                if result == "ERR"
+                else (
+                    ans[0] == "OK" and bytes.fromhex(ans[1]) == result and unlist(ans[2]) == warns
+                )
+            )
         else:
             kind, mode, text = args
-            result, warns = pydicom_call(lambda: pydicom_encode(encs, kind, text),
-                                         "writing_validation_mode",
-                                         config.RAISE if mode == "R" else config.WARN)
+            result, warns = pydicom_call(
+                lambda: pydicom_encode(encs, kind, text),
+                "writing_validation_mode",
+                config.RAISE if mode == "R" else config.WARN,
+            )
             expected = (result, warns)
             if result == "EXC":
                 skipped += 1
                 continue
-            ok = (ans[0] == "ERR") if result == "ERR" else (
-                ans[0] == "OK" and bytes.fromhex(ans[1]) == bytes(result) and unlist(ans[2]) == warns)
+            ok = (
+                (ans[0] == "ERR")
+                if result == "ERR"
+                else (
+                    ans[0] == "OK"
+                    and bytes.fromhex(ans[1]) == bytes(result)
+                    and unlist(ans[2]) == warns
+                )
+            )
         if not ok:
             bad += 1
             if bad <= 20:
@@ -271,9 +378,26 @@ def check_random(rng, n):
 
 # --- 3. the codecs themselves -------------------------------------------------------------
 
-CODEC_NAMES = ["ascii", "latin_1", "iso8859_2", "iso8859_7", "iso8859_8", "iso8859_9", "tis_620",
-               "cp1252", "mac_arabic", "koi8_u", "utf_8", "shift_jis", "euc_kr", "gb2312", "gbk",
-               "gb18030", "iso2022_jp", "iso2022_jp_2"]
+CODEC_NAMES = [
+    "ascii",
+    "latin_1",
+    "iso8859_2",
+    "iso8859_7",
+    "iso8859_8",
+    "iso8859_9",
+    "tis_620",
+    "cp1252",
+    "mac_arabic",
+    "koi8_u",
+    "utf_8",
+    "shift_jis",
+    "euc_kr",
+    "gb2312",
+    "gbk",
+    "gb18030",
+    "iso2022_jp",
+    "iso2022_jp_2",
+]
 
 
 def check_codecs(rng, n):
@@ -293,11 +417,13 @@ def check_codecs(rng, n):
             lines.append("\t".join(["C", hx(name.encode()), op, hx(data)]))
         else:
             op = rng.choice("eE")
-            data = random_text(rng) + chr(rng.choice([0x41, 0x1F600, 0x20AC, 0x3000, rng.randrange(0x80, 0xD800)]))
+            data = random_text(rng) + chr(
+                rng.choice([0x41, 0x1F600, 0x20AC, 0x3000, rng.randrange(0x80, 0xD800)])
+            )
             lines.append("\t".join(["C", hx(name.encode()), op, hx(data.encode())]))
         cases.append((name, op, data))
     bad = 0
-    for (name, op, data), ans in zip(cases, ask(lines)):
+    for (name, op, data), ans in zip(cases, ask(lines), strict=False):
         try:
             if op in "dD":
                 want = data.decode(name, errors="strict" if op == "d" else "replace").encode()

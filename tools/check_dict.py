@@ -77,7 +77,7 @@ def main() -> None:
         lines.append(f"U\t{uid}\t{answer(UID_dictionary.get, uid)}")
     for uid in ["1.2.3", "1.2.840.10008.1.2.", ""]:
         lines.append(f"U\t{uid}\t{answer(UID_dictionary.get, uid)}")
-    for kw in list(by_kw) + ["", "NoSuchUID"]:
+    for kw in [*list(by_kw), "", "NoSuchUID"]:
         lines.append(f"UK\t{kw}\t{by_kw.get(kw, 'KeyError')}")
 
     if any(line.count("\n") for line in lines):

@@ -15,6 +15,7 @@ import codecs
 import encodings
 import encodings.aliases
 import importlib
+import itertools
 import pkgutil
 import struct
 import subprocess
@@ -238,7 +239,7 @@ def check_gb_encoders(table, gbk_mask, runs):
             # the first run containing the character, as the Rust encoder searches
             want = next(
                 gb18030_four_byte(cp - first + start)
-                for (start, first), (end, _) in zip(runs, runs[1:])
+                for (start, first), (end, _) in itertools.pairwise(runs)
                 if first <= cp < first + (end - start)
             )
         assert try_encode(c, "gb18030") == want, c
@@ -288,8 +289,18 @@ def check_euc_kr(ksx1001, cho, jong):
             want = bytes([code >> 8 | 0x80, code & 0xFF | 0x80])
         elif 0xAC00 <= cp <= 0xD7A3:
             s = cp - 0xAC00
-            want = bytes([0xA4, 0xD4, 0xA4, 0xA1 + cho.index(s // 588), 0xA4,
-                          0xBF + s // 28 % 21, 0xA4, 0xD4 if s % 28 == 0 else 0xA1 + jong.index(s % 28)])
+            want = bytes(
+                [
+                    0xA4,
+                    0xD4,
+                    0xA4,
+                    0xA1 + cho.index(s // 588),
+                    0xA4,
+                    0xBF + s // 28 % 21,
+                    0xA4,
+                    0xD4 if s % 28 == 0 else 0xA1 + jong.index(s % 28),
+                ]
+            )
         else:
             want = None
         assert try_encode(c, "euc_kr") == want, c

@@ -100,6 +100,8 @@ pub struct Parsed {
     pub little_endian: bool,
     /// Byte offset where the data set starts (after the meta group).
     pub dataset_offset: usize,
+    /// Reading stopped at the pixel data (`stop_before_pixels`), so nothing after it was needed.
+    pub stopped_at_pixels: bool,
 }
 
 impl Parsed {
@@ -217,6 +219,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     let n = p.data.len();
     p.read_dataset(ds_start, n, None, implicit, little, ROOT, 0, Scope::Top)?;
     let dataset = meta.end..p.elements.len() as u32;
+    let stopped_at_pixels = p.stopped_at_pixels;
     let elements = p.elements;
     Ok(Parsed {
         preamble: has_preamble.then_some(0..128),
@@ -226,6 +229,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
         implicit_vr: implicit,
         little_endian: little,
         dataset_offset: meta_end,
+        stopped_at_pixels,
         elements,
         source,
     })
@@ -274,6 +278,7 @@ struct Parser<'a> {
     /// The last failed search for a sequence delimiter (from, to, little endian): a search
     /// inside that range fails too, which keeps hostile input from costing quadratic time.
     no_delimiter: Option<(usize, usize, bool)>,
+    stopped_at_pixels: bool,
 }
 
 /// Private creators of the data set being read: (group, block) -> creator.
@@ -297,6 +302,7 @@ impl<'a> Parser<'a> {
             // pydicom ignores an empty list of tags.
             specific_tags: opts.specific_tags.as_deref().filter(|t| !t.is_empty()),
             no_delimiter: None,
+            stopped_at_pixels: false,
         }
     }
 
@@ -421,6 +427,7 @@ impl<'a> Parser<'a> {
             Scope::Item => false,
         };
         if stop {
+            self.stopped_at_pixels = scope == Scope::Top;
             return Ok(Step::End(pos));
         }
         let keep = scope != Scope::Top

@@ -44,23 +44,10 @@ unsafe impl Sync for Source {}
 
 impl Source {
     pub fn open(path: &Path) -> Result<Source> {
-        let mut file = File::open(path)?;
+        let file = File::open(path)?;
         let len = file.metadata()?.len();
         if len < MMAP_THRESHOLD {
-            // Read exactly the size stat gave (no extra read to find the end); a file that
-            // shrank meanwhile is read as far as it goes.
-            let mut buf = vec![0u8; len as usize];
-            let mut filled = 0;
-            while filled < buf.len() {
-                match file.read(&mut buf[filled..]) {
-                    Ok(0) => break,
-                    Ok(n) => filled += n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(e) => return Err(e.into()),
-                }
-            }
-            buf.truncate(filled);
-            return Ok(Source::from_vec(buf));
+            return Ok(Source::from_vec(read_up_to(file, len as usize)?));
         }
         // SAFETY: a private (copy-on-write) mapping: our writes never reach the file. If another
         // process truncates or rewrites the file while it is mapped, reads of untouched pages see
@@ -72,6 +59,16 @@ impl Source {
             writable: true,
             owner: Owner::Mapped(map),
         })
+    }
+
+    /// The first `max` bytes of a file (all of it if shorter), and whether that is all of it:
+    /// a header read with `stop_before_pixels` rarely needs the pixel data's bytes.
+    pub fn open_prefix(path: &Path, max: usize) -> Result<(Source, bool)> {
+        let file = File::open(path)?;
+        let len = file.metadata()?.len();
+        let whole = len <= max as u64;
+        let buf = read_up_to(file, if whole { len as usize } else { max })?;
+        Ok((Source::from_vec(buf), whole))
     }
 
     pub fn from_vec(mut v: Vec<u8>) -> Source {
@@ -118,4 +115,21 @@ impl Source {
     pub fn is_shared(&self) -> bool {
         matches!(self.owner, Owner::Shared(_))
     }
+}
+
+/// Reads `n` bytes from the start of `file` (no extra read to find the end); a file that is
+/// shorter by now is read as far as it goes.
+fn read_up_to(mut file: File, n: usize) -> Result<Vec<u8>> {
+    let mut buf = vec![0u8; n];
+    let mut filled = 0;
+    while filled < n {
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(k) => filled += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    buf.truncate(filled);
+    Ok(buf)
 }

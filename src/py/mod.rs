@@ -266,6 +266,9 @@ impl RawFile {
     }
 }
 
+/// Bytes of a file parsed first when reading with `stop_before_pixels`.
+const HEADER_PREFIX: usize = 16 << 10;
+
 /// Parses `src` (a path, or a bytes-like object) into a RawFile.
 #[pyfunction]
 #[pyo3(signature = (src, *, force=false, stop_before_pixels=false, specific_tags=None))]
@@ -286,6 +289,20 @@ fn read(
         specific_tags,
     };
     let source = if let Ok(path) = src.extract::<PathBuf>() {
+        if stop_before_pixels {
+            // Most headers end well before 16 KiB: parse that much, and read the whole file
+            // only when the pixel data was not reached in it.
+            let quick = py.detach(|| -> Option<Parsed> {
+                let (source, whole) = Source::open_prefix(&path, HEADER_PREFIX).ok()?;
+                let parsed = parse::parse(source, &opts).ok()?;
+                (whole || parsed.stopped_at_pixels).then_some(parsed)
+            });
+            if let Some(parsed) = quick {
+                return Ok(RawFile {
+                    inner: Arc::new(parsed),
+                });
+            }
+        }
         py.detach(|| Source::open(&path))
             .map_err(|e| path_err(py, e, &path))?
     } else {

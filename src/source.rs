@@ -64,10 +64,8 @@ impl Source {
     /// The first `max` bytes of a file (all of it if shorter), and whether that is all of it:
     /// a header read with `stop_before_pixels` rarely needs the pixel data's bytes.
     pub fn open_prefix(path: &Path, max: usize) -> Result<(Source, bool)> {
-        let file = File::open(path)?;
-        let len = file.metadata()?.len();
-        let whole = len <= max as u64;
-        let buf = read_up_to(file, if whole { len as usize } else { max })?;
+        let buf = read_up_to(File::open(path)?, max)?;
+        let whole = buf.len() < max;
         Ok((Source::from_vec(buf), whole))
     }
 

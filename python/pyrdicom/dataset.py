@@ -61,18 +61,20 @@ class Dataset:
         cls, raw: Any, level: int, parent: Dataset | None, inherits_pixel_rep: bool = False
     ) -> Dataset:
         self = cls.__new__(cls)
-        d = object.__setattr__
-        d(self, "_inherits_pixel_rep", inherits_pixel_rep)
-        d(self, "_dict", raw.level(level))
-        d(self, "_raw", raw)
-        d(self, "_parent", parent)
         if level >= 0:
             _, _, length, _, flags = raw.info(level)
-            d(self, "_implicit_vr", bool(flags & 2))
-            d(self, "is_undefined_length_sequence_item", length == 0xFFFFFFFF)
+            implicit, undefined = bool(flags & 2), length == 0xFFFFFFFF
         else:
-            d(self, "_implicit_vr", raw.implicit_vr)
-            d(self, "is_undefined_length_sequence_item", False)
+            implicit, undefined = raw.implicit_vr, False
+        # One update of the instance dict (this runs once per data set and item read).
+        self.__dict__.update(
+            _inherits_pixel_rep=inherits_pixel_rep,
+            _dict=raw.level(level),
+            _raw=raw,
+            _parent=parent,
+            _implicit_vr=implicit,
+            is_undefined_length_sequence_item=undefined,
+        )
         return self
 
     # --- element access -------------------------------------------------------------
@@ -606,7 +608,7 @@ class FileDataset(Dataset):
     @classmethod
     def _from_file(cls, raw: Any, src: Any) -> FileDataset:
         self = Dataset._from_raw.__func__(cls, raw, -1, None)  # type: ignore[attr-defined]
-        object.__setattr__(self, "filename", _filename(src))
+        self.__dict__["filename"] = _filename(src)
         return self
 
     # The file meta and preamble of a file read are made when first asked for.

@@ -13,21 +13,24 @@ class DSfloat(float):
 
     __slots__ = ("auto_format", "original_string")
 
+    # All set up in __new__ (no __init__): one Python call per value, as many are read.
     def __new__(cls, val: Any, auto_format: bool = False, validation_mode: Any = None):
         if val is None:
             return None
-        if isinstance(val, str) and not val.strip():
-            return val
-        return super().__new__(cls, val)
-
-    def __init__(self, val: Any, auto_format: bool = False, validation_mode: Any = None) -> None:
         if isinstance(val, str):
-            self.original_string = val.strip()
-        elif isinstance(val, DSfloat):
-            auto_format = auto_format or val.auto_format
-            if hasattr(val, "original_string"):
-                self.original_string = val.original_string
+            stripped = val.strip()
+            if not stripped:
+                return val
+            self = float.__new__(cls, val)
+            self.original_string = stripped
+        else:
+            self = float.__new__(cls, val)
+            if isinstance(val, DSfloat):
+                auto_format = auto_format or val.auto_format
+                if hasattr(val, "original_string"):
+                    self.original_string = val.original_string
         self.auto_format = auto_format
+        return self
 
     def __str__(self) -> str:
         if hasattr(self, "original_string") and not self.auto_format:
@@ -126,23 +129,22 @@ class PersonName:
 
     __slots__ = ("_value", "encodings", "original_string")
 
-    def __new__(cls, val: Any = "", *args: Any, **kwargs: Any):
-        if val is None:
-            return None
-        return super().__new__(cls)
-
-    def __init__(
-        self,
+    # All set up in __new__ (no __init__): one Python call per value, as many are read.
+    def __new__(
+        cls,
         val: Any = "",
         encodings: Any = None,
         original_string: bytes | None = None,
         validation_mode: Any = None,
-    ) -> None:
+    ):
+        if val is None:
+            return None
+        self = object.__new__(cls)
         if isinstance(val, PersonName):
             self._value = val._value
             self.encodings = val.encodings
             self.original_string = val.original_string
-            return
+            return self
         if isinstance(val, bytes):
             original_string = val
             val = val.decode("latin-1")
@@ -150,6 +152,7 @@ class PersonName:
         self._value = str(val).rstrip("=")
         self.encodings = encodings
         self.original_string = original_string
+        return self
 
     @property
     def components(self) -> tuple[str, ...]:

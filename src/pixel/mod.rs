@@ -2,4 +2,5 @@
 
 pub mod decode;
 pub mod encaps;
+pub mod lut;
 pub mod native;

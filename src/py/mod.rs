@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 mod dict;
 mod level;
+mod lut;
 mod pixel;
 mod write;
 
@@ -326,5 +327,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(pixel::decode_pixels, m)?)?;
     dict::register(m)?;
     write::register(m)?;
+    lut::register(m)?;
     Ok(())
 }

@@ -18,6 +18,8 @@ from typing import Any
 
 import numpy as np
 
+from .. import _core
+
 __all__ = [
     "apply_color_lut",
     "apply_modality_lut",
@@ -97,6 +99,25 @@ def _lut_indices(arr: np.ndarray, first_map: int, nr_entries: int) -> np.ndarray
     return idx.astype(np.intp, copy=False)
 
 
+def _lookup(arr: np.ndarray, luts: list[np.ndarray], first_map: int, nr_entries: int) -> np.ndarray:
+    """`arr` looked up in each of `luts` by `_lut_indices`, one LUT per channel of a new last
+    axis, or without one for a single LUT. Integer arrays run in one Rust pass (no index
+    array, GIL released, parallel for large arrays); other arrays take the NumPy path."""
+    luts = [lut[:nr_entries] for lut in luts]
+    shape = arr.shape if len(luts) == 1 else (*arr.shape, len(luts))
+    if arr.dtype.isnative and arr.flags.c_contiguous and all(lut.dtype.isnative for lut in luts):
+        out = _core.lut_apply(arr, [np.ascontiguousarray(lut) for lut in luts], first_map)
+        if out is not None:
+            return out.reshape(shape)
+    idx = _lut_indices(arr, first_map, nr_entries)
+    if len(luts) == 1:
+        return luts[0][idx]
+    out = np.empty(shape, dtype=luts[0].dtype)
+    for channel, lut in enumerate(luts):
+        out[..., channel] = lut[idx]
+    return out
+
+
 def _lut_dtype(depth: int) -> np.dtype:
     """Entry type for a modality or VOI LUT of `depth` bits (PS3.3 C.11.1.1.1, C.11.2.1.1)."""
     if depth == 8:
@@ -122,7 +143,7 @@ def _apply_lut_item(arr: np.ndarray, item: Any, ds: Any) -> np.ndarray:
     """Apply the LUT of a Modality or VOI LUT Sequence item."""
     nr_entries, first_map, depth = _descriptor(item.LUTDescriptor)
     lut = _lut_data(item.LUTData, nr_entries, _lut_dtype(depth), ds)
-    return lut[_lut_indices(arr, first_map, nr_entries)]
+    return _lookup(arr, [lut], first_map, nr_entries)
 
 
 def _rescale(arr: np.ndarray, slope: Any, intercept: Any) -> np.ndarray:
@@ -141,7 +162,6 @@ def _window(
 ) -> np.ndarray:
     """The VOI LUT function (PS3.3 C.11.2.1.2.1, C.11.2.1.3) onto [y_min, y_max], as float64."""
     y_range = y_max - y_min
-    out = arr.astype(np.float64)
     if function in ("LINEAR", "LINEAR_EXACT"):
         if function == "LINEAR":
             if width < 1:
@@ -156,6 +176,13 @@ def _window(
                 "The (0028,1051) Window Width must be greater than 0 for a 'LINEAR_EXACT' "
                 "windowing operation"
             )
+        if arr.dtype.isnative and arr.flags.c_contiguous:
+            # One Rust pass in pydicom's operation order, so the values are identical.
+            window = (center, width, float(y_min), float(y_max), float(y_range))
+            out = _core.window_linear(arr, *window)
+            if out is not None:
+                return out.reshape(arr.shape)
+        out = arr.astype(np.float64)
         below = out <= center - width / 2
         above = out > center + width / 2
         between = ~(below | above)
@@ -172,6 +199,7 @@ def _window(
                 "windowing operation"
             )
         # exp() overflowing to inf gives the right limit, y_min.
+        out = arr.astype(np.float64)
         with np.errstate(over="ignore"):
             return y_range / (1 + np.exp(-4 * (out - center) / width)) + y_min
     raise ValueError(f"Unsupported (0028,1056) VOI LUT Function value '{function}'")
@@ -536,11 +564,7 @@ def apply_color_lut(
             ds.RedPaletteColorLookupTableDescriptor, channels, segmented, little
         )
 
-    idx = _lut_indices(arr, first_map, nr_entries)
-    out = np.empty((*arr.shape, len(luts)), dtype=luts[0].dtype)
-    for channel, lut in enumerate(luts):
-        out[..., channel] = lut[idx]
-    return out
+    return _lookup(arr, luts, first_map, nr_entries)
 
 
 # --- Colour spaces ----------------------------------------------------------------------------

@@ -76,10 +76,7 @@ def encapsulated_array(
     source, idx = (buf, ds._dict[info.tag]) if buf is ds._raw else (buf, 0)
     if source is ds._raw and idx.__class__ is not int:
         idx = idx._idx
-    spec = (
-        info.rows, info.columns, info.samples, info.bits_allocated, info.bits_stored,
-        info.signed, info.photometric, info.planar,
-    )  # fmt: skip
+    spec = info.frame_spec(info.planar)
     if index is not None and not 0 <= index < info.frames:
         raise IndexError(f"There is no frame at index {index}: the data has {info.frames} frame(s)")
     flat, frames, warning = _core.decode_pixels(

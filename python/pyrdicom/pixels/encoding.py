@@ -279,10 +279,7 @@ def compress(
             )
     jls_error, j2k_cr, j2k_psnr = _codec_options(str(uid), arr, info, jls_error, j2k_cr, j2k_psnr)
     data = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<"))
-    spec = (
-        info.rows, info.columns, info.samples, info.bits_allocated, info.bits_stored,
-        info.signed, info.photometric, 0,
-    )  # fmt: skip
+    spec = info.frame_spec(0)  # encoded from pixel_array's interleaved samples
     value, offsets, lengths = _core.compress_frames(
         str(uid), data.view(np.uint8).reshape(-1), spec, info.frames, encapsulate_ext,
         jls_error, j2k_cr, j2k_psnr,

@@ -100,6 +100,14 @@ class PixelInfo:
             raise PixelDataError(f"Bits Allocated {self.bits_allocated} is not supported")
         return np.dtype(f"{'<' if self.little_endian else '>'}{kind}{size}")
 
+    def frame_spec(self, planar: int) -> tuple:
+        """The core's frame description: (rows, columns, samples, bits allocated, bits stored,
+        signed, photometric, planar configuration)."""
+        return (
+            self.rows, self.columns, self.samples, self.bits_allocated, self.bits_stored,
+            self.signed, self.photometric, planar,
+        )  # fmt: skip
+
     def shape(self, frames: int) -> tuple[int, ...]:
         shape: tuple[int, ...] = (self.rows, self.columns)
         if self.samples > 1:

@@ -21,13 +21,18 @@ from .processing import (
 from .render import render
 
 
-def _dataset(src: Any, specific_tags: Any = None) -> Any:
+def _dataset(src: Any, ds_out: Any) -> Any:
+    """`src` as a data set (read when a path or file-like); its elements before the pixel data
+    are also put in `ds_out` when given, as pydicom does."""
     from ..dataset import Dataset
     from ..filereader import dcmread
 
-    if isinstance(src, Dataset):
-        return src
-    return dcmread(src)
+    ds = src if isinstance(src, Dataset) else dcmread(src)
+    if ds_out is not None:
+        for elem in ds:
+            if elem.tag < 0x7FE00008:
+                ds_out[elem.tag] = elem
+    return ds
 
 
 def pixel_array(
@@ -44,11 +49,7 @@ def pixel_array(
     that frame is read and decoded."""
     from . import decode
 
-    ds = _dataset(src, specific_tags)
-    if ds_out is not None:
-        for elem in ds:
-            if elem.tag < 0x7FE00008:
-                ds_out[elem.tag] = elem
+    ds = _dataset(src, ds_out)
     return decode.dataset_array(ds, index)
 
 
@@ -66,11 +67,7 @@ def iter_pixels(
     from . import decode
     from .native import PixelInfo
 
-    ds = _dataset(src, specific_tags)
-    if ds_out is not None:
-        for elem in ds:
-            if elem.tag < 0x7FE00008:
-                ds_out[elem.tag] = elem
+    ds = _dataset(src, ds_out)
     frames = PixelInfo(ds).frames
     for i in indices if indices is not None else range(frames):
         yield decode.dataset_array(ds, i)

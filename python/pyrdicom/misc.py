@@ -1,0 +1,57 @@
+"""Small helpers with pydicom's names: size parsing, a quick DICOM check, warnings that log."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import warnings
+
+LOGGER = logging.getLogger("pyrdicom")
+
+_SIZE_UNITS = {
+    "kb": 1000,
+    "mb": 1000**2,
+    "gb": 1000**3,
+    "kib": 1024,
+    "mib": 1024**2,
+    "gib": 1024**3,
+}
+
+
+def size_in_bytes(expr: int | float | str | None) -> int | float | None:
+    """The number of bytes a ``defer_size`` argument means (``None`` for no limit).
+
+    Accepts a number, a string of digits, or a number with a unit (``"512 KB"``, ``"2MiB"``).
+
+    Raises
+    ------
+    ValueError
+        If a string has a unit that is not KB, MB, GB, KiB, MiB or GiB.
+    """
+    if expr is None or expr == float("inf"):
+        return None
+    if isinstance(expr, int | float):
+        return expr
+    try:
+        return int(expr)
+    except ValueError:
+        pass
+    match = re.fullmatch(r"\s*([0-9.]+)\s*([A-Za-z]+)\s*", expr)
+    unit = match.group(2) if match else expr
+    if match and unit.lower() in _SIZE_UNITS:
+        return float(match.group(1)) * _SIZE_UNITS[unit.lower()]
+    raise ValueError(f"Unable to parse length with unit '{unit}'")
+
+
+def is_dicom(file_path: str | os.PathLike[str]) -> bool:
+    """``True`` when the file has a DICOM Part 10 preamble (128 bytes then ``DICM``)."""
+    with open(file_path, "rb") as fp:
+        fp.seek(128)
+        return fp.read(4) == b"DICM"
+
+
+def warn_and_log(msg: str, category: type[Warning] | None = None, stacklevel: int = 1) -> None:
+    """Log ``msg`` as a warning on pyrdicom's logger and issue it as a Python warning."""
+    LOGGER.warning(msg)
+    warnings.warn(msg, category, stacklevel=stacklevel + 1)

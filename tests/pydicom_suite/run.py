@@ -7,8 +7,8 @@
 
 pydicom's tests come from its source distribution, fetched by pip into ``.cache/`` (not vendored).
 A file's score is the number of tests that pass under pyrdicom among those that pass under pydicom
-itself on this machine (``reference.json``); ``floor.json`` holds the committed scores that
-``tests/test_pydicom_suite.py`` enforces.
+itself on this machine (``reference.json``); ``floor.json`` holds the committed scores (``--update``
+records the files it ran) that ``tests/test_pydicom_suite.py`` enforces.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def run_file(name: str, target: str, timeout: float = 900) -> dict[str, str]:
 
 def run_many(names: list[str], target: str, jobs: int = 2) -> dict[str, dict[str, str]]:
     with ThreadPoolExecutor(jobs) as pool:
-        return dict(zip(names, pool.map(lambda n: run_file(n, target), names)))
+        return dict(zip(names, pool.map(lambda n: run_file(n, target), names), strict=True))
 
 
 def score(outcomes: dict[str, str], reference: list[str]) -> dict[str, int]:
@@ -160,17 +160,14 @@ def main() -> None:
                     print(f"{results[name].get(test_id, 'missing'):>16}  {test_id}")
 
     if args.update:
+        # floor.json keeps every file's last committed score; the table is made from all of them.
         floor = json.loads(FLOOR.read_text()) if FLOOR.exists() else {}
-        floor.update({name: s["passed"] for name, s in scores.items()})
+        floor.update(scores)
         FLOOR.write_text(json.dumps(floor, indent=1, sort_keys=True) + "\n")
-        all_scores = {
-            name: score(run_file(name, "pyrdicom") if name not in results else results[name],
-                        reference.get(name, []))
-            for name in FILES
-        } if set(names) != set(FILES) else scores  # fmt: skip
         text = COMPAT.read_text(encoding="utf-8")
         start, end = text.index(TABLE_START) + len(TABLE_START), text.index(TABLE_END)
-        COMPAT.write_text(text[:start] + "\n" + table(all_scores) + "\n" + text[end:])
+        ordered = {name: floor[name] for name in FILES if name in floor}
+        COMPAT.write_text(text[:start] + "\n" + table(ordered) + "\n" + text[end:])
 
 
 if __name__ == "__main__":

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
+import subprocess
+import sys
 import warnings
 
 import numpy as np
@@ -345,3 +348,60 @@ def test_bad_geometry_values(series, tmp_path):
         ds.save_as(paths[1])
     with pytest.raises(VolumeError, match=r"slice0001.*ImagePositionPatient must be 3 numbers"):
         read_series(tmp_path / "s")
+
+
+# -- command line ------------------------------------------------------------------------------
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    # The pyrdicom under test, wherever it was imported from (a worktree or site-packages).
+    env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(pyrdicom.__file__))}
+    return subprocess.run(
+        [sys.executable, "-m", "pyrdicom", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+
+
+def test_cli_volume_npz_and_nifti(series, tmp_path):
+    directory, _ = series["oblique"]
+    expected = read_series(directory)
+    done = _cli("volume", str(directory), "-o", str(tmp_path / "v.npz"))
+    assert done.returncode == 0, done.stderr
+    assert "12x40x32 int16" in done.stdout
+    saved = np.load(tmp_path / "v.npz")
+    np.testing.assert_array_equal(saved["array"], expected.array)
+    np.testing.assert_array_equal(saved["affine"], expected.affine)
+    nib = pytest.importorskip("nibabel")
+    done = _cli("volume", str(directory), "-o", str(tmp_path / "v.nii.gz"))
+    assert done.returncode == 0, done.stderr
+    nii = nib.load(tmp_path / "v.nii.gz")
+    np.testing.assert_allclose(nii.affine, expected.to_nifti().affine, atol=1e-5)
+    np.testing.assert_array_equal(np.asarray(nii.dataobj), expected.to_nifti().get_fdata())
+
+
+def test_cli_volume_errors(series, tmp_path):
+    paths = _copy_series(series["axial"][0], tmp_path / "s")
+    paths[4].unlink()
+    done = _cli("volume", str(tmp_path / "s"), "-o", str(tmp_path / "v.npz"))
+    assert done.returncode == 1
+    assert "missing" in done.stderr and "Traceback" not in done.stderr
+    done = _cli("volume", str(tmp_path / "s"), "-o", str(tmp_path / "v.txt"))
+    assert done.returncode == 1 and "must end in" in done.stderr
+
+
+def test_cli_view_series_slice(series, tmp_path):
+    from PIL import Image
+
+    from pyrdicom.pixels import render
+
+    directory, paths = series["reversed"]
+    done = _cli("view", str(directory), "--slice", "2", "-o", str(tmp_path / "s.png"))
+    assert done.returncode == 0, done.stderr
+    vol = read_series(directory, rescale=False)
+    expected = render(vol.datasets[2], arr=vol.array[2])
+    np.testing.assert_array_equal(np.asarray(Image.open(tmp_path / "s.png")), expected)
+    # "reversed": files were written against the normal, so slice 2 is the third file from the end
+    assert vol.datasets[2].SOPInstanceUID == pydicom.dcmread(paths[-3]).SOPInstanceUID

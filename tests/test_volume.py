@@ -405,3 +405,13 @@ def test_cli_view_series_slice(series, tmp_path):
     np.testing.assert_array_equal(np.asarray(Image.open(tmp_path / "s.png")), expected)
     # "reversed": files were written against the normal, so slice 2 is the third file from the end
     assert vol.datasets[2].SOPInstanceUID == pydicom.dcmread(paths[-3]).SOPInstanceUID
+
+
+def test_missing_extra_is_named(series, monkeypatch):
+    vol = read_series(series["axial"][0])
+    monkeypatch.setitem(sys.modules, "nibabel", None)  # as if not installed
+    with pytest.raises(ImportError, match=r"pip install pyrdicom\[nifti\]"):
+        vol.to_nifti()
+    monkeypatch.setitem(sys.modules, "SimpleITK", None)
+    with pytest.raises(ImportError, match=r"pip install pyrdicom\[sitk\]"):
+        vol.to_sitk()

@@ -18,7 +18,9 @@ use super::{to_py_err, PyBytesSource, RawFile};
 use crate::error::Error;
 use crate::vr::Vr;
 use crate::write::encode::Primitive;
-use crate::write::walk::{self, Data, Entry, FileParts, Level, Origin, State, Value, WriteError};
+use crate::write::walk::{
+    self, Data, Entries, Entry, FileParts, Level, Origin, State, Value, WriteError,
+};
 use crate::write::{file, pixels, Encoding};
 
 pyo3::import_exception!(pyrdicom.errors, DicomValueError);
@@ -320,7 +322,7 @@ impl<'h, 'py> Level for PyLevel<'h, 'py> {
         })
     }
 
-    fn entries(&self) -> PyResult<Vec<(u32, Entry<Self::Element>)>> {
+    fn entries(&self) -> PyResult<Entries<Self::Element>> {
         let elements = self.elements();
         if let Ok(lm) = elements.cast::<LevelMap>() {
             let entries = lm.borrow().entries(self.py());
@@ -332,7 +334,7 @@ impl<'h, 'py> Level for PyLevel<'h, 'py> {
                 })
                 .collect());
         }
-        let mut v: Vec<(u32, Entry<Self::Element>)> = elements
+        let mut v: Entries<Self::Element> = elements
             .cast::<PyDict>()?
             .iter()
             .map(|(k, v)| Ok((k.extract::<u32>()?, Entry::Stored(v))))

@@ -38,10 +38,14 @@ pub struct Origin {
 
 /// An element of a level: still the element read (its index in the origin's file), or one
 /// the caller stored (made from the file, or new).
+#[derive(Clone)]
 pub enum Entry<E> {
     Read(u32),
     Stored(E),
 }
+
+/// A level's elements in tag order.
+pub type Entries<E> = Vec<(u32, Entry<E>)>;
 
 /// What the walker needs to know of a stored element before its value.
 pub struct State {
@@ -73,7 +77,7 @@ pub trait Level: Sized {
     /// Where the level was read from; None for a level made by the caller.
     fn origin(&self) -> Option<Origin>;
     /// The elements in tag order (`Entry::Read` only with an origin).
-    fn entries(&self) -> Result<Vec<(u32, Entry<Self::Element>)>, Self::Error>;
+    fn entries(&self) -> Result<Entries<Self::Element>, Self::Error>;
     /// Whether the level, as an item, has an undefined length.
     fn is_undefined_length_item(&self) -> bool;
     fn state(&self, elem: &Self::Element) -> Result<State, Self::Error>;

@@ -145,6 +145,13 @@ impl Charset {
     }
 }
 
+/// Where an element is written: the encoding and the character set in force.
+#[derive(Clone, Copy)]
+struct Ctx<'a> {
+    enc: Encoding,
+    cs: &'a Charset,
+}
+
 /// A group length being written: where its value goes, and whether the group is as read.
 struct Group {
     group: u32,
@@ -180,6 +187,7 @@ impl Writer {
         let entries = level.entries()?;
         let origin = level.origin();
         let charset = self.charset(level, &entries, origin.as_ref(), parent)?;
+        let ctx = Ctx { enc, cs: &charset };
         let mut group: Option<Group> = None;
         for (tag, entry) in entries {
             if let Some(g) = group.take_if(|g| g.group != tag >> 16) {
@@ -194,9 +202,9 @@ impl Writer {
                     let Some(o) = &origin else {
                         return Err(at(tag)(Error::Value("read without a file".into())).into());
                     };
-                    self.read(level, tag, &o.file, idx as usize, None, enc, &charset)?
+                    self.read(level, tag, &o.file, idx as usize, None, ctx)?
                 }
-                Entry::Stored(elem) => self.stored(level, tag, elem, enc, &charset)?,
+                Entry::Stored(elem) => self.stored(level, tag, elem, ctx)?,
             };
             if let Some(g) = group.as_mut() {
                 g.count += 1;
@@ -306,8 +314,7 @@ impl Writer {
         level: &L,
         tag: u32,
         elem: L::Element,
-        enc: Encoding,
-        cs: &Charset,
+        ctx: Ctx<'_>,
     ) -> Result<bool, L::Error> {
         let state = level.state(&elem)?;
         if let Some((file, idx)) = &state.unchanged {
@@ -316,13 +323,13 @@ impl Writer {
             };
             if state.undefined_length == e.is_undefined_length() {
                 let file = Arc::clone(file);
-                return self.read(level, tag, &file, *idx, Some((elem, state)), enc, cs);
+                return self.read(level, tag, &file, *idx, Some((elem, state)), ctx);
             }
         }
         if state.vr == Vr::SQ {
-            self.sequence(level, tag, &elem, state.undefined_length, enc, cs)?;
+            self.sequence(tag, &level.items(&elem)?, state.undefined_length, ctx)?;
         } else {
-            self.encoded(level, tag, &elem, state.undefined_length, enc, cs)?;
+            self.encoded(level, tag, &elem, state.undefined_length, ctx)?;
         }
         Ok(false)
     }
@@ -345,7 +352,6 @@ impl Writer {
 
     /// Element `idx` of `file`, with the value read (`elem` is the caller's element for it,
     /// if made). Returns whether its bytes were copied as they are.
-    #[allow(clippy::too_many_arguments)]
     fn read<L: Level>(
         &mut self,
         level: &L,
@@ -353,9 +359,9 @@ impl Writer {
         file: &Arc<Parsed>,
         idx: usize,
         mut elem: Option<(L::Element, State)>,
-        enc: Encoding,
-        cs: &Charset,
+        ctx: Ctx<'_>,
     ) -> Result<bool, L::Error> {
+        let Ctx { enc, cs } = ctx;
         let mut vr = elem.as_ref().map_or(file.elements[idx].vr, |e| e.1.vr);
         let reencode_text = cs.changed && vr.uses_charset();
         if reencode_text || (is_ambiguous(vr) && !enc.implicit) {
@@ -364,7 +370,7 @@ impl Writer {
             let (e, state) = Self::made(level, tag, elem.take())?;
             vr = state.vr;
             if reencode_text || is_ambiguous(vr) {
-                self.encoded(level, tag, &e, state.undefined_length, enc, cs)?;
+                self.encoded(level, tag, &e, state.undefined_length, ctx)?;
                 return Ok(false);
             }
             elem = Some((e, state));
@@ -378,7 +384,7 @@ impl Writer {
         }
         if vr == Vr::SQ {
             let (e, state) = Self::made(level, tag, elem)?;
-            self.sequence(level, tag, &e, state.undefined_length, enc, cs)?;
+            self.sequence(tag, &level.items(&e)?, state.undefined_length, ctx)?;
             return Ok(false);
         }
         let value = file.elements[idx].value_range();
@@ -400,17 +406,14 @@ impl Writer {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn sequence<L: Level>(
         &mut self,
-        level: &L,
         tag: u32,
-        elem: &L::Element,
+        items: &[L],
         undefined: bool,
-        enc: Encoding,
-        cs: &Charset,
+        ctx: Ctx<'_>,
     ) -> Result<(), L::Error> {
-        let items = level.items(elem)?;
+        let enc = ctx.enc;
         let length = if undefined {
             Length::Undefined
         } else {
@@ -418,8 +421,8 @@ impl Writer {
         };
         let (_, mark) = header(&mut self.out, tag, Vr::SQ, length, enc).map_err(at(tag))?;
         let start = self.out.len();
-        for item in &items {
-            self.item(item, enc, cs)?;
+        for item in items {
+            self.item(item, ctx)?;
         }
         Ok(self.close(tag, mark, start, SEQUENCE_DELIMITER, enc.little)?)
     }
@@ -442,7 +445,8 @@ impl Writer {
         }
     }
 
-    fn item<L: Level>(&mut self, item: &L, enc: Encoding, cs: &Charset) -> Result<(), L::Error> {
+    fn item<L: Level>(&mut self, item: &L, ctx: Ctx<'_>) -> Result<(), L::Error> {
+        let Ctx { enc, cs } = ctx;
         let undefined = item.is_undefined_length_item();
         if let Some(o) = item.origin().filter(|o| o.pristine && !cs.changed) {
             if let Some(i) = o.item {
@@ -472,16 +476,15 @@ impl Writer {
     }
 
     /// An element whose value comes from the caller, encoded here.
-    #[allow(clippy::too_many_arguments)]
     fn encoded<L: Level>(
         &mut self,
         level: &L,
         tag: u32,
         elem: &L::Element,
         undefined: bool,
-        enc: Encoding,
-        cs: &Charset,
+        ctx: Ctx<'_>,
     ) -> Result<(), L::Error> {
+        let Ctx { enc, cs } = ctx;
         let Value { vr, data } = level.value(elem, enc.implicit)?;
         match data {
             Data::Bytes(bytes) => self.bytes(tag, vr, bytes, undefined, enc)?,

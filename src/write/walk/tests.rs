@@ -280,6 +280,13 @@ fn write(level: &TestLevel, enc: Encoding) -> Writer {
     w
 }
 
+fn error(level: &TestLevel, enc: Encoding) -> String {
+    Writer::new()
+        .dataset(level, enc, &Charset::default())
+        .expect_err("an error")
+        .0
+}
+
 fn bytes(level: &TestLevel, enc: Encoding) -> Vec<u8> {
     write(level, enc).out.to_vec()
 }
@@ -462,11 +469,12 @@ fn pristine_item_copied_inside_a_changed_sequence() {
     assert_eq!(w.out.to_vec(), expected);
 }
 
-/// (0008,0005) ISO_IR 100, a Latin-1 name, a UID, and an item with another name.
-fn latin1_body() -> Vec<u8> {
-    let pn = el(0x0010_0010, "PN", Some(10), b"Buc^J\xe9r\xf4me", LE);
+/// (0008,0005) `charset`, a name, a UID, and an item with the name again.
+fn with_name(charset: &[u8], name: &[u8]) -> Vec<u8> {
+    let n = charset.len() as u32;
+    let pn = el(0x0010_0010, "PN", Some(name.len() as u32), name, LE);
     [
-        el(0x0008_0005, "CS", Some(10), b"ISO_IR 100", LE),
+        el(0x0008_0005, "CS", Some(n), charset, LE),
         el(0x0008_0016, "UI", Some(4), b"1.2\0", LE),
         pn.clone(),
         el(0x0040_0275, "SQ", None, &[], LE),
@@ -474,6 +482,10 @@ fn latin1_body() -> Vec<u8> {
         seq_end(true),
     ]
     .concat()
+}
+
+fn latin1_body() -> Vec<u8> {
+    with_name(b"ISO_IR 100", b"Buc^J\xe9r\xf4me")
 }
 
 #[test]
@@ -494,16 +506,7 @@ fn charset_switch_reencodes_read_text() {
         .set(0x0008_0005, strs(Vr::CS, "ISO_IR 192"))
         .set(0x0040_0275, items(true, vec![read_item]));
     level.made = vec![(0x0010_0010, name)];
-    let utf8 = el(0x0010_0010, "PN", Some(12), "Buc^Jérôme".as_bytes(), LE);
-    let expected = [
-        el(0x0008_0005, "CS", Some(10), b"ISO_IR 192", LE),
-        el(0x0008_0016, "UI", Some(4), b"1.2\0", LE),
-        utf8.clone(),
-        el(0x0040_0275, "SQ", None, &[], LE),
-        item(None, &utf8, true),
-        seq_end(true),
-    ]
-    .concat();
+    let expected = with_name(b"ISO_IR 192", "Buc^Jérôme".as_bytes());
     assert_eq!(bytes(&level, LE), expected);
     // text that the new character set cannot hold names its element
     let mut ascii = TestLevel::read(&f).set(0x0008_0005, prim(Vr::CS, Primitive::Empty));
@@ -516,11 +519,8 @@ fn charset_switch_reencodes_read_text() {
             val: Val::Prim(omega),
         },
     )];
-    let err = Writer::new()
-        .dataset(&ascii, LE, &Charset::default())
-        .err()
-        .unwrap();
-    assert!(err.0.starts_with("(0010,0010) PatientName: "), "{}", err.0);
+    let err = error(&ascii, LE);
+    assert!(err.starts_with("(0010,0010) PatientName: "), "{}", err);
 }
 
 #[test]
@@ -546,11 +546,8 @@ fn ambiguous_vr_resolved_by_the_caller_when_writing_explicit() {
     let f = file(IMPLICIT_LE, &body);
     let level = TestLevel::read(&f);
     assert_eq!(bytes(&level, IL), body);
-    let err = Writer::new()
-        .dataset(&level, LE, &Charset::default())
-        .err()
-        .unwrap();
-    assert!(err.0.contains("Cannot write ambiguous VR"), "{}", err.0);
+    let err = error(&level, LE);
+    assert!(err.contains("Cannot write ambiguous VR"), "{}", err);
     let mut resolved = level.clone();
     let idx = f.find(f.dataset.clone(), 0x0028_0106).unwrap() as usize;
     resolved.made = vec![(
@@ -588,15 +585,11 @@ fn long_value_written_as_un_with_a_warning() {
 #[test]
 fn invalid_values_name_their_element() {
     let level = TestLevel::new(vec![(0x0008_0020, strs(Vr::DA, "yesterday"))]);
-    let err = Writer::new()
-        .dataset(&level, LE, &Charset::default())
-        .err()
-        .unwrap();
+    let err = error(&level, LE);
     assert!(
-        err.0
-            .starts_with("(0008,0020) StudyDate: Invalid value for VR DA"),
+        err.starts_with("(0008,0020) StudyDate: Invalid value for VR DA"),
         "{}",
-        err.0
+        err
     );
     let odd = TestLevel::new(vec![(
         0x0028_0010,
@@ -606,11 +599,8 @@ fn invalid_values_name_their_element() {
             val: Val::Bytes(vec![1, 2, 3]),
         }),
     )]);
-    let err = Writer::new()
-        .dataset(&odd, LE, &Charset::default())
-        .err()
-        .unwrap();
-    assert!(err.0.contains("must be a multiple of 2"), "{}", err.0);
+    let err = error(&odd, LE);
+    assert!(err.contains("must be a multiple of 2"), "{}", err);
 }
 
 #[test]

@@ -1,9 +1,9 @@
 """Writing DICOM files: `dcmwrite` with pydicom 3's signature and semantics.
 
-The bytes are assembled in Rust (`src/write`, `src/py/write.rs`): elements untouched since
-reading are copied from the file as they are (an unchanged file is a few large copies), the
-rest is encoded per VR there, with pydicom's validators as errors. The functions prefixed
-with ``_`` are the hooks the Rust walker calls for values Python changed.
+The bytes are assembled in Rust (`src/write/walk.rs`): elements untouched since reading are
+copied from the file as they are (an unchanged file is a few large copies), the rest is encoded
+per VR there, with pydicom's validators as errors. The core sees the data set only through the
+protocol section of this module (typed `_core` objects and `_HOOKS`).
 
 A path is replaced atomically (temporary file in the same directory, flushed to disk, renamed
 over the target); a file-like object gets the whole encoded file in one ``write`` call, made

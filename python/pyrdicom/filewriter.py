@@ -1,9 +1,9 @@
 """Writing DICOM files: `dcmwrite` with pydicom 3's signature and semantics.
 
-The bytes are assembled in Rust (`src/write`, `src/py/write.rs`): elements untouched since
-reading are copied from the file as they are (an unchanged file is a few large copies), the
-rest is encoded per VR there, with pydicom's validators as errors. The functions prefixed
-with ``_`` are the hooks the Rust walker calls for values Python changed.
+The bytes are assembled in Rust (`src/write/walk.rs`): elements untouched since reading are
+copied from the file as they are (an unchanged file is a few large copies), the rest is encoded
+per VR there, with pydicom's validators as errors. The core sees the data set only through the
+protocol section of this module (typed `_core` objects and `_HOOKS`).
 
 A path is replaced atomically (temporary file in the same directory, flushed to disk, renamed
 over the target); a file-like object gets the whole encoded file in one ``write`` call, made
@@ -143,19 +143,21 @@ def dcmwrite(
     if tsyntax is None or not known_ts or not tsyntax.is_encapsulated:
         check_pixel_data_length(dataset)
 
-    args = (
-        bytes(preamble) if preamble else None,
-        file_meta if file_meta else None,
-        dataset,
-        encoding[0],
-        encoding[1],
-        tsyntax == _DEFLATED,
+    job = _core.WriteJob(
+        _level(dataset),
+        implicit_vr=encoding[0],
+        little_endian=encoding[1],
+        hooks=_HOOKS,
+        preamble=bytes(preamble) if preamble else None,
+        meta=_level(file_meta) if file_meta else None,
+        deflate=tsyntax == _DEFLATED,
     )
     if isinstance(filename, str | os.PathLike):
-        notes = _core.write_file(os.fspath(filename), *args, overwrite=overwrite, fsync=fsync)
+        notes = _core.write_file(os.fspath(filename), job, overwrite=overwrite, fsync=fsync)
     elif hasattr(filename, "write"):
-        data, notes = _core.encode_file(*args)
-        filename.write(data)
+        encoded = _core.encode(job)
+        filename.write(encoded.data)
+        notes = encoded.warnings
     else:
         raise TypeError(
             "dcmwrite: Expected a file path, file-like or writeable buffer, but got "
@@ -295,7 +297,25 @@ def check_pixel_data_length(ds: Any) -> None:
         )
 
 
-# --- hooks called by the Rust writer ------------------------------------------------------
+# --- the writer protocol -------------------------------------------------------------------
+# The core walks a data set (src/write/walk.rs) as typed objects: a `_core.WriteLevel` per data
+# set or item (`_level`), and these hooks, handed over once as `_HOOKS`, for what Python
+# stored. Nothing else of the data model is read by the core.
+
+
+def _level(ds: Any) -> _core.WriteLevel:
+    """A data set or item as the writer sees it."""
+    return _core.WriteLevel(ds, ds._dict, ds.is_undefined_length_sequence_item)
+
+
+def _state(elem: DataElement) -> _core.ElementState:
+    """Its VR and length form and, while it still holds the value read, where it was read."""
+    raw = elem._raw
+    if raw is not None and (
+        elem._value is DataElement._UNSET or (elem.VR != "SQ" and _unchanged(elem))
+    ):
+        return _core.ElementState(elem.VR, elem.is_undefined_length, raw, elem._idx)
+    return _core.ElementState(elem.VR, elem.is_undefined_length)
 
 
 def _element(ds: Any, tag: int) -> DataElement:
@@ -316,6 +336,10 @@ def _unchanged(elem: DataElement) -> bool:
     return type(fresh) is type(value) and fresh == value and str(fresh) == str(value)
 
 
+def _items(elem: DataElement) -> list[_core.WriteLevel]:
+    return [_level(item) for item in elem.value]
+
+
 def _charset_terms(elem: DataElement) -> list[str]:
     value = elem.value
     if not value:
@@ -325,18 +349,48 @@ def _charset_terms(elem: DataElement) -> list[str]:
     return [v.decode("latin-1") if isinstance(v, bytes) else str(v) for v in value]
 
 
-def _primitive(ds: Any, elem: DataElement, implicit: bool) -> tuple[str, str, Any]:
-    """(VR, kind, data) of an element's value for the Rust encoder; kind is "empty", "bytes",
-    "str", "int" or "float". Errors name the element."""
+def _value(ds: Any, elem: DataElement, implicit: bool) -> _core.WriteValue:
+    """An element's value for the Rust encoder, its ambiguous VR resolved. Errors name the
+    element."""
     try:
         vr = elem.VR
         if " or " in vr:
             vr = _resolve_vr(ds, elem, implicit)
-        return (vr, *_to_primitive(vr, elem.value))
+        return _core.WriteValue(vr, *_to_primitive(vr, elem.value))
     except (TypeError, ValueError, AttributeError, OverflowError) as exc:
         if isinstance(exc, DicomValueError):
             raise
         raise DicomValueError(f"{elem.tag} {elem.keyword or elem.name}: {exc}") from exc
+
+
+_HOOKS = _core.WriteHooks(
+    state=_state, element=_element, value=_value, items=_items, charset=_charset_terms
+)
+
+
+def _encode(
+    ds: Any,
+    *,
+    implicit_vr: bool,
+    little_endian: bool,
+    charset: list[str] | None = None,
+) -> bytes:
+    """A bare data set (no preamble, no File Meta Information) in one of the three encodings,
+    as bytes; `ds` may also be a dict {tag: DataElement} (e.g. one element). `charset` is the
+    Specific Character Set in force where it is written (the parent's terms). Group lengths
+    present are written (recomputed unless their group is as read); warnings are issued."""
+    level = _level(ds) if hasattr(ds, "_dict") else _core.WriteLevel(None, ds)
+    job = _core.WriteJob(
+        level,
+        implicit_vr=implicit_vr,
+        little_endian=little_endian,
+        hooks=_HOOKS,
+        charset=charset or [],
+    )
+    encoded = _core.encode(job)
+    for note in encoded.warnings:
+        warnings.warn(note, UserWarning, stacklevel=2)
+    return encoded.data
 
 
 def _resolve_vr(ds: Any, elem: DataElement, implicit: bool) -> str:

@@ -1,13 +1,15 @@
 //! Writing DICOM (PS3.5 ch. 7, PS3.10 ch. 7): element headers in a target encoding, elements
 //! read from a file copied byte for byte when their encoding already is the target's (or
 //! re-encoded around their original value when it is not), values encoded per VR (`encode`),
-//! and the file replaced atomically (`file`). What to write is decided by the caller (the
-//! Python bindings walk the data set); this module only assembles bytes into an [`Output`].
+//! and the file replaced atomically (`file`). `walk` decides what is written: it goes through
+//! a data set seen through its `Level` trait (the bindings implement it over the Python
+//! objects) and assembles the bytes into an [`Output`].
 
 pub mod encode;
 pub mod file;
 pub mod output;
 pub mod pixels;
+pub mod walk;
 
 use std::ops::Range;
 

@@ -21,13 +21,19 @@ warnings.simplefilter("ignore")
 import pydicom
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.encaps import encapsulate, generate_frames
-from pydicom.uid import generate_uid
+from pydicom.uid import (
+    JPEGBaseline8Bit,
+    JPEGExtended12Bit,
+    JPEGLossless,
+    JPEGLosslessSV1,
+    generate_uid,
+)
 
 TS = {
-    "1.2.840.10008.1.2.4.50": "baseline",
-    "1.2.840.10008.1.2.4.51": "extended",
-    "1.2.840.10008.1.2.4.57": "lossless",
-    "1.2.840.10008.1.2.4.70": "sv1",
+    JPEGBaseline8Bit: "baseline",
+    JPEGExtended12Bit: "extended",
+    JPEGLossless: "lossless",
+    JPEGLosslessSV1: "sv1",
 }
 UID = {v: k for k, v in TS.items()}
 # Codestreams whose precision does not fit Bits Allocated: pydicom returns garbage.

@@ -8,6 +8,7 @@ pub mod error;
 pub mod parse;
 pub mod pixel;
 pub mod source;
+pub mod transfer_syntax;
 pub mod value;
 pub mod vr;
 pub mod write;

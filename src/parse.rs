@@ -12,6 +12,7 @@ use std::ops::Range;
 use crate::dict;
 use crate::error::{Error, Result};
 use crate::source::Source;
+use crate::transfer_syntax;
 use crate::vr::Vr;
 
 pub const UNDEFINED: u32 = 0xFFFF_FFFF;
@@ -24,11 +25,6 @@ const CHARSET_TAG: u32 = 0x0008_0005;
 pub const MAX_DEPTH: usize = 64;
 /// Parent of top-level entries.
 pub const ROOT: u32 = u32::MAX;
-
-pub const DEFLATED_TS: &str = "1.2.840.10008.1.2.1.99";
-pub const IMPLICIT_LE_TS: &str = "1.2.840.10008.1.2";
-pub const EXPLICIT_LE_TS: &str = "1.2.840.10008.1.2.1";
-pub const EXPLICIT_BE_TS: &str = "1.2.840.10008.1.2.2";
 
 /// Flags of an index entry.
 pub mod flag {
@@ -200,12 +196,18 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
                 little = u16::from_le_bytes([b[0], b[1]]) < 1024;
             }
         }
-        Some(IMPLICIT_LE_TS) => {}
-        Some(EXPLICIT_BE_TS) => (implicit, little) = (false, false),
-        Some(_) => implicit = false,
+        // A private or unknown transfer syntax is read as explicit VR little endian, as pydicom.
+        Some(uid) => match transfer_syntax::lookup(uid) {
+            Some(ts) => (implicit, little) = (ts.implicit_vr, ts.little_endian),
+            None => implicit = false,
+        },
     }
+    let deflated = transfer_syntax
+        .as_deref()
+        .and_then(transfer_syntax::lookup)
+        .is_some_and(|ts| ts.deflated);
     let transfer_syntax = transfer_syntax.unwrap_or_default();
-    let source = if !at_end && transfer_syntax == DEFLATED_TS {
+    let source = if !at_end && deflated {
         let inflated = inflate(&data[ds_start..])?;
         let mut whole = Vec::with_capacity(ds_start + inflated.len());
         whole.extend_from_slice(&data[..ds_start]);

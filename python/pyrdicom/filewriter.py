@@ -21,6 +21,8 @@ import warnings
 from typing import Any
 
 from . import _core
+from ._transfer_syntax import native as native_transfer_syntax
+from ._transfer_syntax import of_meta
 from .dataelem import BYTES_VRS, STR_VRS, DataElement
 from .errors import DicomValueError, PixelDataError
 from .multival import MultiValue
@@ -35,9 +37,6 @@ fsync = True
 PYRDICOM_IMPLEMENTATION_UID = UID(f"{PYRDICOM_ROOT_UID}1")
 IMPLEMENTATION_VERSION_NAME = "PYRDICOM 0.1.0"
 
-_DEFLATED = "1.2.840.10008.1.2.1.99"
-_IMPLICIT_LE = "1.2.840.10008.1.2"
-_EXPLICIT_BE = "1.2.840.10008.1.2.2"
 _NUMBER_VRS = frozenset(["US", "SS", "UL", "SL", "SV", "UV", "FL", "FD", "AT"])
 _IMMUTABLE = (str, int, float, bytes, type(None), PersonName)
 _PIXEL_DATA_TAGS = (0x7FE00010, 0x7FE00008, 0x7FE00009)
@@ -116,9 +115,9 @@ def dcmwrite(
     if enforce_file_format:
         if tsyntax is None:
             if encoding == (True, True):
-                file_meta.TransferSyntaxUID = _IMPLICIT_LE
+                file_meta.TransferSyntaxUID = native_transfer_syntax(True, True).uid
             elif encoding == (False, False):
-                file_meta.TransferSyntaxUID = _EXPLICIT_BE
+                file_meta.TransferSyntaxUID = native_transfer_syntax(False, False).uid
             tsyntax = _transfer_syntax(file_meta)
         meta_class = file_meta.get("MediaStorageSOPClassUID")
         ds_class = dataset.get("SOPClassUID")
@@ -149,7 +148,7 @@ def dcmwrite(
         dataset,
         encoding[0],
         encoding[1],
-        tsyntax == _DEFLATED,
+        tsyntax is not None and known_ts and tsyntax.is_deflated,
     )
     if isinstance(filename, str | os.PathLike):
         notes = _core.write_file(os.fspath(filename), *args, overwrite=overwrite, fsync=fsync)
@@ -166,10 +165,8 @@ def dcmwrite(
 
 
 def _transfer_syntax(file_meta: Any) -> UID | None:
-    if file_meta is None:
-        return None
-    ts = file_meta.get("TransferSyntaxUID")
-    return None if ts is None else UID(str(ts))
+    ts = of_meta(file_meta)
+    return None if ts is None else UID(ts)
 
 
 def _determine_encoding(

@@ -9,6 +9,7 @@ mod dict;
 mod level;
 mod lut;
 mod pixel;
+mod transfer_syntax;
 mod write;
 
 use pyo3::buffer::PyBuffer;
@@ -328,5 +329,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dict::register(m)?;
     write::register(m)?;
     lut::register(m)?;
+    transfer_syntax::register(m)?;
     Ok(())
 }

@@ -8,7 +8,8 @@ use pyo3::buffer::PyBuffer;
 use super::{buffer_bytes, to_py_err, RawFile};
 use crate::codec::FrameSpec;
 use crate::error::Error;
-use crate::pixel::decode::{self, codec_for};
+use crate::pixel::decode;
+use crate::transfer_syntax;
 
 /// (flat uint8 array, frames decoded, pydicom's warning about the frame layout)
 type Decoded<'py> = (Bound<'py, PyArray1<u8>>, usize, Option<&'static str>);
@@ -46,15 +47,17 @@ pub fn decode_pixels<'py>(
     index: Option<usize>,
     eot: Option<(Vec<u64>, Vec<u64>)>,
 ) -> PyResult<Decoded<'py>> {
-    let codec = codec_for(transfer_syntax).ok_or_else(|| {
-        to_py_err(
-            py,
-            Error::Unsupported(format!(
+    let codec = transfer_syntax::lookup(transfer_syntax)
+        .and_then(|ts| ts.decoder)
+        .ok_or_else(|| {
+            to_py_err(
+                py,
+                Error::Unsupported(format!(
                 "Unable to decode pixel data with a transfer syntax UID of '{transfer_syntax}': \
                      this build of pyrdicom has no decoder for it"
             )),
-        )
-    })?;
+            )
+        })?;
     let spec = spec_from_tuple(spec);
     // The value as read (element idx of a RawFile), or bytes assigned to PixelData since.
     let raw = source.cast::<RawFile>().ok();

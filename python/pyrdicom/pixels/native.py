@@ -19,12 +19,6 @@ PIXEL_KEYWORDS = (
     ("FloatPixelData", 0x7FE00008),
     ("DoubleFloatPixelData", 0x7FE00009),
 )
-NATIVE_SYNTAXES = {
-    "1.2.840.10008.1.2": True,
-    "1.2.840.10008.1.2.1": True,
-    "1.2.840.10008.1.2.1.99": True,
-    "1.2.840.10008.1.2.2": False,
-}
 
 # Elements whose change invalidates a cached array.
 _PIXEL_MODULE = (

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import _core
+from .. import _core, _transfer_syntax
 
 __all__ = [
     "apply_color_lut",
@@ -31,8 +31,6 @@ __all__ = [
     "convert_color_space",
 ]
 
-_EXPLICIT_BIG_ENDIAN = "1.2.840.10008.1.2.2"
-_DICOM_TRANSFER_SYNTAX_ROOT = "1.2.840.10008.1.2"
 # A LUT descriptor can't describe more entries than this.
 _MAX_LUT_ENTRIES = 2**16
 # Segments one expansion may visit: indirect segments can revisit the same data, and no real
@@ -48,14 +46,11 @@ _BYTES_LIKE = (bytes, bytearray, memoryview)
 
 def _little_endian(ds: Any) -> bool | None:
     """Return the byte order of the data set's encoding, ``None`` if it can't be known."""
-    tsyntax = getattr(getattr(ds, "file_meta", None), "TransferSyntaxUID", None)
+    tsyntax = _transfer_syntax.of_meta(getattr(ds, "file_meta", None))
     if tsyntax:
-        tsyntax = str(tsyntax)
-        if tsyntax == _EXPLICIT_BIG_ENDIAN:
-            return False
-        # Every other public transfer syntax is little endian; private ones are unknown.
-        root = _DICOM_TRANSFER_SYNTAX_ROOT
-        return True if tsyntax == root or tsyntax.startswith(root + ".") else None
+        # A private transfer syntax's byte order is unknown.
+        entry = _transfer_syntax.lookup(tsyntax)
+        return entry.little_endian if entry else None
     encoding = getattr(ds, "original_encoding", None)
     return encoding[1] if encoding else None
 

@@ -153,7 +153,7 @@ fn numbers<T: Stored, U>(
     conv: impl Fn(T) -> U,
 ) -> Result<Vec<U>> {
     if raw.len() % T::SIZE != 0 {
-        return Err(Error::Value(format!(
+        return Err(Error::BytesLength(format!(
             "Expected total bytes to be an even multiple of bytes per value. Instead received \
              a value of length {} for VR '{vr}' with {} bytes per value.",
             raw.len(),

@@ -24,44 +24,50 @@ use crate::source::{SharedBytes, Source};
 use crate::value::{self, Value};
 use crate::vr::Vr;
 
+/// The exception classes of `pyrdicom.errors`, imported once on first use.
+pub(crate) mod errors {
+    pyo3::import_exception!(pyrdicom.errors, InvalidDicomError);
+    pyo3::import_exception!(pyrdicom.errors, MalformedDicomError);
+    pyo3::import_exception!(pyrdicom.errors, UnsupportedTransferSyntaxError);
+    pyo3::import_exception!(pyrdicom.errors, PixelDataError);
+    pyo3::import_exception!(pyrdicom.errors, BytesLengthException);
+    pyo3::import_exception!(pyrdicom.errors, DicomValueError);
+}
+
 /// Like `to_py_err`, but an I/O error becomes OSError(errno, strerror, filename): Python makes
 /// it the errno's subclass (FileNotFoundError, ...) naming the file, as open() does.
 pub(crate) fn path_err(py: Python<'_>, err: Error, path: &std::path::Path) -> PyErr {
     match err {
         // An error without an errno (made by us) keeps its kind's class and message.
-        Error::Io(io) if io.raw_os_error().is_some() => {
-            let message = io.to_string();
-            let strerror = message
-                .split(" (os error")
-                .next()
-                .unwrap_or_default()
-                .to_string();
-            let filename = path.to_string_lossy().into_owned();
-            PyOSError::new_err((io.raw_os_error(), strerror, filename))
-        }
+        Error::Io(io) => match io.raw_os_error() {
+            Some(errno) => {
+                let strerror = match py
+                    .import("os")
+                    .and_then(|os| os.getattr("strerror")?.call1((errno,))?.extract::<String>())
+                {
+                    Ok(s) => s,
+                    Err(e) => return e,
+                };
+                let filename = path.to_string_lossy().into_owned();
+                PyOSError::new_err((errno, strerror, filename))
+            }
+            None => PyErr::from(io),
+        },
         other => to_py_err(py, other),
     }
 }
 
 /// Maps a core error onto pyrdicom's Python exceptions (OSError for I/O).
-pub(crate) fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
-    let class = match &err {
-        Error::Io(_) => {
-            return PyErr::from(match err {
-                Error::Io(e) => e,
-                _ => unreachable!(),
-            })
-        }
-        Error::InvalidDicom(_) => "InvalidDicomError",
-        Error::Malformed(_) => "MalformedDicomError",
-        Error::Unsupported(_) => "UnsupportedTransferSyntaxError",
-        Error::Pixel(_) => "PixelDataError",
-        Error::Value(_) => "BytesLengthException",
-    };
+pub(crate) fn to_py_err(_py: Python<'_>, err: Error) -> PyErr {
     let msg = err.to_string();
-    match py.import("pyrdicom.errors").and_then(|m| m.getattr(class)) {
-        Ok(cls) => PyErr::from_type(cls.cast_into().expect("exception class"), msg),
-        Err(e) => e,
+    match err {
+        Error::Io(e) => PyErr::from(e),
+        Error::InvalidDicom(_) => errors::InvalidDicomError::new_err(msg),
+        Error::Malformed(_) => errors::MalformedDicomError::new_err(msg),
+        Error::Unsupported(_) => errors::UnsupportedTransferSyntaxError::new_err(msg),
+        Error::Pixel(_) => errors::PixelDataError::new_err(msg),
+        Error::BytesLength(_) => errors::BytesLengthException::new_err(msg),
+        Error::Value(_) | Error::Charset(_) => errors::DicomValueError::new_err(msg),
     }
 }
 

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from .errors import DicomError
+
+if TYPE_CHECKING:
+    from .uid import UID
 
 
 def _show(args: argparse.Namespace) -> None:
@@ -32,7 +36,7 @@ def _view(args: argparse.Namespace) -> None:
     write_png(args.output, render(ds, frame=args.frame, window=args.window, arr=frame))
 
 
-def _transfer_syntax(name: str) -> str:
+def _transfer_syntax(name: str) -> UID:
     from . import uid
 
     value = getattr(uid, name, None) if not name[:1].isdigit() else uid.UID(name)

@@ -97,7 +97,7 @@ def dcmwrite(
     if force_encoding and enforce_file_format:
         raise ValueError("'force_encoding' cannot be used with 'enforce_file_format'")
 
-    file_meta = getattr(dataset, "file_meta", None)
+    file_meta: Any = getattr(dataset, "file_meta", None)
     if enforce_file_format:
         from .dataset import FileMetaDataset
 
@@ -136,7 +136,7 @@ def dcmwrite(
         validate_file_meta(file_meta, enforce_standard=False)
 
     known_ts = tsyntax is not None and not tsyntax.is_private and tsyntax.is_transfer_syntax
-    if known_ts and 0x7FE00010 in dataset._dict:
+    if tsyntax is not None and known_ts and 0x7FE00010 in dataset._dict:
         # PS3.5 A.4: encapsulated pixel data has an undefined length, native a defined one
         dataset[0x7FE00010].is_undefined_length = tsyntax.is_compressed
     if tsyntax is None or not known_ts or not tsyntax.is_encapsulated:
@@ -275,7 +275,7 @@ def check_pixel_data_length(ds: Any) -> None:
     if elem.is_undefined_length:
         return
     if elem._raw is not None and elem._value is DataElement._UNSET:
-        actual = elem._raw.info(elem._idx)[2]
+        actual = elem._raw.info(elem._idx).length
     else:
         actual = len(elem.value or b"")
     if info.bits_allocated == 1:

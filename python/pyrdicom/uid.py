@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 from . import _core, _transfer_syntax
-from ._core import TransferSyntax
+from ._core import TransferSyntax, UidEntry
 
 PYRDICOM_ROOT_UID = "1.2.826.0.1.3680043.10.1543."  # a root for generate_uid's default prefix
 
@@ -17,33 +17,33 @@ class UID(str):
 
     __slots__ = ()
 
-    def _entry(self) -> tuple | None:
+    def _entry(self) -> UidEntry | None:
         return _core.uid_entry(str(self))
 
     @property
     def name(self) -> str:
         e = self._entry()
-        return e[0] if e else str.__str__(self)
+        return e.name if e else str.__str__(self)
 
     @property
     def type(self) -> str:
         e = self._entry()
-        return e[1] if e else ""
+        return e.kind if e else ""
 
     @property
     def info(self) -> str:
         e = self._entry()
-        return e[2] if e else ""
+        return e.info if e else ""
 
     @property
     def is_retired(self) -> bool:
         e = self._entry()
-        return bool(e and e[3])
+        return bool(e and e.retired)
 
     @property
     def keyword(self) -> str:
         e = self._entry()
-        return e[4] if e else ""
+        return e.keyword if e else ""
 
     @property
     def is_transfer_syntax(self) -> bool:

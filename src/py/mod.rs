@@ -99,6 +99,22 @@ pub struct RawFile {
     pub(crate) inner: Arc<Parsed>,
 }
 
+/// One element of a parsed file's index, as `RawFile.info` reports it.
+#[pyclass(frozen, get_all, module = "pyrdicom._core")]
+pub struct ElementInfo {
+    pub tag: u32,
+    /// The VR as read, or the dictionary's for implicit VR.
+    pub vr: &'static str,
+    /// The value length in bytes (0 when undefined).
+    pub length: u64,
+    /// Offset of the value in the source.
+    pub offset: u64,
+    /// The VR was not in the stream (implicit VR): an item of an implicit VR sequence.
+    pub implicit_vr: bool,
+    /// Encoded with undefined length (sequences, items, encapsulated pixel data).
+    pub undefined_length: bool,
+}
+
 const META: i64 = -2;
 
 impl RawFile {
@@ -126,16 +142,19 @@ impl RawFile {
         level::LevelMap::new(&self.inner, self.range(level), u32::try_from(level).ok())
     }
 
-    /// (tag, VR, length as encoded (0xFFFFFFFF undefined), value offset, flags) of element idx.
-    fn info(&self, idx: usize) -> PyResult<(u32, &'static str, u64, u64, u8)> {
+    /// The index entry of element idx.
+    fn info(&self, idx: usize) -> PyResult<ElementInfo> {
         self.check(idx)?;
         let e = &self.inner.elements[idx];
-        let len = if e.is_undefined_length() {
-            parse::UNDEFINED as u64
-        } else {
-            e.len
-        };
-        Ok((e.tag, e.vr.as_str(), len, e.offset, e.flags))
+        let undefined_length = e.is_undefined_length();
+        Ok(ElementInfo {
+            tag: e.tag,
+            vr: e.vr.as_str(),
+            length: if undefined_length { 0 } else { e.len },
+            offset: e.offset,
+            implicit_vr: e.flags & parse::flag::IMPLICIT != 0,
+            undefined_length,
+        })
     }
 
     /// The decoded value of element idx, as `vr` (default: its own VR), in primitive form:
@@ -330,8 +349,10 @@ fn read(
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RawFile>()?;
     m.add_class::<level::LevelMap>()?;
+    m.add_class::<ElementInfo>()?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(pixel::decode_pixels, m)?)?;
+    m.add_class::<pixel::PyFrameSpec>()?;
     dict::register(m)?;
     write::register(m)?;
     lut::register(m)?;

@@ -14,23 +14,71 @@ use crate::transfer_syntax;
 /// (flat uint8 array, frames decoded, pydicom's warning about the frame layout)
 type Decoded<'py> = (Bound<'py, PyArray1<u8>>, usize, Option<&'static str>);
 
-pub(crate) fn spec_from_tuple(t: SpecTuple) -> FrameSpec {
-    let (rows, cols, samples_per_pixel, bits_allocated, bits_stored, signed, photometric, planar) =
-        t;
-    FrameSpec {
-        rows,
-        cols,
-        samples_per_pixel,
-        bits_allocated,
-        bits_stored,
-        signed,
-        photometric,
-        planar_configuration: planar,
+/// How the frames of pixel data are laid out (the Image Pixel module values the codecs need).
+#[pyclass(
+    frozen,
+    get_all,
+    from_py_object,
+    name = "FrameSpec",
+    module = "pyrdicom._core"
+)]
+#[derive(Clone)]
+pub(crate) struct PyFrameSpec {
+    rows: u32,
+    columns: u32,
+    samples_per_pixel: u16,
+    bits_allocated: u16,
+    bits_stored: u16,
+    signed: bool,
+    photometric: String,
+    planar_configuration: u16,
+}
+
+#[pymethods]
+impl PyFrameSpec {
+    #[new]
+    #[pyo3(signature = (
+        *, rows, columns, samples_per_pixel, bits_allocated, bits_stored, signed, photometric,
+        planar_configuration
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        rows: u32,
+        columns: u32,
+        samples_per_pixel: u16,
+        bits_allocated: u16,
+        bits_stored: u16,
+        signed: bool,
+        photometric: String,
+        planar_configuration: u16,
+    ) -> Self {
+        PyFrameSpec {
+            rows,
+            columns,
+            samples_per_pixel,
+            bits_allocated,
+            bits_stored,
+            signed,
+            photometric,
+            planar_configuration,
+        }
     }
 }
 
-/// (rows, columns, samples per pixel, bits allocated, bits stored, signed, photometric, planar)
-pub(crate) type SpecTuple = (u32, u32, u16, u16, u16, bool, String, u16);
+impl From<PyFrameSpec> for FrameSpec {
+    fn from(s: PyFrameSpec) -> FrameSpec {
+        FrameSpec {
+            rows: s.rows,
+            cols: s.columns,
+            samples_per_pixel: s.samples_per_pixel,
+            bits_allocated: s.bits_allocated,
+            bits_stored: s.bits_stored,
+            signed: s.signed,
+            photometric: s.photometric,
+            planar_configuration: s.planar_configuration,
+        }
+    }
+}
 
 /// Decodes the encapsulated pixel data of element `idx` (all frames, or frame `index`) into a
 /// flat uint8 array; returns (array, frames decoded, pydicom's frame-layout warning or None).
@@ -42,7 +90,7 @@ pub fn decode_pixels<'py>(
     source: &Bound<'py, PyAny>,
     idx: usize,
     transfer_syntax: &str,
-    spec: SpecTuple,
+    spec: PyFrameSpec,
     number_of_frames: usize,
     index: Option<usize>,
     eot: Option<(Vec<u64>, Vec<u64>)>,
@@ -58,7 +106,7 @@ pub fn decode_pixels<'py>(
             )),
             )
         })?;
-    let spec = spec_from_tuple(spec);
+    let spec = FrameSpec::from(spec);
     // The value as read (element idx of a RawFile), or bytes assigned to PixelData since.
     let raw = source.cast::<RawFile>().ok();
     let buffer = match raw {

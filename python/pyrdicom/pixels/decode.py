@@ -63,9 +63,11 @@ def encapsulated_array(
             f"Bits Allocated {info.bits_allocated} is not supported for encapsulated pixel data"
         )
     buf, _, _ = pixel_source(ds, info)
-    source, idx = (buf, ds._dict[info.tag]) if buf is ds._raw else (buf, 0)
-    if source is ds._raw and idx.__class__ is not int:
-        idx = idx._idx
+    source, idx = buf, 0
+    if buf is ds._raw:
+        idx = ds._dict[info.tag]
+        if idx.__class__ is not int:
+            idx = idx._idx
     spec = info.frame_spec(info.planar)
     if index is not None and not 0 <= index < info.frames:
         raise IndexError(f"There is no frame at index {index}: the data has {info.frames} frame(s)")

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from .. import config
-from .._core import RawFile
+from .._core import FrameSpec, RawFile
 from ..errors import PixelDataError
 
 PIXEL_KEYWORDS = (
@@ -94,13 +94,18 @@ class PixelInfo:
             raise PixelDataError(f"Bits Allocated {self.bits_allocated} is not supported")
         return np.dtype(f"{'<' if self.little_endian else '>'}{kind}{size}")
 
-    def frame_spec(self, planar: int) -> tuple:
-        """The core's frame description: (rows, columns, samples, bits allocated, bits stored,
-        signed, photometric, planar configuration)."""
-        return (
-            self.rows, self.columns, self.samples, self.bits_allocated, self.bits_stored,
-            self.signed, self.photometric, planar,
-        )  # fmt: skip
+    def frame_spec(self, planar: int) -> FrameSpec:
+        """The core's frame description."""
+        return FrameSpec(
+            rows=self.rows,
+            columns=self.columns,
+            samples_per_pixel=self.samples,
+            bits_allocated=self.bits_allocated,
+            bits_stored=self.bits_stored,
+            signed=self.signed,
+            photometric=self.photometric,
+            planar_configuration=planar,
+        )
 
     def shape(self, frames: int) -> tuple[int, ...]:
         shape: tuple[int, ...] = (self.rows, self.columns)
@@ -138,8 +143,8 @@ def pixel_source(ds: Any, info: PixelInfo) -> tuple[Any, int, int]:
             raw_idx = elem._idx
     if raw_idx.__class__ is int:
         raw = ds._raw
-        _, _, length, offset, _ = raw.info(raw_idx)
-        return raw, offset, length
+        entry = raw.info(raw_idx)
+        return raw, entry.offset, entry.length
     value = ds[info.tag].value
     if value is None:
         value = b""

@@ -305,6 +305,7 @@ def apply_presentation_lut(arr: np.ndarray, ds: Any) -> np.ndarray:
         item = ds.PresentationLUTSequence[0]
         nr_entries, _, depth = _descriptor(item.LUTDescriptor)
         value = item.LUTData
+        lut: np.ndarray
         if isinstance(value, _BYTES_LIKE):
             if depth <= 8:
                 lut = np.frombuffer(value, dtype=np.uint8, count=min(len(value), nr_entries))
@@ -479,7 +480,7 @@ def _palette_luts(
         luts = []
         for value in channels:
             raw = _channel_values(value, entry)
-            expanded = _SegmentedLut(raw.tolist(), depth // 8, little_endian).expand()
+            expanded = _SegmentedLut(raw.tolist(), depth // 8, bool(little_endian)).expand()
             luts.append(np.asarray(expanded, dtype=f"uint{depth}"))
     else:
         # The actual depth comes from the data's length: 8-bit entries may be described as 16.
@@ -514,9 +515,7 @@ def _channel_values(value: Any, entry: np.dtype) -> np.ndarray:
     return np.asarray(value, dtype=np.uint16).reshape(-1).astype(entry)
 
 
-def apply_color_lut(
-    arr: np.ndarray, ds: Any | None = None, palette: str | None = None
-) -> np.ndarray:
+def apply_color_lut(arr: np.ndarray, ds: Any = None, palette: str | None = None) -> np.ndarray:
     """Apply a palette colour LUT to `arr`: from the data set's Palette Color Lookup Table
     (normal or segmented, with optional alpha), or one of DICOM's well-known palettes by name
     (``'HOT_IRON'``, ``'PET'``, ``'HOT_METAL_BLUE'``, ``'PET_20_STEP'``, ``'SPRING'``,

@@ -162,7 +162,12 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     let mut p = Parser::new(data, opts);
     // File Meta Information: explicit VR little endian (pydicom tolerates implicit VR).
     let meta_end = p
-        .read_dataset(start, data.len(), None, false, true, ROOT, 0, Scope::Meta)?
+        .read_dataset(
+            start,
+            data.len(),
+            None,
+            Level::top(false, true, Scope::Meta),
+        )?
         .0;
     let meta = 0..p.elements.len() as u32;
     let transfer_syntax = p.transfer_syntax(meta.clone());
@@ -173,11 +178,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
             meta_end,
             data.len(),
             None,
-            true,
-            true,
-            ROOT,
-            0,
-            Scope::Command,
+            Level::top(true, true, Scope::Command),
         )?
         .0;
     let elements = p.elements;
@@ -219,7 +220,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     let mut p = Parser::new(source.bytes(), opts);
     p.elements = elements;
     let n = p.data.len();
-    p.read_dataset(ds_start, n, None, implicit, little, ROOT, 0, Scope::Top)?;
+    p.read_dataset(ds_start, n, None, Level::top(implicit, little, Scope::Top))?;
     let dataset = meta.end..p.elements.len() as u32;
     let stopped_at_pixels = p.stopped_at_pixels;
     let elements = p.elements;
@@ -258,6 +259,31 @@ enum Scope {
     Top,
     /// An item of a sequence.
     Item,
+}
+
+/// The context a data set is read in: its encoding, where its elements go in the index, how
+/// deep it is nested and which data set it is.
+#[derive(Clone, Copy)]
+struct Level {
+    implicit: bool,
+    little: bool,
+    /// Index of the enclosing item, or ROOT.
+    parent: u32,
+    depth: usize,
+    scope: Scope,
+}
+
+impl Level {
+    /// A top-level data set (meta, command set or the data set itself).
+    fn top(implicit: bool, little: bool, scope: Scope) -> Self {
+        Level {
+            implicit,
+            little,
+            parent: ROOT,
+            depth: 0,
+            scope,
+        }
+    }
 }
 
 /// How reading one element ended.
@@ -358,19 +384,16 @@ impl<'a> Parser<'a> {
     /// pydicom's `read_dataset`: the elements from `start` until `limit`, `bytelength` bytes
     /// (defined-length items) or an item delimiter. Returns the position reading stopped at
     /// and the end of the content (before a delimiter).
-    #[allow(clippy::too_many_arguments)]
     fn read_dataset(
         &mut self,
         start: usize,
         limit: usize,
         bytelength: Option<usize>,
-        implicit: bool,
-        little: bool,
-        parent: u32,
-        depth: usize,
-        scope: Scope,
+        level: Level,
     ) -> Result<(usize, usize)> {
-        let implicit = self.detect_implicit(start, limit, implicit, scope == Scope::Item);
+        let implicit =
+            self.detect_implicit(start, limit, level.implicit, level.scope == Scope::Item);
+        let level = Level { implicit, ..level };
         let mark = self.elements.len();
         let mut creators = Creators::new();
         let mut pos = start;
@@ -378,16 +401,7 @@ impl<'a> Parser<'a> {
             if bytelength.is_some_and(|n| pos - start >= n) {
                 return Ok((pos, pos));
             }
-            match self.read_element(
-                pos,
-                limit,
-                implicit,
-                little,
-                parent,
-                depth,
-                &mut creators,
-                scope,
-            )? {
+            match self.read_element(pos, limit, level, &mut creators)? {
                 Step::Next(next) => pos = next,
                 Step::End(end) => return Ok((end, pos.min(end))),
                 Step::NoDelimiter(at) => {
@@ -401,18 +415,20 @@ impl<'a> Parser<'a> {
     }
 
     /// pydicom's `data_element_generator` for one element (and the sequence it holds).
-    #[allow(clippy::too_many_arguments)]
     fn read_element(
         &mut self,
         pos: usize,
         limit: usize,
-        implicit: bool,
-        little: bool,
-        parent: u32,
-        depth: usize,
+        level: Level,
         creators: &mut Creators,
-        scope: Scope,
     ) -> Result<Step> {
+        let Level {
+            implicit,
+            little,
+            parent,
+            depth,
+            scope,
+        } = level;
         if pos >= limit || limit - pos < 8 {
             return Ok(Step::End(pos.max(limit)));
         }
@@ -733,16 +749,14 @@ impl<'a> Parser<'a> {
                 offset: content as u64,
                 len: 0,
             });
-            let (after, content_end) = self.read_dataset(
-                content,
-                limit,
-                item_len,
-                item_implicit,
+            let item = Level {
+                implicit: item_implicit,
                 little,
-                idx,
+                parent: idx,
                 depth,
-                Scope::Item,
-            )?;
+                scope: Scope::Item,
+            };
+            let (after, content_end) = self.read_dataset(content, limit, item_len, item)?;
             let n = self.elements.len() as u32;
             let item = &mut self.elements[idx as usize];
             item.len = (content_end.min(limit).saturating_sub(content)) as u64;

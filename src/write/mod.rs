@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use crate::error::{Error, Result};
 use crate::parse::{flag, Parsed, ITEM, ITEM_DELIMITER, SEQUENCE_DELIMITER, UNDEFINED};
+use crate::tag::Tag;
 use crate::vr::Vr;
 pub use output::{Mark, Output};
 
@@ -58,10 +59,6 @@ fn u32_bytes(v: u32, little: bool) -> [u8; 4] {
     }
 }
 
-fn tag_str(tag: u32) -> String {
-    format!("({:04X},{:04X})", tag >> 16, tag & 0xFFFF)
-}
-
 fn length_u32(tag: u32, len: u64) -> Result<u32> {
     u32::try_from(len)
         .ok()
@@ -69,7 +66,7 @@ fn length_u32(tag: u32, len: u64) -> Result<u32> {
         .ok_or_else(|| {
             Error::Value(format!(
                 "the value of {} is {len} bytes, more than a DICOM length can hold",
-                tag_str(tag)
+                Tag(tag)
             ))
         })
 }
@@ -96,7 +93,7 @@ pub fn header(
             return Err(Error::Value(format!(
                 "Cannot write ambiguous VR of '{vr}' for data element with tag {}: set the \
                  correct VR before writing, or use an implicit VR transfer syntax",
-                tag_str(tag)
+                Tag(tag)
             )));
         }
         if let Length::Defined(n) = length {
@@ -111,7 +108,7 @@ pub fn header(
         let Length::Defined(n) = length else {
             return Err(Error::Value(format!(
                 "{} with VR {vr} needs a defined length in explicit VR",
-                tag_str(tag)
+                Tag(tag)
             )));
         };
         let n = n as u16;

@@ -391,7 +391,7 @@ class Dataset:
 
     @property
     def pixel_array(self) -> Any:
-        from .pixels.native import dataset_pixel_array
+        from .pixels.decode import dataset_pixel_array
 
         return dataset_pixel_array(self)
 

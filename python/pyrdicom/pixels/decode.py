@@ -11,7 +11,8 @@ import numpy as np
 from .. import _core, _transfer_syntax
 from .._core import TransferSyntax
 from ..errors import UnsupportedTransferSyntaxError
-from .native import PixelInfo, native_array, pixel_source, shift_unused_bits
+from .native import PixelInfo, native_array, pixel_id, pixel_source, shift_unused_bits
+from .processing import convert_color_space
 
 
 def transfer_syntax(ds: Any) -> TransferSyntax:
@@ -80,7 +81,16 @@ def encapsulated_array(
     if info.bits_stored < info.bits_allocated and ts.corrects_unused_bits:
         arr = shift_unused_bits(arr, info, in_place=True)
     if as_rgb and ts.ybr_to_rgb_after_decoding and info.photometric == "YBR_FULL":
-        from .processing import convert_color_space
-
         arr = convert_color_space(arr, "YBR_FULL", "RGB")
+    return arr
+
+
+def dataset_pixel_array(ds: Any) -> np.ndarray:
+    """`Dataset.pixel_array`: decoded once, then the same array while the pixel module stays."""
+    cached = ds.__dict__.get("_pixel_cache")
+    if cached is not None and cached[0] == pixel_id(ds):
+        return cached[1]
+    arr = dataset_array(ds)
+    # The key is taken after decoding, which turns the module's elements into DataElements.
+    object.__setattr__(ds, "_pixel_cache", (pixel_id(ds), arr))
     return arr

@@ -10,6 +10,8 @@ import numpy as np
 from .. import _core, _transfer_syntax
 from ..errors import UnsupportedTransferSyntaxError
 from ..uid import UID, generate_uid
+from .decode import dataset_array
+from .native import PixelInfo
 
 # Transfer syntaxes `compress` can encode: UID -> name (the registry's; a new encoder is one
 # registry entry and one arm in src/write/pixels.rs).
@@ -223,9 +225,6 @@ def compress(
     """pydicom 3's `compress`: encode the native pixel data (or `arr`, shaped as the data set's
     pixel_array) with `transfer_syntax_uid` and put it in the data set, encapsulated. Lossless
     encoders: `ENCODERS`."""
-    from .decode import dataset_array
-    from .native import PixelInfo
-
     uid = UID(str(transfer_syntax_uid))
     if str(uid) not in ENCODERS:
         raise UnsupportedTransferSyntaxError(
@@ -350,9 +349,6 @@ def decompress(
 ) -> Any:
     """pydicom 3's `decompress`: decode all frames into native Explicit VR Little Endian pixel
     data (YBR_FULL converted to RGB with `as_rgb`, as pydicom's decoders do)."""
-    from .decode import dataset_array
-    from .native import PixelInfo
-
     if "PixelData" not in ds:
         raise AttributeError(
             "Unable to decompress as the dataset has no (7FE0,0010) 'Pixel Data' element"

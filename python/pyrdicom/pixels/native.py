@@ -13,6 +13,7 @@ import numpy as np
 from .. import config
 from .._core import FrameSpec, RawFile
 from ..errors import PixelDataError
+from .processing import convert_color_space
 
 PIXEL_KEYWORDS = (
     ("PixelData", 0x7FE00010),
@@ -197,8 +198,6 @@ def native_array(
     ):
         arr = shift_unused_bits(arr, info)
     if info.photometric == "YBR_FULL" and as_rgb:
-        from .processing import convert_color_space
-
         arr = convert_color_space(arr, "YBR_FULL", "RGB")
     if not arr.flags.writeable:
         arr = arr.copy()
@@ -271,8 +270,6 @@ def _ybr422_to_rgb(
     out[..., 1::2, 0] = src[..., 1]
     out[..., 1] = np.repeat(src[..., 2], 2, axis=-1)
     out[..., 2] = np.repeat(src[..., 3], 2, axis=-1)
-    from .processing import convert_color_space
-
     arr = convert_color_space(out, "YBR_FULL", "RGB")
     return arr.reshape(info.shape(count))
 
@@ -288,16 +285,3 @@ def pixel_id(ds: Any) -> tuple:
         else:
             out.append(id(e._value))
     return tuple(out)
-
-
-def dataset_pixel_array(ds: Any) -> np.ndarray:
-    """`Dataset.pixel_array`: decoded once, then the same array while the pixel module stays."""
-    cached = ds.__dict__.get("_pixel_cache")
-    if cached is not None and cached[0] == pixel_id(ds):
-        return cached[1]
-    from . import decode
-
-    arr = decode.dataset_array(ds)
-    # The key is taken after decoding, which turns the module's elements into DataElements.
-    object.__setattr__(ds, "_pixel_cache", (pixel_id(ds), arr))
-    return arr

@@ -12,7 +12,6 @@ __all__ = [
     "ElementInfo",
     "FrameSpec",
     "LevelMap",
-    "PrivateEntry",
     "RawFile",
     "TransferSyntax",
     "UidEntry",
@@ -100,7 +99,6 @@ class FrameSpec:
 
     def __new__(
         cls,
-        *,
         rows: int,
         columns: int,
         samples_per_pixel: int,
@@ -158,7 +156,7 @@ class TransferSyntax:
 
 @final
 class DictEntry:
-    """A row of the data dictionary."""
+    """A row of the data dictionary, or of the private dictionary (keyword "")."""
 
     @property
     def vr(self) -> str: ...
@@ -170,19 +168,6 @@ class DictEntry:
     def retired(self) -> bool: ...
     @property
     def keyword(self) -> str: ...
-
-@final
-class PrivateEntry:
-    """A row of the private dictionary."""
-
-    @property
-    def vr(self) -> str: ...
-    @property
-    def vm(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def retired(self) -> bool: ...
 
 @final
 class UidEntry:
@@ -259,7 +244,7 @@ def window_linear(
 def dict_entry(tag: int) -> DictEntry | None: ...
 def dict_entry_exact(tag: int) -> DictEntry | None: ...
 def tag_for_keyword(keyword: str) -> int | None: ...
-def private_entry(creator: str, tag: int) -> PrivateEntry | None: ...
+def private_entry(creator: str, tag: int) -> DictEntry | None: ...
 def uid_entry(uid: str) -> UidEntry | None: ...
 def uid_keywords() -> list[tuple[str, str]]: ...
 def transfer_syntaxes() -> list[TransferSyntax]: ...

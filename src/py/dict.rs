@@ -4,7 +4,8 @@ use pyo3::prelude::*;
 
 use crate::dict;
 
-/// A row of the data dictionary (repeating groups included).
+/// A row of the data dictionary (repeating groups included), or of the private dictionary
+/// (whose entries have no keyword).
 #[pyclass(frozen, get_all, module = "pyrdicom._core")]
 pub struct DictEntry {
     pub vr: &'static str,
@@ -43,23 +44,15 @@ pub fn tag_for_keyword(keyword: &str) -> Option<u32> {
     dict::tag_for_keyword(keyword)
 }
 
-/// A row of the private dictionary.
-#[pyclass(frozen, get_all, module = "pyrdicom._core")]
-pub struct PrivateEntry {
-    pub vr: &'static str,
-    pub vm: &'static str,
-    pub name: &'static str,
-    pub retired: bool,
-}
-
 /// pydicom's `get_private_entry`.
 #[pyfunction]
-pub fn private_entry(creator: &str, tag: u32) -> Option<PrivateEntry> {
-    dict::private_lookup(creator, tag).map(|e| PrivateEntry {
+pub fn private_entry(creator: &str, tag: u32) -> Option<DictEntry> {
+    dict::private_lookup(creator, tag).map(|e| DictEntry {
         vr: e.vr(),
         vm: e.vm(),
         name: e.name(),
         retired: e.retired(),
+        keyword: "",
     })
 }
 
@@ -98,7 +91,6 @@ pub fn uid_keywords() -> Vec<(&'static str, &'static str)> {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<DictEntry>()?;
-    m.add_class::<PrivateEntry>()?;
     m.add_class::<UidEntry>()?;
     m.add_function(wrap_pyfunction!(dict_entry, m)?)?;
     m.add_function(wrap_pyfunction!(dict_entry_exact, m)?)?;

@@ -15,10 +15,13 @@ use crate::transfer_syntax;
 type Decoded<'py> = (Bound<'py, PyArray1<u8>>, usize, Option<&'static str>);
 
 /// How the frames of pixel data are laid out (the Image Pixel module values the codecs need).
+/// Python constructs it with one argument per field (`new = "from_fields"`).
+#[allow(clippy::too_many_arguments)]
 #[pyclass(
     frozen,
     get_all,
     from_py_object,
+    new = "from_fields",
     name = "FrameSpec",
     module = "pyrdicom._core"
 )]
@@ -32,37 +35,6 @@ pub(crate) struct PyFrameSpec {
     signed: bool,
     photometric: String,
     planar_configuration: u16,
-}
-
-#[pymethods]
-impl PyFrameSpec {
-    #[new]
-    #[pyo3(signature = (
-        *, rows, columns, samples_per_pixel, bits_allocated, bits_stored, signed, photometric,
-        planar_configuration
-    ))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        rows: u32,
-        columns: u32,
-        samples_per_pixel: u16,
-        bits_allocated: u16,
-        bits_stored: u16,
-        signed: bool,
-        photometric: String,
-        planar_configuration: u16,
-    ) -> Self {
-        PyFrameSpec {
-            rows,
-            columns,
-            samples_per_pixel,
-            bits_allocated,
-            bits_stored,
-            signed,
-            photometric,
-            planar_configuration,
-        }
-    }
 }
 
 impl From<PyFrameSpec> for FrameSpec {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 mod dict;
+mod frame_spec;
 mod level;
 mod lut;
 mod pixel;
@@ -352,7 +353,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ElementInfo>()?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(pixel::decode_pixels, m)?)?;
-    m.add_class::<pixel::PyFrameSpec>()?;
+    m.add_class::<frame_spec::PyFrameSpec>()?;
     dict::register(m)?;
     write::register(m)?;
     lut::register(m)?;

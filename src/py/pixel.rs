@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 
 use pyo3::buffer::PyBuffer;
 
+use super::frame_spec::PyFrameSpec;
 use super::{buffer_bytes, to_py_err, RawFile};
 use crate::codec::FrameSpec;
 use crate::error::Error;
@@ -13,44 +14,6 @@ use crate::transfer_syntax;
 
 /// (flat uint8 array, frames decoded, pydicom's warning about the frame layout)
 type Decoded<'py> = (Bound<'py, PyArray1<u8>>, usize, Option<&'static str>);
-
-/// How the frames of pixel data are laid out (the Image Pixel module values the codecs need).
-/// Python constructs it with one argument per field (`new = "from_fields"`).
-#[allow(clippy::too_many_arguments)]
-#[pyclass(
-    frozen,
-    get_all,
-    from_py_object,
-    new = "from_fields",
-    name = "FrameSpec",
-    module = "pyrdicom._core"
-)]
-#[derive(Clone)]
-pub(crate) struct PyFrameSpec {
-    rows: u32,
-    columns: u32,
-    samples_per_pixel: u16,
-    bits_allocated: u16,
-    bits_stored: u16,
-    signed: bool,
-    photometric: String,
-    planar_configuration: u16,
-}
-
-impl From<PyFrameSpec> for FrameSpec {
-    fn from(s: PyFrameSpec) -> FrameSpec {
-        FrameSpec {
-            rows: s.rows,
-            cols: s.columns,
-            samples_per_pixel: s.samples_per_pixel,
-            bits_allocated: s.bits_allocated,
-            bits_stored: s.bits_stored,
-            signed: s.signed,
-            photometric: s.photometric,
-            planar_configuration: s.planar_configuration,
-        }
-    }
-}
 
 /// Decodes the encapsulated pixel data of element `idx` (all frames, or frame `index`) into a
 /// flat uint8 array; returns (array, frames decoded, pydicom's frame-layout warning or None).

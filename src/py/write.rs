@@ -650,7 +650,7 @@ fn compress_frames<'py>(
     py: Python<'py>,
     transfer_syntax: &str,
     data: &Bound<'py, PyAny>,
-    spec: super::pixel::PyFrameSpec,
+    spec: super::frame_spec::PyFrameSpec,
     frames: usize,
     extended: bool,
     jls_error: u16,

@@ -185,6 +185,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
 
     let (mut implicit, mut little) = (true, true);
     let at_end = ds_start >= data.len();
+    let registered = transfer_syntax.as_deref().and_then(transfer_syntax::lookup);
     match transfer_syntax.as_deref() {
         _ if at_end => {}
         None => {
@@ -198,17 +199,13 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
             }
         }
         // A private or unknown transfer syntax is read as explicit VR little endian, as pydicom.
-        Some(uid) => match transfer_syntax::lookup(uid) {
+        Some(_) => match registered {
             Some(ts) => (implicit, little) = (ts.implicit_vr, ts.little_endian),
             None => implicit = false,
         },
     }
-    let deflated = transfer_syntax
-        .as_deref()
-        .and_then(transfer_syntax::lookup)
-        .is_some_and(|ts| ts.deflated);
     let transfer_syntax = transfer_syntax.unwrap_or_default();
-    let source = if !at_end && deflated {
+    let source = if !at_end && registered.is_some_and(|ts| ts.deflated) {
         let inflated = inflate(&data[ds_start..])?;
         let mut whole = Vec::with_capacity(ds_start + inflated.len());
         whole.extend_from_slice(&data[..ds_start]);

@@ -100,8 +100,9 @@ pub struct RawFile {
     pub(crate) inner: Arc<Parsed>,
 }
 
-/// One element of a parsed file's index, as `RawFile.info` reports it.
-#[pyclass(frozen, get_all, module = "pyrdicom._core")]
+/// One element of a parsed file's index, as `RawFile.info` reports it. One is made for every
+/// element read, hence the free list.
+#[pyclass(frozen, get_all, freelist = 64, module = "pyrdicom._core")]
 pub struct ElementInfo {
     pub tag: u32,
     /// The VR as read, or the dictionary's for implicit VR.

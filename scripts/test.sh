@@ -17,7 +17,7 @@ cargo clippy --quiet --features python -- -D warnings
 python3 -m ruff check python tests examples tools benches
 python3 -m ruff format --check python tests examples tools benches
 python3 -m mypy
-MYPYPATH=python python3 -m mypy.stubtest pyrdicom._core --mypy-config-file pyproject.toml
+PYTHONPATH=python MYPYPATH=python python3 -m mypy.stubtest pyrdicom._core --mypy-config-file pyproject.toml
 
 cargo test --quiet
 python3 -m pytest -q "$@"

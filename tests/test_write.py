@@ -136,8 +136,9 @@ def test_group_length_recomputed_when_its_group_changes() -> None:
     back_bytes = _bytes(ds)
     raw = pyrdicom._core.read(back_bytes)
     info = {tag: raw.info(idx) for tag, idx in raw.level(-1).items()}
-    start = info[0x00080000][3] + 4
-    _, vr, _, offset, _ = info[min(t for t in info if t >> 16 > 8)]
+    start = info[0x00080000].offset + 4
+    first_after = info[min(t for t in info if t >> 16 > 8)]
+    vr, offset = first_after.vr, first_after.offset
     long_vrs = ("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "UC", "UN", "UR", "UT", "SV", "UV")
     end = offset - (12 if vr in long_vrs else 8)  # the header of the first element after it
     assert _pydicom(back_bytes)[0x00080000].value == end - start

@@ -14,8 +14,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from .errors import DicomError
+
+if TYPE_CHECKING:
+    from .uid import UID
 
 
 def _show(args: argparse.Namespace) -> None:
@@ -73,7 +77,7 @@ def _volume(args: argparse.Namespace) -> None:
     print(f"{args.output}: {shape} {vol.array.dtype}, spacing ({spacing}) mm")
 
 
-def _transfer_syntax(name: str) -> str:
+def _transfer_syntax(name: str) -> UID:
     from . import uid
 
     value = getattr(uid, name, None) if not name[:1].isdigit() else uid.UID(name)

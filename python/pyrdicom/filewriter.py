@@ -21,6 +21,8 @@ import warnings
 from typing import Any
 
 from . import _core
+from ._transfer_syntax import native as native_transfer_syntax
+from ._transfer_syntax import of_meta
 from .dataelem import BYTES_VRS, STR_VRS, DataElement
 from .errors import DicomValueError, PixelDataError
 from .multival import MultiValue
@@ -35,9 +37,6 @@ fsync = True
 PYRDICOM_IMPLEMENTATION_UID = UID(f"{PYRDICOM_ROOT_UID}1")
 IMPLEMENTATION_VERSION_NAME = "PYRDICOM 0.1.0"
 
-_DEFLATED = "1.2.840.10008.1.2.1.99"
-_IMPLICIT_LE = "1.2.840.10008.1.2"
-_EXPLICIT_BE = "1.2.840.10008.1.2.2"
 _NUMBER_VRS = frozenset(["US", "SS", "UL", "SL", "SV", "UV", "FL", "FD", "AT"])
 _IMMUTABLE = (str, int, float, bytes, type(None), PersonName)
 _PIXEL_DATA_TAGS = (0x7FE00010, 0x7FE00008, 0x7FE00009)
@@ -98,7 +97,7 @@ def dcmwrite(
     if force_encoding and enforce_file_format:
         raise ValueError("'force_encoding' cannot be used with 'enforce_file_format'")
 
-    file_meta = getattr(dataset, "file_meta", None)
+    file_meta: Any = getattr(dataset, "file_meta", None)
     if enforce_file_format:
         from .dataset import FileMetaDataset
 
@@ -116,9 +115,9 @@ def dcmwrite(
     if enforce_file_format:
         if tsyntax is None:
             if encoding == (True, True):
-                file_meta.TransferSyntaxUID = _IMPLICIT_LE
+                file_meta.TransferSyntaxUID = native_transfer_syntax(True, True).uid
             elif encoding == (False, False):
-                file_meta.TransferSyntaxUID = _EXPLICIT_BE
+                file_meta.TransferSyntaxUID = native_transfer_syntax(False, False).uid
             tsyntax = _transfer_syntax(file_meta)
         meta_class = file_meta.get("MediaStorageSOPClassUID")
         ds_class = dataset.get("SOPClassUID")
@@ -137,7 +136,7 @@ def dcmwrite(
         validate_file_meta(file_meta, enforce_standard=False)
 
     known_ts = tsyntax is not None and not tsyntax.is_private and tsyntax.is_transfer_syntax
-    if known_ts and 0x7FE00010 in dataset._dict:
+    if tsyntax is not None and known_ts and 0x7FE00010 in dataset._dict:
         # PS3.5 A.4: encapsulated pixel data has an undefined length, native a defined one
         dataset[0x7FE00010].is_undefined_length = tsyntax.is_compressed
     if tsyntax is None or not known_ts or not tsyntax.is_encapsulated:
@@ -150,7 +149,7 @@ def dcmwrite(
         hooks=_HOOKS,
         preamble=bytes(preamble) if preamble else None,
         meta=_level(file_meta) if file_meta else None,
-        deflate=tsyntax == _DEFLATED,
+        deflate=tsyntax is not None and known_ts and tsyntax.is_deflated,
     )
     if isinstance(filename, str | os.PathLike):
         notes = _core.write_file(os.fspath(filename), job, overwrite=overwrite, fsync=fsync)
@@ -168,10 +167,8 @@ def dcmwrite(
 
 
 def _transfer_syntax(file_meta: Any) -> UID | None:
-    if file_meta is None:
-        return None
-    ts = file_meta.get("TransferSyntaxUID")
-    return None if ts is None else UID(str(ts))
+    ts = of_meta(file_meta)
+    return None if ts is None else UID(ts)
 
 
 def _determine_encoding(
@@ -280,7 +277,7 @@ def check_pixel_data_length(ds: Any) -> None:
     if elem.is_undefined_length:
         return
     if elem._raw is not None and elem._value is DataElement._UNSET:
-        actual = elem._raw.info(elem._idx)[2]
+        actual = elem._raw.info(elem._idx).length
     else:
         actual = len(elem.value or b"")
     if info.bits_allocated == 1:

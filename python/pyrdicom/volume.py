@@ -243,7 +243,7 @@ _Header = tuple[str, Dataset, Callable[[], np.ndarray]]
 def _paths(source: str | os.PathLike[str]) -> list[str]:
     path = os.fspath(source)
     if os.path.isdir(path):
-        found = []
+        found: list[str] = []
         for root, dirs, files in os.walk(path):
             dirs.sort()
             found.extend(os.path.join(root, f) for f in sorted(files))

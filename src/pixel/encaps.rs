@@ -14,6 +14,7 @@ use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
 
 use crate::error::{Error, Result};
+use crate::tag::Tag;
 
 const ITEM: u32 = 0xFFFE_E000;
 const SEQUENCE_DELIMITER: u32 = 0xFFFE_E0DD;
@@ -144,10 +145,6 @@ fn tag_of(bytes: &[u8]) -> u32 {
         | u32::from(u16::from_le_bytes([bytes[2], bytes[3]]))
 }
 
-fn tag_name(tag: u32) -> String {
-    format!("({:04X},{:04X})", tag >> 16, tag & 0xFFFF)
-}
-
 /// Where an EOT or BOT offset lands, measured from `origin`, capped at `end`.
 fn offset_from(origin: usize, offset: u64, end: usize) -> usize {
     (origin as u64).saturating_add(offset).min(end as u64) as usize
@@ -173,7 +170,7 @@ impl Encapsulated {
         if tag != ITEM {
             return Err(Error::malformed(format!(
                 "found {} instead of (FFFE,E000) when parsing the Basic Offset Table item",
-                tag_name(tag)
+                Tag(tag)
             )));
         }
         let bot_len = u32_at(&header, 4) as usize;
@@ -467,7 +464,7 @@ fn parse_items<S: Source>(mut src: S, start: usize, stop: usize) -> Result<Items
             other => {
                 return Err(Error::malformed(format!(
                     "unexpected tag {} at offset {pos} in the encapsulated pixel data items",
-                    tag_name(other)
+                    Tag(other)
                 )))
             }
         }

@@ -491,7 +491,7 @@ fn compress_frames<'py>(
     py: Python<'py>,
     transfer_syntax: &str,
     data: &Bound<'py, PyAny>,
-    spec: super::pixel::SpecTuple,
+    spec: super::frame_spec::PyFrameSpec,
     frames: usize,
     extended: bool,
     jls_error: u16,
@@ -520,7 +520,7 @@ fn compress_frames<'py>(
             )),
             )
         })?;
-    let spec = super::pixel::spec_from_tuple(spec);
+    let spec = crate::codec::FrameSpec::from(spec);
     let buf = PyBuffer::<u8>::get(data)?;
     let bytes = super::buffer_bytes(&buf)?;
     let out = py

@@ -15,6 +15,7 @@ use std::ops::Range;
 
 use crate::error::{Error, Result};
 use crate::parse::{flag, Parsed, ITEM, ITEM_DELIMITER, SEQUENCE_DELIMITER, UNDEFINED};
+use crate::tag::Tag;
 use crate::vr::Vr;
 pub use output::{Mark, Output};
 
@@ -60,10 +61,6 @@ fn u32_bytes(v: u32, little: bool) -> [u8; 4] {
     }
 }
 
-fn tag_str(tag: u32) -> String {
-    format!("({:04X},{:04X})", tag >> 16, tag & 0xFFFF)
-}
-
 fn length_u32(tag: u32, len: u64) -> Result<u32> {
     u32::try_from(len)
         .ok()
@@ -71,7 +68,7 @@ fn length_u32(tag: u32, len: u64) -> Result<u32> {
         .ok_or_else(|| {
             Error::Value(format!(
                 "the value of {} is {len} bytes, more than a DICOM length can hold",
-                tag_str(tag)
+                Tag(tag)
             ))
         })
 }
@@ -98,7 +95,7 @@ pub fn header(
             return Err(Error::Value(format!(
                 "Cannot write ambiguous VR of '{vr}' for data element with tag {}: set the \
                  correct VR before writing, or use an implicit VR transfer syntax",
-                tag_str(tag)
+                Tag(tag)
             )));
         }
         if let Length::Defined(n) = length {
@@ -113,7 +110,7 @@ pub fn header(
         let Length::Defined(n) = length else {
             return Err(Error::Value(format!(
                 "{} with VR {vr} needs a defined length in explicit VR",
-                tag_str(tag)
+                Tag(tag)
             )));
         };
         let n = n as u16;

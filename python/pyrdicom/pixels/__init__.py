@@ -7,7 +7,9 @@ from typing import Any
 
 import numpy as np
 
+from . import decode
 from .encoding import compress, decompress, set_pixel_data
+from .native import PixelInfo
 from .processing import (
     apply_color_lut,
     apply_modality_lut,
@@ -47,8 +49,6 @@ def pixel_array(
 ) -> np.ndarray:
     """The pixel data of `src` (a path, file-like or Dataset) as an array; with `index`, only
     that frame is read and decoded."""
-    from . import decode
-
     ds = _dataset(src, ds_out)
     return decode.dataset_array(ds, index)
 
@@ -64,9 +64,6 @@ def iter_pixels(
     **kwargs: Any,
 ) -> Iterator[np.ndarray]:
     """Yield the frames of `src` one at a time (those in `indices`, if given)."""
-    from . import decode
-    from .native import PixelInfo
-
     ds = _dataset(src, ds_out)
     frames = PixelInfo(ds).frames
     for i in indices if indices is not None else range(frames):

@@ -1,12 +1,14 @@
 //! pyrdicom's Rust core: DICOM parsing, value decoding and pixel decoding, free of PyO3.
 //! The Python bindings live in `py` and are only compiled with the `python` feature.
 
+pub mod batch;
 pub mod charset;
 pub mod codec;
 pub mod dict;
 pub mod error;
 pub mod parse;
 pub mod pixel;
+pub mod read;
 pub mod source;
 pub mod value;
 pub mod vr;

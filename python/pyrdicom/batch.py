@@ -80,7 +80,7 @@ def _files(source: Source) -> tuple[list[str], list[tuple[str, str]]]:
     else:
         roots = [os.fspath(p) for p in source]
     files, problems = _core.walk(roots)
-    return [os.fspath(f) for f in files], [(os.fspath(p), why) for p, why in problems]
+    return files, problems
 
 
 def read_many(

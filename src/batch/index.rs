@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::{json, temporal};
+use crate::charset::CharacterSet;
 use crate::dict;
 use crate::parse::{Options, Parsed};
 use crate::read::read_path_sized;
@@ -223,7 +224,7 @@ impl Table {
         }
     }
 
-    fn push_file(&mut self, path: &Path, specs: &[ColumnSpec], opts: &Options) {
+    fn push_file(&mut self, path: &Path, specs: &Specs, opts: &Options) {
         let text = |s: String| vec![Item::Text(s)];
         self.paths
             .push_row(&TEXT, text(path.to_string_lossy().into_owned()));
@@ -237,8 +238,16 @@ impl Table {
                 self.transfer_syntaxes
                     .push_row(&TEXT, if ts.is_empty() { vec![] } else { text(ts) });
                 self.errors.push_row(&TEXT, vec![]);
-                for (spec, column) in specs.iter().zip(&mut self.columns) {
-                    column.push_row(spec, row_items(&parsed, spec));
+                let charset = parsed
+                    .find(parsed.dataset.clone(), SPECIFIC_CHARACTER_SET)
+                    .map(|i| CharacterSet::from_value(parsed.value(i as usize)))
+                    .unwrap_or_default();
+                let found = specs.locate(&parsed);
+                for (n, column) in self.columns.iter_mut().enumerate() {
+                    let items = found[n].map_or_else(Vec::new, |idx| {
+                        row_items(&parsed, &specs.specs[n], specs.known_vr[n], idx, &charset)
+                    });
+                    column.push_row(&specs.specs[n], items);
                 }
             }
             Err(e) => {
@@ -247,7 +256,7 @@ impl Table {
                     .push_row(&INT, size.map_or(vec![], |s| vec![Item::Int(s)]));
                 self.transfer_syntaxes.push_row(&TEXT, vec![]);
                 self.errors.push_row(&TEXT, text(e.to_string()));
-                for (spec, column) in specs.iter().zip(&mut self.columns) {
+                for (spec, column) in specs.specs.iter().zip(&mut self.columns) {
                     column.push_row(spec, vec![]);
                 }
             }
@@ -255,23 +264,64 @@ impl Table {
     }
 }
 
-/// The values of `spec.tag` in the top level of `parsed` as the column's items.
-fn row_items<'a>(parsed: &'a Parsed, spec: &ColumnSpec) -> Vec<Item<'a>> {
-    let range = if spec.tag >> 16 == 0x0002 {
-        parsed.meta.clone()
-    } else {
-        parsed.dataset.clone()
-    };
-    let Some(idx) = parsed.find(range, spec.tag) else {
-        return vec![];
-    };
-    let idx = idx as usize;
+const SPECIFIC_CHARACTER_SET: u32 = 0x0008_0005;
+
+/// The requested columns, prepared once per run: the dictionary's VR of each tag and the
+/// columns in tag order, so a file's top level is matched in one pass.
+struct Specs<'s> {
+    specs: &'s [ColumnSpec],
+    known_vr: Vec<Option<Vr>>,
+    /// (tag, column) sorted by tag.
+    by_tag: Vec<(u32, usize)>,
+}
+
+impl<'s> Specs<'s> {
+    fn new(specs: &'s [ColumnSpec]) -> Specs<'s> {
+        let known_vr = specs
+            .iter()
+            .map(|s| dict::lookup(s.tag).and_then(|e| Vr::from_dict_str(e.vr)))
+            .collect();
+        let mut by_tag: Vec<(u32, usize)> =
+            specs.iter().enumerate().map(|(n, s)| (s.tag, n)).collect();
+        by_tag.sort_unstable();
+        Specs {
+            specs,
+            known_vr,
+            by_tag,
+        }
+    }
+
+    /// The element index of each column's tag in `parsed` (group 0002 in the file meta, the
+    /// others in the data set's top level).
+    fn locate(&self, parsed: &Parsed) -> Vec<Option<usize>> {
+        let mut found = vec![None; self.specs.len()];
+        for (range, meta) in [(parsed.meta.clone(), true), (parsed.dataset.clone(), false)] {
+            for idx in parsed.children(range) {
+                let tag = parsed.elements[idx as usize].tag;
+                if (tag >> 16 == 0x0002) != meta {
+                    continue;
+                }
+                let start = self.by_tag.partition_point(|&(t, _)| t < tag);
+                for &(_, column) in self.by_tag[start..].iter().take_while(|&&(t, _)| t == tag) {
+                    found[column].get_or_insert(idx as usize);
+                }
+            }
+        }
+        found
+    }
+}
+
+/// The value of element `idx` as the column's items.
+fn row_items<'a>(
+    parsed: &'a Parsed,
+    spec: &ColumnSpec,
+    known_vr: Option<Vr>,
+    idx: usize,
+    charset: &CharacterSet,
+) -> Vec<Item<'a>> {
     let element = &parsed.elements[idx];
     // An element read as UN whose tag the dictionary knows is decoded with the known VR.
-    let vr = match (
-        element.vr,
-        dict::lookup(spec.tag).and_then(|e| Vr::from_dict_str(e.vr)),
-    ) {
+    let vr = match (element.vr, known_vr) {
         (Vr::UN, Some(known)) => known,
         (vr, _) => vr,
     };
@@ -284,7 +334,7 @@ fn row_items<'a>(parsed: &'a Parsed, spec: &ColumnSpec) -> Vec<Item<'a>> {
     if spec.kind == Kind::Binary {
         return vec![Item::Bytes(parsed.value(idx))];
     }
-    let Ok(value) = value::decode(parsed, idx, vr) else {
+    let Ok(value) = value::decode_in(parsed, idx, vr, Some(charset)) else {
         return vec![];
     };
     let items: Vec<Item<'a>> = match value {
@@ -359,6 +409,7 @@ const FILES_PER_TASK: usize = 64;
 
 /// Indexes `paths` (in order) on the current rayon pool.
 pub fn index(paths: &[PathBuf], specs: &[ColumnSpec]) -> Table {
+    let prepared = Specs::new(specs);
     let opts = Options {
         stop_before_pixels: true,
         ..Options::default()
@@ -368,7 +419,7 @@ pub fn index(paths: &[PathBuf], specs: &[ColumnSpec]) -> Table {
         .map(|chunk| {
             let mut table = Table::new(specs);
             for path in chunk {
-                table.push_file(path, specs, &opts);
+                table.push_file(path, &prepared, &opts);
             }
             table
         })

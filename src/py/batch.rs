@@ -2,6 +2,7 @@
 //! GIL is released for all the Rust work; the index hands each column over as NumPy arrays
 //! (moved, not copied) that Python wraps as Arrow buffers.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -34,9 +35,16 @@ fn on_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> 
 /// The files under `roots` (directories walked recursively, in sorted order) and the paths
 /// that could not be walked, with the reason.
 #[pyfunction]
-fn walk(py: Python<'_>, roots: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+fn walk(py: Python<'_>, roots: Vec<PathBuf>) -> (Vec<OsString>, Vec<(OsString, String)>) {
     let w = py.detach(|| batch::walk::walk(&roots));
-    (w.files, w.problems)
+    // As str (not pathlib.Path): thousands of paths go straight back into read_many or index.
+    let files = w.files.into_iter().map(PathBuf::into_os_string).collect();
+    let problems = w
+        .problems
+        .into_iter()
+        .map(|(p, why)| (p.into_os_string(), why))
+        .collect();
+    (files, problems)
 }
 
 /// Parses every path on a thread pool; each result is a RawFile or the exception to raise.

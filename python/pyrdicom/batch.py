@@ -13,8 +13,6 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-import numpy as np
-
 from . import _core
 from .datadict import keyword_for_tag
 from .dataset import FileDataset
@@ -174,7 +172,8 @@ def _arrow_type(kind: str) -> pa.DataType:
     }[kind]
 
 
-def _bitmap(valid: np.ndarray) -> Any:
+def _bitmap(valid: Any) -> Any:
+    import numpy as np
     import pyarrow as pa
 
     if valid.all():

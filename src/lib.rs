@@ -5,6 +5,8 @@
 //! (`cargo clippy --features python`) reports their dead code; without the bindings much of
 //! them is unused by design. The public ones are used by the oracle programs in tools/oracle.
 
+#[cfg_attr(not(feature = "python"), allow(dead_code))]
+pub(crate) mod batch;
 pub mod charset;
 pub mod codec;
 #[cfg_attr(not(feature = "python"), allow(dead_code))]
@@ -13,6 +15,8 @@ pub mod error;
 #[cfg_attr(not(feature = "python"), allow(dead_code))]
 pub(crate) mod parse;
 pub mod pixel;
+#[cfg_attr(not(feature = "python"), allow(dead_code))]
+pub(crate) mod read;
 #[cfg_attr(not(feature = "python"), allow(dead_code))]
 pub(crate) mod source;
 #[cfg_attr(not(feature = "python"), allow(dead_code))]

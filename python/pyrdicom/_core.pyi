@@ -1,7 +1,7 @@
 """Type stubs for the compiled core (src/py); `python -m mypy.stubtest pyrdicom._core` checks
 them against the extension."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from os import PathLike
 from typing import Any, final
 
@@ -26,14 +26,18 @@ __all__ = [
     "dict_entry",
     "dict_entry_exact",
     "encode",
+    "index_column_type",
+    "index_columns",
     "lut_apply",
     "plan_pieces",
     "private_entry",
     "read",
+    "read_many",
     "tag_for_keyword",
     "transfer_syntaxes",
     "uid_entry",
     "uid_keywords",
+    "walk",
     "window_linear",
     "write_file",
 ]
@@ -321,3 +325,28 @@ def write_file(
 ) -> list[str]: ...
 def plan_pieces(job: WriteJob) -> int: ...
 def transfer_syntaxes() -> list[TransferSyntax]: ...
+
+# --- many files (src/py/batch.rs; see docs/batch.md) ---
+
+def walk(roots: Sequence[str | PathLike[str]]) -> tuple[list[str], list[tuple[str, str]]]: ...
+def read_many(
+    paths: Sequence[str | PathLike[str]],
+    *,
+    force: bool = False,
+    stop_before_pixels: bool = True,
+    specific_tags: list[int] | None = None,
+    threads: int | None = None,
+) -> list[RawFile | BaseException]: ...
+def index_column_type(tag: int) -> tuple[str, bool]: ...
+def index_columns(
+    paths: Sequence[str | PathLike[str]], tags: list[int], *, threads: int | None = None
+) -> list[
+    tuple[
+        np.ndarray,
+        np.ndarray | None,
+        np.ndarray,
+        np.ndarray | None,
+        np.ndarray | None,
+        np.ndarray | None,
+    ]
+]: ...

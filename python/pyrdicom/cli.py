@@ -5,6 +5,8 @@
   shows it (modality LUT, window or VOI LUT, MONOCHROME1 inverted, colour as RGB).
 - ``pyrdicom convert IN OUT --transfer-syntax NAME|UID``: the file in another transfer syntax
   (decompressed and/or compressed as needed; lossy JPEG-LS/JPEG 2000 take --jls-error/--j2k-cr).
+- ``pyrdicom index DIR... -o OUT.parquet [--tags KEYWORD...] [--threads N]``: one row per file
+  (the Parquet index; needs pyarrow), with a progress bar and a one-line summary.
 - ``pyrdicom volume DIR -o OUT.nii.gz|OUT.npz``: a series as one volume (NIfTI needs nibabel;
   ``.npz`` holds ``array`` and ``affine``); ``pyrdicom view DIR --slice N`` renders one slice.
 """
@@ -77,6 +79,22 @@ def _volume(args: argparse.Namespace) -> None:
     print(f"{args.output}: {shape} {vol.array.dtype}, spacing ({spacing}) mm")
 
 
+def _index(args: argparse.Namespace) -> None:
+    import time
+
+    from .batch import DEFAULT_TAGS, index, summary
+
+    start = time.perf_counter()
+    table = index(
+        args.file,
+        tags=args.tags or DEFAULT_TAGS,
+        out=args.output,
+        threads=args.threads,
+        progress=None,
+    )
+    print(f"{args.output}: {summary(table, time.perf_counter() - start)}")
+
+
 def _transfer_syntax(name: str) -> UID:
     from . import uid
 
@@ -138,6 +156,12 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("--jls-error", type=int, help="JPEG-LS near-lossless NEAR value")
     convert.add_argument("--j2k-cr", type=float, nargs="+", help="JPEG 2000 compression ratios")
     convert.set_defaults(func=_convert)
+    idx = sub.add_parser("index", help="a Parquet table of the files in folders (one row each)")
+    idx.add_argument("file", nargs="+", metavar="PATH", help="folders, files or glob patterns")
+    idx.add_argument("-o", "--output", required=True, help="the .parquet file to write")
+    idx.add_argument("--tags", nargs="+", help="keywords or tags (default: a catalogue's set)")
+    idx.add_argument("--threads", type=int, help="threads parsing files (default: all CPUs)")
+    idx.set_defaults(func=_index)
     volume = sub.add_parser("volume", help="read a series folder as one volume")
     volume.add_argument("file", metavar="DIR")
     volume.add_argument("-o", "--output", required=True, help="OUT.nii.gz (nibabel) or OUT.npz")

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from . import batch
 from .dataset import Dataset
 from .errors import InvalidDicomError, VolumeError
 from .filereader import dcmread
@@ -240,22 +241,11 @@ def read_series(
 _Header = tuple[str, Dataset, Callable[[], np.ndarray]]
 
 
-def _paths(source: str | os.PathLike[str]) -> list[str]:
-    path = os.fspath(source)
-    if os.path.isdir(path):
-        found: list[str] = []
-        for root, dirs, files in os.walk(path):
-            dirs.sort()
-            found.extend(os.path.join(root, f) for f in sorted(files))
-        return found
-    if glob.has_magic(path):
-        return sorted(p for p in glob.glob(path, recursive=True) if os.path.isfile(p))
-    return [path]
-
-
 def _headers(source: Any) -> list[_Header]:
     if isinstance(source, str | os.PathLike):
-        items: list[Any] = _paths(source)
+        # Walk problems (a symbolic-link loop, an unreadable folder) leave no slice behind:
+        # the slices found are checked as a series all the same.
+        items: list[Any] = batch._files(source)[0]
         from_tree = os.path.isdir(source) or glob.has_magic(os.fspath(source))
     else:
         items, from_tree = list(source), False

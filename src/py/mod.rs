@@ -5,6 +5,7 @@ use std::os::raw::c_int;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+mod batch;
 mod dict;
 mod frame_spec;
 mod level;
@@ -21,6 +22,7 @@ use pyo3::IntoPyObjectExt;
 
 use crate::error::Error;
 use crate::parse::{self, Options, Parsed};
+use crate::read::read_path;
 use crate::source::{SharedBytes, Source};
 use crate::value::{self, Value};
 use crate::vr::Vr;
@@ -295,9 +297,6 @@ impl RawFile {
     }
 }
 
-/// Bytes of a file parsed first when reading with `stop_before_pixels`.
-const HEADER_PREFIX: usize = 8 << 10;
-
 /// Parses `src` (a path, or a bytes-like object) into a RawFile.
 #[pyfunction]
 #[pyo3(signature = (src, *, force=false, stop_before_pixels=false, specific_tags=None))]
@@ -317,31 +316,16 @@ fn read(
         stop_before_pixels,
         specific_tags,
     };
-    let source = if let Ok(path) = src.extract::<PathBuf>() {
-        if stop_before_pixels {
-            // Most headers end well before 8 KiB (95% of the test corpus): parse that much, and read the whole file
-            // only when the pixel data was not reached in it.
-            let quick = py.detach(|| -> Option<Parsed> {
-                let (source, whole) = Source::open_prefix(&path, HEADER_PREFIX).ok()?;
-                let parsed = parse::parse(source, &opts).ok()?;
-                (whole || parsed.stopped_at_pixels).then_some(parsed)
-            });
-            if let Some(parsed) = quick {
-                return Ok(RawFile {
-                    inner: Arc::new(parsed),
-                });
-            }
-        }
-        py.detach(|| Source::open(&path))
+    let parsed = if let Ok(path) = src.extract::<PathBuf>() {
+        py.detach(|| read_path(&path, &opts))
             .map_err(|e| path_err(py, e, &path))?
     } else {
         let buf = PyBuffer::<u8>::get(src)?;
         buffer_bytes(&buf)?;
-        Source::from_shared(Box::new(PyBytesSource(buf)))
+        let source = Source::from_shared(Box::new(PyBytesSource(buf)));
+        py.detach(|| parse::parse(source, &opts))
+            .map_err(|e| to_py_err(py, e))?
     };
-    let parsed = py
-        .detach(|| parse::parse(source, &opts))
-        .map_err(|e| to_py_err(py, e))?;
     Ok(RawFile {
         inner: Arc::new(parsed),
     })
@@ -359,5 +343,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     write::register(m)?;
     lut::register(m)?;
     transfer_syntax::register(m)?;
+    batch::register(m)?;
     Ok(())
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 mod dict;
+mod encaps;
 mod level;
 mod lut;
 mod pixel;
@@ -326,6 +327,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(pixel::decode_pixels, m)?)?;
     dict::register(m)?;
+    encaps::register(m)?;
     write::register(m)?;
     lut::register(m)?;
     Ok(())

@@ -28,6 +28,35 @@ _NO_UNUSED_BITS_CORRECTION = {
 }
 
 
+# Codecs that output RGB for these stored photometric interpretations whatever `as_rgb` says
+# (libjpeg-turbo's YCbCr conversion, OpenJPEG's inverse MCT).
+_CODEC_RGB = {
+    "1.2.840.10008.1.2.4.50": {"YBR_FULL", "YBR_FULL_422"},
+    "1.2.840.10008.1.2.4.51": {"YBR_FULL", "YBR_FULL_422"},
+    "1.2.840.10008.1.2.4.57": {"YBR_FULL", "YBR_FULL_422"},
+    "1.2.840.10008.1.2.4.70": {"YBR_FULL", "YBR_FULL_422"},
+    "1.2.840.10008.1.2.4.90": {"YBR_ICT", "YBR_RCT"},
+    "1.2.840.10008.1.2.4.91": {"YBR_ICT", "YBR_RCT"},
+    "1.2.840.10008.1.2.4.201": {"YBR_ICT", "YBR_RCT"},
+    "1.2.840.10008.1.2.4.202": {"YBR_ICT", "YBR_RCT"},
+    "1.2.840.10008.1.2.4.203": {"YBR_ICT", "YBR_RCT"},
+}
+
+
+def decoded_photometric(ts: str, photometric: str, as_rgb: bool) -> str:
+    """The photometric interpretation of what `dataset_array` returns for data stored as
+    `photometric` with transfer syntax `ts`."""
+    if photometric in _CODEC_RGB.get(ts, ()):
+        return "RGB"
+    if ts in NATIVE_SYNTAXES and photometric == "YBR_FULL_422":
+        return "RGB" if as_rgb else "YBR_FULL"  # upsampled either way
+    if as_rgb and ts in NATIVE_SYNTAXES and photometric == "YBR_FULL":
+        return "RGB"
+    if as_rgb and ts in _RAW_COLOUR and photometric == "YBR_FULL":
+        return "RGB"
+    return photometric
+
+
 def transfer_syntax(ds: Any) -> str:
     meta = getattr(ds, "file_meta", None)
     ts = meta.get("TransferSyntaxUID") if meta is not None else None

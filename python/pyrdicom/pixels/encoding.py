@@ -8,7 +8,6 @@ from typing import Any
 import numpy as np
 
 from .. import _core
-from ..errors import UnsupportedTransferSyntaxError
 from ..uid import UID, generate_uid
 
 EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1"
@@ -236,14 +235,17 @@ def compress(
     pixel_array) with `transfer_syntax_uid` and put it in the data set, encapsulated. Lossless
     encoders: `ENCODERS`."""
     from .decode import dataset_array
+    from .encoders.base import get_encoder
     from .native import PixelInfo
 
     uid = UID(str(transfer_syntax_uid))
-    if str(uid) not in ENCODERS:
-        raise UnsupportedTransferSyntaxError(
-            f"No pixel data encoder for '{uid.name}' is available in this build of pyrdicom; "
-            f"it can encode: {', '.join(ENCODERS.values())}"
-        )
+    get_encoder(uid)._check_plugin(encoding_plugin)
+    from .common import DESCRIPTION
+
+    # pydicom passes kwargs to its encoding plugins, except the Image Pixel description, which
+    # the data set's elements override; pyrdicom's encoders take no other option.
+    if unknown := set(kwargs) - set(DESCRIPTION):
+        raise TypeError(f"Unsupported encoding option(s): {', '.join(sorted(unknown))}")
     info = PixelInfo(ds)
     if info.keyword != "PixelData":
         raise ValueError(f"Only 'Pixel Data' can be compressed, not '{info.keyword}'")
@@ -362,7 +364,7 @@ def decompress(
 ) -> Any:
     """pydicom 3's `decompress`: decode all frames into native Explicit VR Little Endian pixel
     data (YBR_FULL converted to RGB with `as_rgb`, as pydicom's decoders do)."""
-    from .decode import _RAW_COLOUR, dataset_array
+    from .decode import decoded_photometric
     from .native import PixelInfo
 
     if "PixelData" not in ds:
@@ -377,11 +379,15 @@ def decompress(
         )
     if not tsyntax.is_compressed:
         raise ValueError("The dataset is already uncompressed")
+    from . import _decoder
+
+    decoder = _decoder(ds)
+    decoder._check_plugin(decoding_plugin)
     info = PixelInfo(ds)
-    arr = dataset_array(ds, as_rgb=as_rgb)
-    photometric = info.photometric
-    if as_rgb and str(tsyntax) in _RAW_COLOUR and photometric == "YBR_FULL":
-        photometric = "RGB"
+    kwargs.pop("index", None)  # every frame is decompressed: pydicom ignores it too
+    arr, _ = decoder.as_array(ds, raw=not as_rgb, **kwargs)
+    # What the pixels now are: pydicom's decompress says RGB once YCbCr has been converted.
+    photometric = decoded_photometric(str(tsyntax), info.photometric, as_rgb)
     data = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<")).tobytes()
     if len(data) >= 2**32 - 1:
         raise ValueError(

@@ -179,7 +179,7 @@ def native_array(
         )
     dtype = info.dtype()
     if info.photometric == "YBR_FULL_422":
-        return _ybr422_to_rgb(buf, start, needed, info, count, dtype)
+        return _ybr422_to_rgb(buf, start, needed, info, count, dtype, as_rgb)
     arr = np.frombuffer(buf, dtype=dtype, count=needed // dtype.itemsize, offset=start)
     if _be_swap_ow(ds, info):
         # 8-bit data in a big endian OW value is stored as byte-swapped 16-bit words.
@@ -262,9 +262,16 @@ def _unpack_bits(
 
 
 def _ybr422_to_rgb(
-    buf: Any, start: int, nbytes: int, info: PixelInfo, count: int, dtype: np.dtype
+    buf: Any,
+    start: int,
+    nbytes: int,
+    info: PixelInfo,
+    count: int,
+    dtype: np.dtype,
+    as_rgb: bool = True,
 ) -> np.ndarray:
-    """Native YBR_FULL_422: each pair of pixels is stored Y1 Y2 Cb Cr; upsample, then to RGB."""
+    """Native YBR_FULL_422: each pair of pixels is stored Y1 Y2 Cb Cr; upsample, then to RGB
+    (or, without `as_rgb`, left as YBR_FULL)."""
     src = np.frombuffer(buf, dtype=dtype, count=nbytes // dtype.itemsize, offset=start)
     src = src.reshape(count, info.rows, info.columns // 2, 4)
     out = np.empty((count, info.rows, info.columns, 3), dtype=dtype)
@@ -272,6 +279,8 @@ def _ybr422_to_rgb(
     out[..., 1::2, 0] = src[..., 1]
     out[..., 1] = np.repeat(src[..., 2], 2, axis=-1)
     out[..., 2] = np.repeat(src[..., 3], 2, axis=-1)
+    if not as_rgb:
+        return out.reshape(info.shape(count))
     from .processing import convert_color_space
 
     arr = convert_color_space(out, "YBR_FULL", "RGB")
@@ -296,9 +305,15 @@ def dataset_pixel_array(ds: Any) -> np.ndarray:
     cached = ds.__dict__.get("_pixel_cache")
     if cached is not None and cached[0] == pixel_id(ds):
         return cached[1]
-    from . import decode
+    opts = ds.__dict__.get("_pixel_array_opts")
+    if opts:  # set by Dataset.pixel_array_options
+        from . import pixel_array
 
-    arr = decode.dataset_array(ds)
+        arr = pixel_array(ds, **opts)
+    else:
+        from . import decode
+
+        arr = decode.dataset_array(ds)
     # The key is taken after decoding, which turns the module's elements into DataElements.
     object.__setattr__(ds, "_pixel_cache", (pixel_id(ds), arr))
     return arr

@@ -414,6 +414,23 @@ class Dataset:
 
         return get_image_pixel_ids(self) if self.__dict__.get("_pixel_cache") else {}
 
+    def overlay_array(self, group: int) -> Any:
+        """The Overlay Data of overlay `group` (0x6000 to 0x60FF) as an array."""
+        if group < 0x6000 or group > 0x60FF:
+            raise ValueError(
+                "The group part of the 'Overlay Data' element tag must be between 0x6000 and "
+                "0x60FF (inclusive)"
+            )
+        from .overlays import get_overlay_array
+
+        return get_overlay_array(self, group)
+
+    def waveform_array(self, index: int) -> Any:
+        """Multiplex group `index` of the Waveform Sequence, scaled to channel units."""
+        from .waveforms import multiplex_array
+
+        return multiplex_array(self, index, as_raw=False)
+
     def pixel_array_options(
         self,
         *,

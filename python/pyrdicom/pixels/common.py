@@ -334,7 +334,9 @@ def description_dataset(uid: UID, runner: RunnerBase, data: Any) -> Any:
     if keyword == "PixelData":
         elem = ds["PixelData"]
         elem.is_undefined_length = bool(uid.is_encapsulated)
-        elem.VR = "OB" if uid.is_encapsulated or runner.bits_allocated <= 8 else "OW"
+        elem.VR = runner.get_option("pixel_vr") or (
+            "OB" if uid.is_encapsulated or runner.bits_allocated <= 8 else "OW"
+        )
     if runner.extended_offsets:
         import numpy as np
 

@@ -13,7 +13,7 @@ from ...errors import UnsupportedTransferSyntaxError
 from ...uid import UID
 from ..common import DESCRIPTION, CoderBase, RunnerBase, description_dataset
 
-_SOURCE = {"pixel_keyword", "extended_offsets", "transfer_syntax_uid"}
+_SOURCE = {"pixel_keyword", "pixel_vr", "extended_offsets", "transfer_syntax_uid"}
 # How the output is processed; pyrdicom returns views where it can, so `view_only` holds.
 _PROCESSING = {"as_rgb", "view_only"}
 
@@ -144,10 +144,36 @@ class Decoder(CoderBase):
     ) -> tuple[bytes, dict[str, Any]]:
         """The decoded pixel data of `src` as bytes (samples interleaved), and the Image Pixel
         values that describe them."""
-        arr, meta = self.as_array(
-            src, index=index, validate=validate, decoding_plugin=decoding_plugin, **kwargs
-        )
-        return arr.tobytes(), meta
+        if self.is_encapsulated:
+            arr, meta = self.as_array(
+                src, index=index, validate=validate, decoding_plugin=decoding_plugin, **kwargs
+            )
+            return arr.tobytes(), meta
+        return self._stored(self._dataset(src, kwargs, validate), index)
+
+    def _stored(self, ds: Any, index: int | None) -> tuple[bytes, dict[str, Any]]:
+        """Native data as stored (packed bits, subsampled YCbCr and byte order kept): all
+        frames, or frame `index`."""
+        from ..native import PixelInfo, pixel_source
+
+        info = PixelInfo(ds)
+        buf, offset, length = pixel_source(ds, info)
+        frame = info.frame_nbytes()
+        start, count = (0, info.frames) if index is None else (index * frame, 1)
+        data = bytes(memoryview(buf)[offset + start : offset + min(start + frame * count, length)])
+        meta = {
+            "bits_allocated": info.bits_allocated,
+            "bits_stored": info.bits_stored,
+            "columns": info.columns,
+            "number_of_frames": count,
+            "photometric_interpretation": info.photometric,
+            "pixel_representation": int(info.signed),
+            "rows": info.rows,
+            "samples_per_pixel": info.samples,
+        }
+        if info.samples > 1:
+            meta["planar_configuration"] = info.planar
+        return data, meta
 
     def iter_buffer(
         self,
@@ -159,10 +185,17 @@ class Decoder(CoderBase):
         **kwargs: Any,
     ) -> Iterator[tuple[bytes, dict[str, Any]]]:
         """Yield each decoded frame of `src` as bytes, with its Image Pixel values."""
-        for arr, meta in self.iter_array(
-            src, indices=indices, validate=validate, decoding_plugin=decoding_plugin, **kwargs
-        ):
-            yield arr.tobytes(), meta
+        if self.is_encapsulated:
+            for arr, meta in self.iter_array(
+                src, indices=indices, validate=validate, decoding_plugin=decoding_plugin, **kwargs
+            ):
+                yield arr.tobytes(), meta
+            return
+        from ..native import PixelInfo
+
+        ds = self._dataset(src, kwargs, validate)
+        for index in indices if indices is not None else range(PixelInfo(ds).frames):
+            yield self._stored(ds, index)
 
 
 def _decoder(uid: str, plugins: tuple[str, ...] = ()) -> Decoder:

@@ -1,5 +1,7 @@
-//! `pyrdicom.encaps` and the bit packing of `pixels.utils`: item walks, frame layouts and
-//! encapsulation over Python buffers, the GIL released while the bytes are scanned or copied.
+//! Pixel-sized helpers behind pydicom's Python API: `pyrdicom.encaps` (item walks, frame
+//! layouts, encapsulation), the bit packing of `pixels.utils` and the RLE primitives pydicom
+//! exposes (`pixels.decoders.rle`, `pixels.encoders.native`), the GIL released while bytes are
+//! scanned or copied.
 
 use numpy::PyArray1;
 use pyo3::buffer::PyBuffer;
@@ -7,6 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use super::{buffer_bytes, to_py_err};
+use crate::codec::rle;
 use crate::error::Error;
 use crate::pixel::{bits, encaps};
 
@@ -140,6 +143,46 @@ fn unpack_bits<'py>(py: Python<'py>, packed: PyBuffer<u8>) -> PyResult<Bound<'py
     Ok(PyArray1::from_vec(py, out))
 }
 
+/// One RLE segment decoded to the end of its data.
+#[pyfunction]
+fn rle_decode_segment<'py>(py: Python<'py>, src: PyBuffer<u8>) -> PyResult<Bound<'py, PyBytes>> {
+    let src = buffer_bytes(&src)?;
+    let out = py.detach(|| rle::decode_segment(src));
+    Ok(PyBytes::new(py, &out))
+}
+
+/// One row PackBits-encoded as pydicom's RLE encoder does.
+#[pyfunction]
+fn rle_encode_row<'py>(py: Python<'py>, row: PyBuffer<u8>) -> PyResult<Bound<'py, PyBytes>> {
+    let row = buffer_bytes(&row)?;
+    let mut out = Vec::with_capacity(row.len() + row.len() / 64 + 2);
+    rle::encode_row(row, &mut out);
+    Ok(PyBytes::new(py, &out))
+}
+
+/// One frame (interleaved, little-endian samples) RLE encoded: header and segments.
+#[pyfunction]
+fn rle_encode_frame<'py>(
+    py: Python<'py>,
+    src: PyBuffer<u8>,
+    rows: usize,
+    columns: usize,
+    samples_per_pixel: usize,
+    bits_allocated: usize,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let src = buffer_bytes(&src)?;
+    let info = rle::FrameInfo {
+        rows,
+        columns,
+        samples_per_pixel,
+        bits_allocated,
+    };
+    let out = py
+        .detach(|| rle::encode_frame(src, &info))
+        .map_err(|e| to_py_err(py, e))?;
+    Ok(PyBytes::new(py, &out))
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(encaps_items, m)?)?;
     m.add_function(wrap_pyfunction!(encaps_frames, m)?)?;
@@ -148,5 +191,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(encapsulate_frames_extended, m)?)?;
     m.add_function(wrap_pyfunction!(pack_bits, m)?)?;
     m.add_function(wrap_pyfunction!(unpack_bits, m)?)?;
+    m.add_function(wrap_pyfunction!(rle_decode_segment, m)?)?;
+    m.add_function(wrap_pyfunction!(rle_encode_row, m)?)?;
+    m.add_function(wrap_pyfunction!(rle_encode_frame, m)?)?;
     Ok(())
 }

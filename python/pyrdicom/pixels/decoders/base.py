@@ -15,7 +15,7 @@ from ..common import DESCRIPTION, CoderBase, RunnerBase, description_dataset
 
 _SOURCE = {"pixel_keyword", "pixel_vr", "extended_offsets", "transfer_syntax_uid"}
 # How the output is processed; pyrdicom returns views where it can, so `view_only` holds.
-_PROCESSING = {"as_rgb", "view_only"}
+_PROCESSING = {"as_rgb", "view_only", "rle_segment_order"}
 
 
 def _check_options(kwargs: dict[str, Any]) -> None:
@@ -73,12 +73,17 @@ class Decoder(CoderBase):
             src.seek(start)
         return description_dataset(self.UID, runner, data)
 
-    def _decode(self, ds: Any, index: int | None, as_rgb: bool) -> tuple[np.ndarray, dict]:
+    def _decode(
+        self, ds: Any, index: int | None, as_rgb: bool, segment_order: str = ">"
+    ) -> tuple[np.ndarray, dict]:
         from ..decode import dataset_array, decoded_photometric
         from ..native import PixelInfo
 
         info = PixelInfo(ds)
-        arr = dataset_array(ds, index, as_rgb=as_rgb)
+        if segment_order != ">":
+            arr = self._rle_segments_reversed(ds, info, index)
+        else:
+            arr = dataset_array(ds, index, as_rgb=as_rgb)
         if not arr.flags.writeable:
             arr = arr.copy()
         meta: dict[str, Any] = {
@@ -97,6 +102,28 @@ class Decoder(CoderBase):
             meta["planar_configuration"] = 0
         return arr, meta
 
+    def _rle_segments_reversed(self, ds: Any, info: Any, index: int | None) -> np.ndarray:
+        """RLE frames whose segments run least significant byte first (the `rle_segment_order`
+        option of pydicom's decoder), for data written that way by mistake."""
+        from ...encaps import generate_frames, get_frame
+        from .rle import _rle_decode_frame
+
+        if _uid.RLELossless != self.UID:
+            raise ValueError("The 'rle_segment_order' option is only for RLE Lossless data")
+        value = ds.PixelData
+        frames = (
+            [get_frame(value, index, number_of_frames=info.frames)]
+            if index is not None
+            else generate_frames(value, number_of_frames=info.frames)
+        )
+        planes = [
+            _rle_decode_frame(f, info.rows, info.columns, info.samples, info.bits_allocated, "<")
+            for f in frames
+        ]
+        arr = np.frombuffer(b"".join(planes), dtype=info.dtype()).copy()
+        arr = arr.reshape(len(planes), info.samples, info.rows, info.columns)
+        return arr.transpose(0, 2, 3, 1).reshape(info.shape(len(planes)))
+
     def as_array(
         self,
         src: Any,
@@ -112,7 +139,8 @@ class Decoder(CoderBase):
         allows."""
         self._check_plugin(decoding_plugin)
         ds = self._dataset(src, kwargs, validate)
-        return self._decode(ds, index, kwargs.get("as_rgb", True) and not raw)
+        as_rgb = kwargs.get("as_rgb", True) and not raw
+        return self._decode(ds, index, as_rgb, kwargs.get("rle_segment_order", ">"))
 
     def iter_array(
         self,
@@ -131,7 +159,7 @@ class Decoder(CoderBase):
         ds = self._dataset(src, kwargs, validate)
         as_rgb = kwargs.get("as_rgb", True) and not raw
         for index in indices if indices is not None else range(PixelInfo(ds).frames):
-            yield self._decode(ds, index, as_rgb)
+            yield self._decode(ds, index, as_rgb, kwargs.get("rle_segment_order", ">"))
 
     def as_buffer(
         self,
@@ -148,8 +176,16 @@ class Decoder(CoderBase):
             arr, meta = self.as_array(
                 src, index=index, validate=validate, decoding_plugin=decoding_plugin, **kwargs
             )
-            return arr.tobytes(), meta
+            return self._buffer(arr, meta)
         return self._stored(self._dataset(src, kwargs, validate), index)
+
+    def _buffer(self, arr: np.ndarray, meta: dict[str, Any]) -> tuple[bytes, dict[str, Any]]:
+        """Decoded samples as bytes: RLE's are planar (how its segments hold them), as
+        pydicom's decoder gives them."""
+        if _uid.RLELossless == self.UID and meta["samples_per_pixel"] > 1:
+            meta["planar_configuration"] = 1
+            return np.moveaxis(arr, -1, -3).tobytes(), meta
+        return arr.tobytes(), meta
 
     def _stored(self, ds: Any, index: int | None) -> tuple[bytes, dict[str, Any]]:
         """Native data as stored (packed bits, subsampled YCbCr and byte order kept): all
@@ -189,7 +225,7 @@ class Decoder(CoderBase):
             for arr, meta in self.iter_array(
                 src, indices=indices, validate=validate, decoding_plugin=decoding_plugin, **kwargs
             ):
-                yield arr.tobytes(), meta
+                yield self._buffer(arr, meta)
             return
         from ..native import PixelInfo
 

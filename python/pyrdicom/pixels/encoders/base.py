@@ -95,6 +95,10 @@ class Encoder(CoderBase):
         yield from generate_frames(value, number_of_frames=info.frames)
 
 
+class EncodeRunner(RunnerBase):
+    """The options describing one encoding (pydicom's runner, for its encoder functions)."""
+
+
 def _encoder(uid: str, plugins: tuple[str, ...]) -> Encoder:
     encoder = Encoder(uid)
     for label in plugins:

@@ -5,6 +5,7 @@ would choose between are accepted by name and all mean pyrdicom's codec."""
 
 from __future__ import annotations
 
+import importlib
 from contextlib import suppress
 from enum import Enum
 from typing import Any
@@ -59,10 +60,12 @@ class CoderBase:
         self._unavailable: dict[str, tuple[str, ...]] = {}
 
     def add_plugin(self, label: str, import_path: tuple[str, str]) -> None:
-        """Register `label` (pyrdicom's codec does the work whatever `import_path` names)."""
+        """Register `label`; `import_path` (module, function) must exist, though pyrdicom's
+        codec does the work."""
         if label in self._available or label in self._unavailable:
-            raise ValueError(f"{type(self).__name__} already has a plugin named '{label}'")
-        self._available[label] = import_path
+            raise ValueError(f"'{type(self).__name__}' already has a plugin named '{label}'")
+        module, function = import_path
+        self._available[label] = getattr(importlib.import_module(module), function)
 
     def add_plugins(self, plugins: list[tuple[str, tuple[str, str]]]) -> None:
         for label, import_path in plugins:
@@ -111,14 +114,34 @@ class CoderBase:
     def UID(self) -> UID:
         return self._uid
 
-    def _check_plugin(self, plugin: str) -> None:
-        """A requested plugin must be one this coder offers (or pyrdicom's own)."""
-        if self._decoder and self.is_native:
-            return  # no plugins: pydicom ignores the name for native data
-        if plugin and plugin != "pyrdicom" and plugin not in self._available:
+    def _validate_plugins(self, plugin: str = "") -> dict[str, Any]:
+        """The plugins to use: `plugin` if given, else every available one (none for native
+        decoding, which needs none)."""
+        if self._decoder and not self.UID.is_encapsulated:
+            return {}
+        action = "decompress" if self._decoder else "compress"
+        if plugin:
+            if plugin in self._available:
+                return {plugin: self._available[plugin]}
             if plugin in self._unavailable:
-                raise RuntimeError(f"Unable to use the '{plugin}' plugin: it is unavailable")
-            raise ValueError(f"No plugin named '{plugin}' has been added to '{self!r}'")
+                raise RuntimeError(
+                    f"Unable to {action} '{self.UID.name}' pixel data because the specified "
+                    f"plugin is missing dependencies: {', '.join(self._unavailable[plugin])}"
+                )
+            raise ValueError(
+                f"No plugin named '{plugin}' has been added to "
+                f"'{self.UID.keyword}{type(self).__name__}'"
+            )
+        if not self._available:
+            raise RuntimeError(
+                f"Unable to {action} '{self.UID.name}' pixel data because all plugins are "
+                "missing dependencies:\n    " + "\n    ".join(self.missing_dependencies)
+            )
+        return dict(self._available)
+
+    def _check_plugin(self, plugin: str) -> None:
+        """A requested plugin must be one this coder offers."""
+        self._validate_plugins(plugin)
 
     def __repr__(self) -> str:
         name = self.UID.keyword or str(self.UID)

@@ -4,6 +4,7 @@ decoder: a frame's segments are decoded one at a time and laid out as pydicom la
 from __future__ import annotations
 
 from struct import unpack
+from typing import Any
 
 import numpy as np
 
@@ -69,3 +70,15 @@ def _rle_decode_frame(
             byte = size - 1 - byte
         planes[sample, :, byte] = np.frombuffer(segment, np.uint8, count=pixels)
     return bytearray(planes.tobytes())
+
+
+def _decode_frame(src: bytes, runner: Any) -> bytearray:
+    """pydicom's RLE plugin function: one frame described by `runner`'s options."""
+    return _rle_decode_frame(
+        src,
+        runner.rows,
+        runner.columns,
+        runner.samples_per_pixel,
+        runner.bits_allocated,
+        runner.get_option("rle_segment_order", ">"),
+    )

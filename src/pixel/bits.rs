@@ -8,6 +8,11 @@ use crate::error::{Error, Result};
 
 /// Bytes of packed output handled by one task.
 const CHUNK: usize = 1 << 16;
+/// The low bit of every byte of a u64.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// Multiplying 0/1 bytes by this sums byte i's bit at bit 56 + i (no carries: each product
+/// term lands on a distinct bit).
+const GATHER: u64 = 0x0102_0408_1020_4080;
 
 /// Packs `values` (each 0 or 1) into bits, a final partial byte padded with zero bits.
 pub fn pack(values: &[u8]) -> Result<Vec<u8>> {
@@ -16,16 +21,16 @@ pub fn pack(values: &[u8]) -> Result<Vec<u8>> {
         .par_chunks_mut(CHUNK)
         .zip(values.par_chunks(CHUNK * 8))
         .all(|(dst, src)| {
-            let mut any = 0u8;
+            let mut stray = 0u64;
             for (byte, group) in dst.iter_mut().zip(src.chunks(8)) {
-                let mut packed = 0u8;
-                for (bit, &v) in group.iter().enumerate() {
-                    any |= v;
-                    packed |= (v & 1) << bit;
-                }
-                *byte = packed;
+                let mut word = [0u8; 8];
+                word[..group.len()].copy_from_slice(group);
+                let word = u64::from_le_bytes(word);
+                stray |= word & !ONES;
+                // Gathers the low bit of each byte into the top byte, byte i into bit i.
+                *byte = (word.wrapping_mul(GATHER) >> 56) as u8;
             }
-            any <= 1
+            stray == 0
         });
     if ok {
         Ok(out)
@@ -44,14 +49,21 @@ pub fn unpack(packed: &[u8]) -> Vec<u8> {
             acc | (((byte as u64 >> bit) & 1) << (8 * bit))
         })
     });
-    let mut out = vec![0u8; packed.len() * 8];
-    out.par_chunks_mut(CHUNK * 8)
+    let len = packed.len() * 8;
+    let mut out = Vec::with_capacity(len);
+    out.spare_capacity_mut()[..len]
+        .par_chunks_mut(CHUNK * 8)
         .zip(packed.par_chunks(CHUNK))
         .for_each(|(dst, src)| {
             for (group, &byte) in dst.chunks_exact_mut(8).zip(src) {
-                group.copy_from_slice(&table[usize::from(byte)].to_le_bytes());
+                for (slot, value) in group.iter_mut().zip(table[usize::from(byte)].to_le_bytes()) {
+                    slot.write(value);
+                }
             }
         });
+    // SAFETY: the loop above wrote all `len` bytes: `dst` and `src` are zipped chunks of
+    // CHUNK * 8 and CHUNK, so every output byte i is written from input byte i / 8.
+    unsafe { out.set_len(len) };
     out
 }
 

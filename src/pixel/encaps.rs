@@ -582,11 +582,6 @@ pub fn read_frame<S: Source>(mut src: S, ranges: &[Range<usize>]) -> Result<Vec<
     Ok(out)
 }
 
-fn push_item(out: &mut Vec<u8>, length: u32) {
-    out.extend_from_slice(&[0xFE, 0xFF, 0x00, 0xE0]);
-    out.extend_from_slice(&length.to_le_bytes());
-}
-
 /// Item length of a frame padded to even length, if it fits an item.
 fn padded_len(frame: &[u8]) -> Result<u32> {
     u32::try_from(frame.len() + frame.len() % 2)
@@ -595,41 +590,65 @@ fn padded_len(frame: &[u8]) -> Result<u32> {
         .ok_or_else(|| Error::pixel("an encoded frame is too large for an item (4 GiB)"))
 }
 
+/// The length of [`encapsulate`]'s output, checking that every frame fits an item.
+pub fn encapsulated_len(frames: &[&[u8]], with_bot: bool) -> Result<usize> {
+    let bot_len = if with_bot { 4 * frames.len() } else { 0 };
+    u32::try_from(bot_len).map_err(|_| Error::pixel("too many frames for a Basic Offset Table"))?;
+    frames.iter().try_fold(HEADER + bot_len, |total, f| {
+        Ok(total + HEADER + padded_len(f)? as usize)
+    })
+}
+
 /// Encapsulates frames one fragment each, odd-length frames padded with a 0x00
 /// (PS3.5 A.4), like pydicom's `encapsulate(frames, has_bot=...)`. The BOT is
 /// filled in when `with_bot`, which fails once offsets exceed 32 bits.
 pub fn encapsulate(frames: &[&[u8]], with_bot: bool) -> Result<Vec<u8>> {
-    let lengths = frames
-        .iter()
-        .map(|f| padded_len(f))
-        .collect::<Result<Vec<_>>>()?;
+    let mut out = vec![0u8; encapsulated_len(frames, with_bot)?];
+    encapsulate_into(frames, with_bot, &mut out)?;
+    Ok(out)
+}
+
+/// [`encapsulate`] into `out`, which is [`encapsulated_len`] bytes long: written once, so
+/// the caller may hand over memory it owns (e.g. a new Python bytes object).
+pub fn encapsulate_into(frames: &[&[u8]], with_bot: bool, out: &mut [u8]) -> Result<()> {
+    if out.len() != encapsulated_len(frames, with_bot)? {
+        return Err(Error::pixel(
+            "wrong output length for the encapsulated frames",
+        ));
+    }
+    let mut at = 0;
+    let mut put = |bytes: &[u8]| {
+        out[at..at + bytes.len()].copy_from_slice(bytes);
+        at += bytes.len();
+    };
+    let item = |length: u32| {
+        let mut header = [0xFE, 0xFF, 0x00, 0xE0, 0, 0, 0, 0];
+        header[4..].copy_from_slice(&length.to_le_bytes());
+        header
+    };
     let bot_len = if with_bot { 4 * frames.len() } else { 0 };
-    let bot_len = u32::try_from(bot_len)
-        .map_err(|_| Error::pixel("too many frames for a Basic Offset Table"))?;
-    let data_len: usize = lengths.iter().map(|&l| l as usize + HEADER).sum();
-    let mut out = Vec::with_capacity(HEADER + bot_len as usize + data_len);
-    push_item(&mut out, bot_len);
+    put(&item(bot_len as u32));
     if with_bot {
         let mut offset = 0u64;
-        for &length in &lengths {
+        for frame in frames {
             let entry = u32::try_from(offset).map_err(|_| {
                 Error::pixel(
                     "the encapsulated frames are too large for the Basic Offset Table, use the \
                      Extended Offset Table instead",
                 )
             })?;
-            out.extend_from_slice(&entry.to_le_bytes());
-            offset += u64::from(length) + HEADER as u64;
+            put(&entry.to_le_bytes());
+            offset += u64::from(padded_len(frame)?) + HEADER as u64;
         }
     }
-    for (frame, &length) in frames.iter().zip(&lengths) {
-        push_item(&mut out, length);
-        out.extend_from_slice(frame);
+    for frame in frames {
+        put(&item(padded_len(frame)?));
+        put(frame);
         if frame.len() % 2 == 1 {
-            out.push(0);
+            put(&[0]);
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Encapsulated frames with an empty BOT and the Extended Offset Table's

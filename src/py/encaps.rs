@@ -106,10 +106,12 @@ fn encapsulate_frames<'py>(
     has_bot: bool,
 ) -> PyResult<Bound<'py, PyBytes>> {
     let frames = frame_buffers(&frames)?;
-    let out = py
-        .detach(|| encaps::encapsulate(&frames, has_bot))
-        .map_err(|e| value_err(py, e))?;
-    Ok(PyBytes::new(py, &out))
+    let len = encaps::encapsulated_len(&frames, has_bot).map_err(|e| value_err(py, e))?;
+    // Written straight into the new bytes object (no one else can see it yet), GIL released.
+    PyBytes::new_with(py, len, |out| {
+        py.detach(|| encaps::encapsulate_into(&frames, has_bot, out))
+            .map_err(|e| value_err(py, e))
+    })
 }
 
 /// (encapsulated frames with an empty BOT, Extended Offset Table offsets, lengths).

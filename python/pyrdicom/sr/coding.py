@@ -7,6 +7,13 @@ from typing import Any, NamedTuple
 from ._snomed_dict import mapping as snomed_mapping
 
 
+def _canonical(code: Any) -> tuple[str, str, str | None]:
+    """(value, scheme, version) of any code-like object, SNOMED RT mapped to SNOMED CT."""
+    if code.scheme_designator == "SRT" and code.value in snomed_mapping["SRT"]:
+        return snomed_mapping["SRT"][code.value], "SCT", code.scheme_version
+    return code.value, code.scheme_designator, code.scheme_version
+
+
 class Code(NamedTuple):
     """A coded concept. Codes compare by value, scheme and version (not meaning), a SNOMED RT
     ("SRT") code being equal to its SNOMED CT ("SCT") equivalent."""
@@ -16,16 +23,11 @@ class Code(NamedTuple):
     meaning: str
     scheme_version: str | None = None
 
-    def _canonical(self) -> tuple[str, str, str | None]:
-        if self.scheme_designator == "SRT" and self.value in snomed_mapping["SRT"]:
-            return snomed_mapping["SRT"][self.value], "SCT", self.scheme_version
-        return self.value, self.scheme_designator, self.scheme_version
-
     def __hash__(self) -> int:
         return hash(self.scheme_designator + self.value)
 
     def __eq__(self, other: Any) -> bool:
-        return bool(self._canonical() == other._canonical())
+        return _canonical(self) == _canonical(other)
 
     def __ne__(self, other: Any) -> bool:
         return not self == other

@@ -22,13 +22,21 @@ pub fn pack(values: &[u8]) -> Result<Vec<u8>> {
         .zip(values.par_chunks(CHUNK * 8))
         .all(|(dst, src)| {
             let mut stray = 0u64;
-            for (byte, group) in dst.iter_mut().zip(src.chunks(8)) {
-                let mut word = [0u8; 8];
-                word[..group.len()].copy_from_slice(group);
-                let word = u64::from_le_bytes(word);
+            let mut pack8 = |group: [u8; 8]| {
+                let word = u64::from_le_bytes(group);
                 stray |= word & !ONES;
                 // Gathers the low bit of each byte into the top byte, byte i into bit i.
-                *byte = (word.wrapping_mul(GATHER) >> 56) as u8;
+                (word.wrapping_mul(GATHER) >> 56) as u8
+            };
+            let groups = src.chunks_exact(8);
+            let tail = groups.remainder();
+            for (byte, group) in dst.iter_mut().zip(groups) {
+                *byte = pack8(group.try_into().expect("chunks of 8"));
+            }
+            if !tail.is_empty() {
+                let mut last = [0u8; 8];
+                last[..tail.len()].copy_from_slice(tail);
+                dst[dst.len() - 1] = pack8(last);
             }
             stray == 0
         });
@@ -41,30 +49,18 @@ pub fn pack(values: &[u8]) -> Result<Vec<u8>> {
     }
 }
 
-/// Spreads every bit of `packed` into a byte of 0 or 1.
-pub fn unpack(packed: &[u8]) -> Vec<u8> {
-    // Each byte's eight output bytes as one little-endian u64.
+/// Spreads every bit of `packed` into a byte of 0 or 1: each packed byte becomes one u64
+/// whose memory holds the eight output bytes in order (so the words, viewed as bytes, are the
+/// unpacked data on any host).
+pub fn unpack(packed: &[u8]) -> Vec<u64> {
     let table: [u64; 256] = std::array::from_fn(|byte| {
-        (0..8).fold(0u64, |acc, bit| {
-            acc | (((byte as u64 >> bit) & 1) << (8 * bit))
-        })
+        u64::from_ne_bytes(std::array::from_fn(|bit| (byte >> bit) as u8 & 1))
     });
-    let len = packed.len() * 8;
-    let mut out = Vec::with_capacity(len);
-    out.spare_capacity_mut()[..len]
-        .par_chunks_mut(CHUNK * 8)
-        .zip(packed.par_chunks(CHUNK))
-        .for_each(|(dst, src)| {
-            for (group, &byte) in dst.chunks_exact_mut(8).zip(src) {
-                for (slot, value) in group.iter_mut().zip(table[usize::from(byte)].to_le_bytes()) {
-                    slot.write(value);
-                }
-            }
-        });
-    // SAFETY: the loop above wrote all `len` bytes: `dst` and `src` are zipped chunks of
-    // CHUNK * 8 and CHUNK, so every output byte i is written from input byte i / 8.
-    unsafe { out.set_len(len) };
-    out
+    packed
+        .par_iter()
+        .with_min_len(CHUNK)
+        .map(|&byte| table[usize::from(byte)])
+        .collect()
 }
 
 #[cfg(test)]
@@ -76,8 +72,12 @@ mod tests {
         let values = [1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0];
         let packed = pack(&values).unwrap();
         assert_eq!(packed, vec![0b1000_0001, 0b0000_0011]);
-        assert_eq!(&unpack(&packed)[..values.len()], &values);
-        assert_eq!(unpack(&packed)[values.len()..], [0; 5]);
+        let bytes: Vec<u8> = unpack(&packed)
+            .iter()
+            .flat_map(|w| w.to_ne_bytes())
+            .collect();
+        assert_eq!(&bytes[..values.len()], &values);
+        assert_eq!(bytes[values.len()..], [0; 5]);
     }
 
     #[test]

@@ -137,9 +137,10 @@ fn pack_bits<'py>(py: Python<'py>, values: PyBuffer<u8>) -> PyResult<Bound<'py, 
     Ok(PyBytes::new(py, &out))
 }
 
-/// Every bit of `packed` as a uint8 of 0 or 1.
+/// Every bit of `packed` as a byte of 0 or 1, eight to a uint64 (`.view(np.uint8)` is the
+/// unpacked data).
 #[pyfunction]
-fn unpack_bits<'py>(py: Python<'py>, packed: PyBuffer<u8>) -> PyResult<Bound<'py, PyArray1<u8>>> {
+fn unpack_bits<'py>(py: Python<'py>, packed: PyBuffer<u8>) -> PyResult<Bound<'py, PyArray1<u64>>> {
     let packed = buffer_bytes(&packed)?;
     let out = py.detach(|| bits::unpack(packed));
     Ok(PyArray1::from_vec(py, out))

@@ -212,7 +212,7 @@ def pack_bits(arr: np.ndarray, pad: bool = True) -> bytes:
 
 def unpack_bits(src: bytes, as_array: bool = True) -> np.ndarray | bytes:
     """The bits of `src`, least significant first, as a uint8 array of 0s and 1s (or bytes)."""
-    arr = _core.unpack_bits(src)
+    arr = _core.unpack_bits(src).view(np.uint8)
     return arr if as_array else arr.tobytes()
 
 

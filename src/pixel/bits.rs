@@ -56,9 +56,9 @@ pub fn unpack(packed: &[u8]) -> Vec<u64> {
     let table: [u64; 256] = std::array::from_fn(|byte| {
         u64::from_ne_bytes(std::array::from_fn(|bit| (byte >> bit) as u8 & 1))
     });
+    // One thread: this is bound by memory bandwidth, and waking a pool costs more than it gains.
     packed
-        .par_iter()
-        .with_min_len(CHUNK)
+        .iter()
         .map(|&byte| table[usize::from(byte)])
         .collect()
 }

@@ -24,7 +24,7 @@ import pyrdicom.encaps
 import pyrdicom.pixels.utils
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import fmt, median_time  # noqa: E402
+from bench import fmt, median_time
 
 warnings.simplefilter("ignore")
 
@@ -38,7 +38,7 @@ def bench_encaps(repeat: int) -> list[str]:
     value = pydicom.dcmread(path).PixelData
     n = 120
 
-    def frames(module):  # noqa: ANN001, ANN202
+    def frames(module):
         return list(module.generate_frames(value, number_of_frames=n))
 
     ours_frames, ref_frames = frames(pyrdicom.encaps), frames(pydicom.encaps)
@@ -99,7 +99,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
     repeat = 5 if ap.parse_args().quick else 21
-    print("\n".join(bench_encaps(repeat) + [""] + bench_bits(repeat)))
+    print("\n".join([*bench_encaps(repeat), "", *bench_bits(repeat)]))
 
 
 if __name__ == "__main__":

@@ -73,5 +73,5 @@ def get_overlay_array(ds: Any, group: int) -> np.ndarray:
             "of the data"
         )
     pixels = get_expected_length(values, unit="pixels")
-    arr = unpack_bits(values["OverlayData"][:expected])[:pixels]
+    arr = np.asarray(unpack_bits(values["OverlayData"][:expected]))[:pixels]
     return reshape_overlay_array(values, arr)

@@ -192,7 +192,7 @@ def code_file_from_dataset(
 
 
 def set_parser_arguments(parser: argparse.ArgumentParser, default_exclude_size: int) -> None:
-    from ..cli.main import filespec_help, filespec_parser
+    from .._cli.main import filespec_help, filespec_parser
 
     parser.add_argument("filespec", help=filespec_help, type=filespec_parser)
     parser.add_argument(

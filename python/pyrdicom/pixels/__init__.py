@@ -86,9 +86,10 @@ def _decoder(ds: Any) -> Any:
         return entry[0]
     if ts in ("1.2.840.10008.1.2.1.98", "1.2.840.10008.1.2.8.1"):
         return Decoder(ts)
+    name = UID(ts).name
     raise UnsupportedTransferSyntaxError(
         "Unable to decode the pixel data as a (0002,0010) 'Transfer Syntax UID' value of "
-        f"'{UID(ts).name}' is not supported"
+        f"'{name}' is not supported" + (f" ({ts})" if name != ts else "")
     )
 
 

@@ -27,6 +27,21 @@ def _check_options(kwargs: dict[str, Any]) -> None:
         )
 
 
+def _warn_excess_padding(ds: Any, info: Any) -> None:
+    """pydicom's warning for native pixel data longer than the Image Pixel module describes
+    (beyond the pad byte of an odd length): the excess is not part of any frame."""
+    from ...misc import warn_and_log
+    from ..native import pixel_source
+
+    _, _, length = pixel_source(ds, info)
+    expected = info.frame_nbytes() * info.frames
+    if length > expected + expected % 2:
+        warn_and_log(
+            f"The pixel data is {length} bytes long, which indicates it contains "
+            f"{length - expected} bytes of excess padding to be removed"
+        )
+
+
 class Decoder(CoderBase):
     """Decodes pixel data of one transfer syntax from a data set, or from a buffer or file
     positioned at the pixel data value (described by the Image Pixel options)."""
@@ -80,6 +95,8 @@ class Decoder(CoderBase):
         from ..native import PixelInfo
 
         info = PixelInfo(ds)
+        if self.is_native and info.bits_allocated != 1:
+            _warn_excess_padding(ds, info)
         if segment_order != ">":
             arr = self._rle_segments_reversed(ds, info, index)
         else:

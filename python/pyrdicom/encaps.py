@@ -112,14 +112,11 @@ def generate_fragments(buffer: Any, *, endianness: str = "<") -> Iterator[bytes]
     value.seek(len(value.data))
 
 
-def generate_fragmented_frames(
-    buffer: Any,
-    *,
-    number_of_frames: int | None = None,
-    extended_offsets: Any = None,
-    endianness: str = "<",
-) -> Iterator[tuple[bytes, ...]]:
-    """Yield each frame of the encapsulated value in `buffer` as a tuple of its fragments."""
+def _frames(
+    buffer: Any, number_of_frames: int | None, extended_offsets: Any, endianness: str
+) -> Iterator[tuple[_Value, Spans]]:
+    """Each frame's fragment spans in the encapsulated value of `buffer` (with the value), the
+    frame layout's warning given before the last frame, as pydicom's generators give it."""
     value = _Value(buffer, endianness)
     frames, warning = _core.encaps_frames(
         value.data, number_of_frames or 0, _eot(extended_offsets, endianness), value.big
@@ -128,6 +125,18 @@ def generate_fragmented_frames(
     for i, spans in enumerate(frames):
         if warning and i == len(frames) - 1:
             warn_and_log(warning)
+        yield value, spans
+
+
+def generate_fragmented_frames(
+    buffer: Any,
+    *,
+    number_of_frames: int | None = None,
+    extended_offsets: Any = None,
+    endianness: str = "<",
+) -> Iterator[tuple[bytes, ...]]:
+    """Yield each frame of the encapsulated value in `buffer` as a tuple of its fragments."""
+    for value, spans in _frames(buffer, number_of_frames, extended_offsets, endianness):
         yield tuple(value.bytes([span]) for span in spans)
 
 
@@ -139,14 +148,7 @@ def generate_frames(
     endianness: str = "<",
 ) -> Iterator[bytes]:
     """Yield each frame of the encapsulated value in `buffer` as one bytes."""
-    value = _Value(buffer, endianness)
-    frames, warning = _core.encaps_frames(
-        value.data, number_of_frames or 0, _eot(extended_offsets, endianness), value.big
-    )
-    value.seek(len(value.data))
-    for i, spans in enumerate(frames):
-        if warning and i == len(frames) - 1:
-            warn_and_log(warning)
+    for value, spans in _frames(buffer, number_of_frames, extended_offsets, endianness):
         yield value.bytes(spans)
 
 

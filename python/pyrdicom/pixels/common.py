@@ -49,6 +49,18 @@ DESCRIPTION = {
 }
 
 
+def number_of_frames(value: Any) -> Any:
+    """(0028,0008) Number of Frames as an option: an int, with 1 (and a warning) for an empty
+    or zero value."""
+    value = int(value) if isinstance(value, str) else value
+    if value in (None, 0):
+        warn_and_log(
+            f"A value of '{value}' for (0028,0008) 'Number of Frames' is invalid, assuming 1 frame"
+        )
+        return 1
+    return value
+
+
 class CoderBase:
     """What decoders and encoders share: the transfer syntax and the plugin registry."""
 
@@ -218,13 +230,7 @@ class RunnerBase:
 
     def set_option(self, name: str, value: Any) -> None:
         if name == "number_of_frames":
-            value = int(value) if isinstance(value, str) else value
-            if value in (None, 0):
-                warn_and_log(
-                    f"A value of '{value}' for (0028,0008) 'Number of Frames' is invalid, "
-                    "assuming 1 frame"
-                )
-                value = 1
+            value = number_of_frames(value)
         elif name == "photometric_interpretation":
             # Unknown values are kept as given: validation reports them.
             with suppress(ValueError):

@@ -17,6 +17,7 @@ from .. import _core
 from ..misc import LOGGER, warn_and_log
 from ..uid import UID
 from . import iter_pixels, pixel_array
+from .common import number_of_frames
 from .encoding import compress, decompress, set_pixel_data
 
 # The Image Pixel module's elements as decoding options (pydicom's names).
@@ -44,15 +45,7 @@ _PLANAR = {"1.2.840.10008.1.2.5"}
 def as_pixel_options(ds: Any, **kwargs: Any) -> dict[str, Any]:
     """The Image Pixel module of `ds` as decoding options, updated with `kwargs`."""
     opts = {attr: ds[tag].value for tag, attr in _IMAGE_PIXEL.items() if tag in ds._dict}
-    nr_frames = opts.get("number_of_frames", 1)
-    nr_frames = int(nr_frames) if isinstance(nr_frames, str) else nr_frames
-    if nr_frames in (None, 0):
-        warn_and_log(
-            f"A value of '{nr_frames}' for (0028,0008) 'Number of Frames' is invalid, "
-            "assuming 1 frame"
-        )
-        nr_frames = 1
-    opts["number_of_frames"] = nr_frames
+    opts["number_of_frames"] = number_of_frames(opts.get("number_of_frames", 1))
     if 0x7FE00001 in ds._dict and 0x7FE00002 in ds._dict:
         opts["extended_offsets"] = (ds.ExtendedOffsetTable, ds.ExtendedOffsetTableLengths)
     opts.update(kwargs)

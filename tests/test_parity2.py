@@ -250,3 +250,29 @@ def test_codify_recreates_the_data_set() -> None:
     made, ref = namespace["ds"], pyrdicom.dcmread(path)
     assert [e.tag for e in made] == [e.tag for e in ref if not e.tag.is_private]
     assert made.BeamSequence[0].BeamName == ref.BeamSequence[0].BeamName
+
+
+# --- fileset --------------------------------------------------------------------------------
+
+
+def test_fileset_matches_pydicom() -> None:
+    from pydicom.fileset import FileSet as RefFileSet
+
+    from pyrdicom.fileset import FileSet
+
+    path = corpus_file("DICOMDIR")
+    ours, ref = FileSet(path), RefFileSet(path)
+    assert (ours.ID, ours.UID, len(ours)) == (ref.ID, ref.UID, len(ref))
+    assert [i.path for i in ours] == [i.path for i in ref]
+    assert [i.SOPInstanceUID for i in ours] == [i.SOPInstanceUID for i in ref]
+    assert ours._tree.prettify() == ref._tree.prettify()
+    for keyword in ("PatientID", "StudyInstanceUID", "Modality"):
+        assert ours.find_values(keyword) == ref.find_values(keyword)
+    assert [i.path for i in ours.find(PatientID="77654033")] == [
+        i.path for i in ref.find(PatientID="77654033")
+    ]
+    first = next(iter(ours))
+    assert first.PatientName == next(iter(ref)).PatientName
+    assert first.load().SOPInstanceUID == first.SOPInstanceUID
+    with pytest.raises(NotImplementedError):
+        ours.write()

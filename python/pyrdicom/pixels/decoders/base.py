@@ -42,6 +42,23 @@ def _warn_excess_padding(ds: Any, info: Any) -> None:
         )
 
 
+def _meta(info: Any, frames: int, photometric: str, planar: int) -> dict[str, Any]:
+    """The Image Pixel values (pydicom's option names) describing decoded or stored data."""
+    meta: dict[str, Any] = {
+        "bits_allocated": info.bits_allocated,
+        "bits_stored": info.bits_stored,
+        "columns": info.columns,
+        "number_of_frames": frames,
+        "photometric_interpretation": photometric,
+        "pixel_representation": int(info.signed),
+        "rows": info.rows,
+        "samples_per_pixel": info.samples,
+    }
+    if info.samples > 1:
+        meta["planar_configuration"] = planar
+    return meta
+
+
 class Decoder(CoderBase):
     """Decodes pixel data of one transfer syntax from a data set, or from a buffer or file
     positioned at the pixel data value (described by the Image Pixel options)."""
@@ -103,21 +120,9 @@ class Decoder(CoderBase):
             arr = dataset_array(ds, index, as_rgb=as_rgb)
         if not arr.flags.writeable:
             arr = arr.copy()
-        meta: dict[str, Any] = {
-            "bits_allocated": info.bits_allocated,
-            "bits_stored": info.bits_stored,
-            "columns": info.columns,
-            "number_of_frames": 1 if index is not None else info.frames,
-            "photometric_interpretation": decoded_photometric(
-                str(self.UID), info.photometric, as_rgb
-            ),
-            "pixel_representation": int(info.signed),
-            "rows": info.rows,
-            "samples_per_pixel": info.samples,
-        }
-        if info.samples > 1:
-            meta["planar_configuration"] = 0
-        return arr, meta
+        count = 1 if index is not None else info.frames
+        photometric = decoded_photometric(str(self.UID), info.photometric, as_rgb)
+        return arr, _meta(info, count, photometric, 0)
 
     def _rle_segments_reversed(self, ds: Any, info: Any, index: int | None) -> np.ndarray:
         """RLE frames whose segments run least significant byte first (the `rle_segment_order`
@@ -214,19 +219,7 @@ class Decoder(CoderBase):
         frame = info.frame_nbytes()
         start, count = (0, info.frames) if index is None else (index * frame, 1)
         data = bytes(memoryview(buf)[offset + start : offset + min(start + frame * count, length)])
-        meta = {
-            "bits_allocated": info.bits_allocated,
-            "bits_stored": info.bits_stored,
-            "columns": info.columns,
-            "number_of_frames": count,
-            "photometric_interpretation": info.photometric,
-            "pixel_representation": int(info.signed),
-            "rows": info.rows,
-            "samples_per_pixel": info.samples,
-        }
-        if info.samples > 1:
-            meta["planar_configuration"] = info.planar
-        return data, meta
+        return data, _meta(info, count, info.photometric, info.planar)
 
     def iter_buffer(
         self,

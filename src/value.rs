@@ -4,6 +4,7 @@
 use crate::charset::{CharacterSet, Delimiters};
 use crate::error::{Error, Result};
 use crate::parse::{flag, Parsed, ROOT};
+use crate::tag::Tag;
 use crate::vr::Vr;
 
 /// A decoded value, before it is given Python types.
@@ -45,7 +46,7 @@ fn multi_string(s: &str) -> Vec<String> {
 /// Decodes the value of element `idx` as `vr` (normally the element's own VR).
 pub fn decode(p: &Parsed, idx: usize, vr: Vr) -> Result<Value> {
     let e = &p.elements[idx];
-    let tag = || format!("({:04X},{:04X})", e.tag >> 16, e.tag & 0xFFFF);
+    let tag = || Tag(e.tag);
     if e.flags & flag::UNKNOWN_VR != 0 {
         return Err(Error::Unsupported(format!(
             "Unknown Value Representation in tag {}",
@@ -153,7 +154,7 @@ fn numbers<T: Stored, U>(
     conv: impl Fn(T) -> U,
 ) -> Result<Vec<U>> {
     if raw.len() % T::SIZE != 0 {
-        return Err(Error::Value(format!(
+        return Err(Error::BytesLength(format!(
             "Expected total bytes to be an even multiple of bytes per value. Instead received \
              a value of length {} for VR '{vr}' with {} bytes per value.",
             raw.len(),

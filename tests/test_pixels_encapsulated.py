@@ -105,7 +105,7 @@ def test_single_frames_match(path, ts):
 def test_rle_corrupt_segments_raise_dicom_error():
     data = bytearray(open(corpus_file("MR_small_RLE.dcm"), "rb").read())
     ds = pyrdicom.dcmread(bytes(data))
-    offset = ds._raw.info(ds._dict[0x7FE00010])[3]
+    offset = ds._raw.info(ds._dict[0x7FE00010]).offset
     # First fragment header starts after the (empty) BOT item: corrupt its segment offsets.
     frag = offset + 8 + 8
     data[frag + 4 : frag + 8] = (0xFFFFFFF0).to_bytes(4, "little")

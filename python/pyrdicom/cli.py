@@ -5,6 +5,8 @@
   shows it (modality LUT, window or VOI LUT, MONOCHROME1 inverted, colour as RGB).
 - ``pyrdicom convert IN OUT --transfer-syntax NAME|UID``: the file in another transfer syntax
   (decompressed and/or compressed as needed; lossy JPEG-LS/JPEG 2000 take --jls-error/--j2k-cr).
+- ``pyrdicom volume DIR -o OUT.nii.gz|OUT.npz``: a series as one volume (NIfTI needs nibabel;
+  ``.npz`` holds ``array`` and ``affine``); ``pyrdicom view DIR --slice N`` renders one slice.
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import DicomError
+
+if TYPE_CHECKING:
+    from .uid import UID
 
 
 def _show(args: argparse.Namespace) -> None:
@@ -36,12 +41,50 @@ def _view(args: argparse.Namespace) -> None:
     from .pixels import pixel_array, render
     from .pixels.png import write_png
 
+    if os.path.isdir(args.file):
+        _view_series(args)
+        return
     ds = dcmread(args.file, force=args.force)
     frame = pixel_array(ds, index=args.frame)
     write_png(args.output, render(ds, frame=args.frame, window=args.window, arr=frame))
 
 
-def _transfer_syntax(name: str) -> str:
+def _view_series(args: argparse.Namespace) -> None:
+    from .pixels import render
+    from .pixels.png import write_png
+    from .volume import read_series
+
+    vol = read_series(args.file, rescale=False)  # render applies each slice's modality LUT
+    if not -vol.array.shape[0] <= args.slice < vol.array.shape[0]:
+        raise IndexError(f"slice {args.slice} of a series of {vol.array.shape[0]} slices")
+    ds = vol.datasets[args.slice]
+    write_png(args.output, render(ds, window=args.window, arr=vol.array[args.slice]))
+
+
+def _volume(args: argparse.Namespace) -> None:
+    import numpy as np
+
+    from .volume import read_series
+
+    nifti = args.output.endswith((".nii", ".nii.gz"))
+    if not nifti and not args.output.endswith(".npz"):
+        raise ValueError(f"'{args.output}': the output must end in .nii, .nii.gz or .npz")
+    vol = read_series(
+        args.file,
+        series_uid=args.series_uid,
+        allow_missing_slices=args.allow_missing_slices,
+        allow_tilt=args.allow_tilt,
+    )
+    if nifti:
+        vol.to_nifti().to_filename(args.output)
+    else:
+        np.savez(args.output, array=vol.array, affine=vol.affine)
+    shape = "x".join(str(n) for n in vol.array.shape)
+    spacing = ", ".join(f"{v:.4g}" for v in vol.spacing)
+    print(f"{args.output}: {shape} {vol.array.dtype}, spacing ({spacing}) mm")
+
+
+def _transfer_syntax(name: str) -> UID:
     from . import uid
 
     value = getattr(uid, name, None) if not name[:1].isdigit() else uid.UID(name)
@@ -90,6 +133,12 @@ def _main(argv: list[str] | None = None, *, pydicom_style: bool = False) -> int:
     view.add_argument("-o", "--output", required=True, help="the PNG file to write")
     view.add_argument("--frame", type=int, default=0, help="frame index (default 0)")
     view.add_argument(
+        "--slice",
+        type=int,
+        default=0,
+        help="with a series folder: the slice (sorted along the normal)",
+    )
+    view.add_argument(
         "--window", type=float, nargs=2, metavar=("CENTER", "WIDTH"), help="override the window"
     )
     view.set_defaults(func=_view)
@@ -102,6 +151,13 @@ def _main(argv: list[str] | None = None, *, pydicom_style: bool = False) -> int:
     convert.add_argument("--jls-error", type=int, help="JPEG-LS near-lossless NEAR value")
     convert.add_argument("--j2k-cr", type=float, nargs="+", help="JPEG 2000 compression ratios")
     convert.set_defaults(func=_convert)
+    volume = sub.add_parser("volume", help="read a series folder as one volume")
+    volume.add_argument("file", metavar="DIR")
+    volume.add_argument("-o", "--output", required=True, help="OUT.nii.gz (nibabel) or OUT.npz")
+    volume.add_argument("--series-uid", help="the series to read when the folder holds several")
+    volume.add_argument("--allow-missing-slices", action="store_true", help="fill gaps")
+    volume.add_argument("--allow-tilt", action="store_true", help="accept gantry tilt (shear)")
+    volume.set_defaults(func=_volume)
     for p in (show, view, convert):
         p.add_argument("--force", action="store_true", help="read files without a DICOM header")
     _add_pydicom_commands(sub)
@@ -120,6 +176,7 @@ def _main(argv: list[str] | None = None, *, pydicom_style: bool = False) -> int:
         IndexError,
         AttributeError,
         NotImplementedError,
+        ImportError,
     ) as e:
         # A bad file, path or argument is one line on stderr, never a traceback.
         print(f"pyrdicom: {getattr(args, 'file', '')}: {e}", file=sys.stderr)

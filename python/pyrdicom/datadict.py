@@ -27,8 +27,8 @@ def get_entry(tag: Any) -> tuple[str, str, str, str, str]:
         if tag.element == 0 and not tag.is_private:
             return ("UL", "1", "Group Length", "", "GroupLength")
         raise KeyError(f"Tag {tag} not found in DICOM dictionary")
-    vr, vm, name, retired, keyword = entry
-    return (vr, vm, name, "Retired" if retired else "", keyword)
+    retired = "Retired" if entry.retired else ""
+    return (entry.vr, entry.vm, entry.name, retired, entry.keyword)
 
 
 def dictionary_has_tag(tag: Any) -> bool:
@@ -39,7 +39,7 @@ def dictionary_VR(tag: Any) -> str:
     entry = _core.dict_entry(Tag(tag))
     if entry is None:
         raise KeyError(f"Tag {Tag(tag)} not found in DICOM dictionary")
-    return entry[0]
+    return entry.vr
 
 
 def dictionary_VM(tag: Any) -> str:
@@ -61,7 +61,7 @@ def dictionary_keyword(tag: Any) -> str:
 def keyword_for_tag(tag: Any) -> str:
     """The keyword of a tag, or '' if it has none."""
     entry = _core.dict_entry(Tag(tag))
-    return entry[4] if entry else ""
+    return entry.keyword if entry else ""
 
 
 def get_private_entry(tag: Any, private_creator: str) -> tuple[str, str, str, str]:
@@ -70,8 +70,7 @@ def get_private_entry(tag: Any, private_creator: str) -> tuple[str, str, str, st
     entry = _core.private_entry(private_creator, tag)
     if entry is None:
         raise KeyError(f"Private tag {tag} not found in DICOM dictionary")
-    vr, vm, name, retired = entry
-    return (vr, vm, name, "Retired" if retired else "")
+    return (entry.vr, entry.vm, entry.name, "Retired" if entry.retired else "")
 
 
 def private_dictionary_VR(tag: Any, private_creator: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import datadict
+from ._core import ElementInfo
 from .multival import MultiValue
 from .tag import BaseTag, Tag
 from .uid import UID
@@ -95,6 +96,8 @@ class DataElement:
         "tag",
         "validation_mode",
     )
+    # Set by _from_raw for elements read from a file: the parsed file (a RawFile) or None.
+    _raw: Any
     descripWidth = 35
     maxBytesToDisplay = 16
     showVR = True
@@ -121,7 +124,7 @@ class DataElement:
             # pydicom's replace_un_with_known_vr
             entry = datadict._core.dict_entry(tag)
             if entry is not None:
-                VR = entry[0]
+                VR = entry.vr
         self.VR = VR
         self._raw = None
         self._idx = -1
@@ -133,10 +136,10 @@ class DataElement:
         self._value = self._convert_value(value)
 
     @classmethod
-    def _from_raw(cls, raw: Any, idx: int, parent: Any, info: tuple) -> DataElement:
-        tag, vr, length, offset, _ = info
+    def _from_raw(cls, raw: Any, idx: int, parent: Any, info: ElementInfo) -> DataElement:
+        vr = info.vr
         self = cls.__new__(cls)
-        self.tag = BaseTag(tag)
+        self.tag = BaseTag(info.tag)
         self.VR = vr
         self._value = cls._UNSET
         self._raw = raw
@@ -144,9 +147,9 @@ class DataElement:
         # Only a sequence needs its data set (as the parent of its items); not holding it
         # otherwise keeps elements out of reference cycles.
         self._parent = parent if vr == "SQ" else None
-        self.is_undefined_length = length == 0xFFFFFFFF
+        self.is_undefined_length = info.undefined_length
         self.private_creator = None
-        self.file_tell = offset
+        self.file_tell = info.offset
         self.validation_mode = None
         return self
 
@@ -250,14 +253,14 @@ class DataElement:
     @property
     def is_retired(self) -> bool:
         entry = None if self.tag.is_private else datadict._core.dict_entry_exact(self.tag)
-        return bool(entry and entry[3])
+        return bool(entry and entry.retired)
 
     @property
     def keyword(self) -> str:
         if self.tag.is_private:
             return ""
         entry = datadict._core.dict_entry_exact(self.tag)
-        return entry[4] if entry else ""
+        return entry.keyword if entry else ""
 
     @property
     def name(self) -> str:
@@ -268,13 +271,13 @@ class DataElement:
                 if isinstance(creator, str):
                     entry = datadict._core.private_entry(creator, tag)
                     if entry is not None:
-                        return f"[{entry[2]}]"
+                        return f"[{entry.name}]"
             elif tag.element >> 8 == 0:
                 return "Private Creator"
             return "Private tag data"
         entry = datadict._core.dict_entry(tag)
         if entry is not None:
-            return entry[2]
+            return entry.name
         if tag.element == 0:
             return "Group Length"
         return ""

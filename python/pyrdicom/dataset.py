@@ -62,8 +62,8 @@ class Dataset:
     ) -> Dataset:
         self = cls.__new__(cls)
         if level >= 0:
-            _, _, length, _, flags = raw.info(level)
-            implicit, undefined = bool(flags & 2), length == 0xFFFFFFFF
+            info = raw.info(level)
+            implicit, undefined = info.implicit_vr, info.undefined_length
         else:
             implicit, undefined = raw.implicit_vr, False
         # One update of the instance dict (this runs once per data set and item read).
@@ -391,7 +391,7 @@ class Dataset:
 
     @property
     def pixel_array(self) -> Any:
-        from .pixels.native import dataset_pixel_array
+        from .pixels.decode import dataset_pixel_array
 
         return dataset_pixel_array(self)
 
@@ -679,7 +679,7 @@ class FileDataset(Dataset):
     @property
     def file_meta(self) -> FileMetaDataset:
         d = self.__dict__
-        meta = d.get("_file_meta")
+        meta: Any = d.get("_file_meta")
         if meta is None:
             raw = d.get("_raw")
             if raw is None:

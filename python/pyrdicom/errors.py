@@ -27,3 +27,7 @@ class PixelDataError(DicomError, ValueError):
 
 class UnsupportedTransferSyntaxError(PixelDataError, NotImplementedError):
     """A transfer syntax this build of pyrdicom cannot decode or encode."""
+
+
+class VolumeError(DicomError):
+    """Slices that do not form one regular volume (see :mod:`pyrdicom.volume`)."""

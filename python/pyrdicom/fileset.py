@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import _transfer_syntax
 from .datadict import tag_for_keyword
 from .misc import warn_and_log
 from .tag import Tag
@@ -25,7 +26,7 @@ _FIRST_OFFSET = 0x00041200  # Offset of the First Directory Record of the Root D
 _NEXT_OFFSET = 0x00041400  # Offset of the Next Directory Record
 _LOWER_OFFSET = 0x00041420  # Offset of Referenced Lower-Level Directory Entity
 _MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10"
-_EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1"
+_EXPLICIT_VR_LITTLE_ENDIAN = _transfer_syntax.native(implicit_vr=False, little_endian=True).uid
 # A FileInstance's file meta keywords answered by its record (pydicom's mapping).
 _META_ALIASES = {0x00080018: 0x00041511, 0x00080016: 0x00041510, 0x00020010: 0x00041512}
 
@@ -361,7 +362,7 @@ def _item_offsets(ds: Any) -> list[int] | None:
         if idx._raw is None:
             return None
         idx = idx._idx
-    return [raw.info(item)[3] - 8 for item in raw.value(idx, "SQ")]
+    return [raw.info(item).offset - 8 for item in raw.value(idx, "SQ")]
 
 
 class FileSet:

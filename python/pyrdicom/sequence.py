@@ -50,4 +50,4 @@ class Sequence(list):
     def __repr__(self) -> str:
         return f"<Sequence, length {len(self)}>"
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None

@@ -6,16 +6,10 @@ import os
 import uuid
 from typing import Any
 
-from . import _core
+from . import _core, _transfer_syntax
+from ._core import TransferSyntax, UidEntry
 
 PYRDICOM_ROOT_UID = "1.2.826.0.1.3680043.10.1543."  # a root for generate_uid's default prefix
-
-_NATIVE = {
-    "1.2.840.10008.1.2": (True, True),
-    "1.2.840.10008.1.2.1": (False, True),
-    "1.2.840.10008.1.2.1.99": (False, True),
-    "1.2.840.10008.1.2.2": (False, False),
-}
 
 
 class UID(str):
@@ -23,66 +17,63 @@ class UID(str):
 
     __slots__ = ()
 
-    def _entry(self) -> tuple | None:
+    def _entry(self) -> UidEntry | None:
         return _core.uid_entry(str(self))
 
     @property
     def name(self) -> str:
         e = self._entry()
-        return e[0] if e else str.__str__(self)
+        return e.name if e else str.__str__(self)
 
     @property
     def type(self) -> str:
         e = self._entry()
-        return e[1] if e else ""
+        return e.kind if e else ""
 
     @property
     def info(self) -> str:
         e = self._entry()
-        return e[2] if e else ""
+        return e.info if e else ""
 
     @property
     def is_retired(self) -> bool:
         e = self._entry()
-        return bool(e and e[3])
+        return bool(e and e.retired)
 
     @property
     def keyword(self) -> str:
         e = self._entry()
-        return e[4] if e else ""
+        return e.keyword if e else ""
 
     @property
     def is_transfer_syntax(self) -> bool:
         return self.type == "Transfer Syntax"
 
-    def _require_ts(self) -> None:
-        if not self.is_transfer_syntax:
+    def _registry_entry(self) -> TransferSyntax:
+        ts = _transfer_syntax.lookup(self) if self.is_transfer_syntax else None
+        if ts is None:
             raise ValueError("UID is not a transfer syntax.")
+        return ts
 
     @property
     def is_implicit_VR(self) -> bool:
-        self._require_ts()
-        return self == "1.2.840.10008.1.2"
+        return self._registry_entry().implicit_vr
 
     @property
     def is_little_endian(self) -> bool:
-        self._require_ts()
-        return self != "1.2.840.10008.1.2.2"
+        return self._registry_entry().little_endian
 
     @property
     def is_deflated(self) -> bool:
-        self._require_ts()
-        return self in ("1.2.840.10008.1.2.1.99", "1.2.840.10008.1.2.8.1")
+        return self._registry_entry().deflated
 
     @property
     def is_encapsulated(self) -> bool:
-        self._require_ts()
-        return str(self) not in _NATIVE
+        return self._registry_entry().encapsulated
 
     @property
     def is_compressed(self) -> bool:
-        self._require_ts()
-        return str(self) not in _NATIVE and self != "1.2.840.10008.1.2.1.98"
+        return self._registry_entry().encapsulated
 
     @property
     def is_private(self) -> bool:
@@ -128,6 +119,13 @@ def _define_constants() -> dict[str, Any]:
 
 
 globals().update(_define_constants())
+
+
+def __getattr__(name: str) -> UID:
+    # Only reached for names the dictionary has not defined above; its return type tells type
+    # checkers that the constants (``uid.RLELossless``, ...) are UIDs.
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # pydicom's groupings of transfer syntaxes.
 AllTransferSyntaxes = [UID(uid) for _, uid in _core.uid_keywords() if UID(uid).is_transfer_syntax]

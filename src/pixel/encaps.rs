@@ -14,6 +14,7 @@ use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
 
 use crate::error::{Error, Result};
+use crate::tag::Tag;
 
 const ITEM: u32 = 0xFFFE_E000;
 const SEQUENCE_DELIMITER: u32 = 0xFFFE_E0DD;
@@ -158,10 +159,6 @@ fn tag_of(bytes: &[u8], big_endian: bool) -> u32 {
     (half([bytes[0], bytes[1]]) << 16) | half([bytes[2], bytes[3]])
 }
 
-fn tag_name(tag: u32) -> String {
-    format!("({:04X},{:04X})", tag >> 16, tag & 0xFFFF)
-}
-
 /// Where an EOT or BOT offset lands, measured from `origin`, capped at `end`.
 fn offset_from(origin: usize, offset: u64, end: usize) -> usize {
     (origin as u64).saturating_add(offset).min(end as u64) as usize
@@ -193,7 +190,7 @@ impl Encapsulated {
             return Err(Error::malformed(format!(
                 "Found unexpected tag {} instead of (FFFE,E000) when parsing the Basic Offset \
                  Table item",
-                tag_name(tag)
+                Tag(tag)
             )));
         }
         let bot_len = u32_at(&header, 4, big_endian) as usize;
@@ -505,7 +502,7 @@ fn walk_items<S: Source>(
                 return Err(Error::malformed(format!(
                     "Unexpected tag '{}' at offset {pos} when parsing the encapsulated pixel \
                      data fragment items",
-                    tag_name(other)
+                    Tag(other)
                 )))
             }
         }

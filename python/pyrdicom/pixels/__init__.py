@@ -76,15 +76,17 @@ def _dataset(src: Any, ds_out: Any, specific_tags: list[int] | None, kwargs: dic
 def _decoder(ds: Any) -> Any:
     """The decoder for the data set's transfer syntax; one the core may know beyond pydicom's
     list (Deflated Image Frame Compression, Encapsulated Uncompressed) gets a decoder too."""
+    from .. import _transfer_syntax
     from ..errors import UnsupportedTransferSyntaxError
     from ..uid import UID
-    from .decode import transfer_syntax
+    from .decode import transfer_syntax_uid
     from .decoders.base import _PIXEL_DATA_DECODERS, Decoder
 
-    ts = transfer_syntax(ds)
+    ts = transfer_syntax_uid(ds)
     if entry := _PIXEL_DATA_DECODERS.get(ts):
         return entry[0]
-    if ts in ("1.2.840.10008.1.2.1.98", "1.2.840.10008.1.2.8.1"):
+    registered = _transfer_syntax.lookup(ts)
+    if registered is not None and registered.decoder is not None:
         return Decoder(ts)
     name = UID(ts).name
     raise UnsupportedTransferSyntaxError(

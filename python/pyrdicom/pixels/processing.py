@@ -14,11 +14,11 @@ import json
 import warnings
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
-from .. import _core
+from .. import _core, _transfer_syntax
 
 __all__ = [
     "apply_color_lut",
@@ -33,8 +33,6 @@ __all__ = [
     "create_icc_transform",
 ]
 
-_EXPLICIT_BIG_ENDIAN = "1.2.840.10008.1.2.2"
-_DICOM_TRANSFER_SYNTAX_ROOT = "1.2.840.10008.1.2"
 # A LUT descriptor can't describe more entries than this.
 _MAX_LUT_ENTRIES = 2**16
 # Segments one expansion may visit: indirect segments can revisit the same data, and no real
@@ -50,14 +48,11 @@ _BYTES_LIKE = (bytes, bytearray, memoryview)
 
 def _little_endian(ds: Any) -> bool | None:
     """Return the byte order of the data set's encoding, ``None`` if it can't be known."""
-    tsyntax = getattr(getattr(ds, "file_meta", None), "TransferSyntaxUID", None)
+    tsyntax = _transfer_syntax.of_meta(getattr(ds, "file_meta", None))
     if tsyntax:
-        tsyntax = str(tsyntax)
-        if tsyntax == _EXPLICIT_BIG_ENDIAN:
-            return False
-        # Every other public transfer syntax is little endian; private ones are unknown.
-        root = _DICOM_TRANSFER_SYNTAX_ROOT
-        return True if tsyntax == root or tsyntax.startswith(root + ".") else None
+        # A private transfer syntax's byte order is unknown.
+        entry = _transfer_syntax.lookup(tsyntax)
+        return entry.little_endian if entry else None
     encoding = getattr(ds, "original_encoding", None)
     return encoding[1] if encoding else None
 
@@ -312,6 +307,7 @@ def apply_presentation_lut(arr: np.ndarray, ds: Any) -> np.ndarray:
         item = ds.PresentationLUTSequence[0]
         nr_entries, _, depth = _descriptor(item.LUTDescriptor)
         value = item.LUTData
+        lut: np.ndarray
         if isinstance(value, _BYTES_LIKE):
             if depth <= 8:
                 lut = np.frombuffer(value, dtype=np.uint8, count=min(len(value), nr_entries))
@@ -486,7 +482,7 @@ def _palette_luts(
         luts = []
         for value in channels:
             raw = _channel_values(value, entry)
-            expanded = _SegmentedLut(raw.tolist(), depth // 8, little_endian).expand()
+            expanded = _SegmentedLut(raw.tolist(), depth // 8, bool(little_endian)).expand()
             luts.append(np.asarray(expanded, dtype=f"uint{depth}"))
     else:
         # The actual depth comes from the data's length: 8-bit entries may be described as 16.
@@ -521,9 +517,7 @@ def _channel_values(value: Any, entry: np.dtype) -> np.ndarray:
     return np.asarray(value, dtype=np.uint16).reshape(-1).astype(entry)
 
 
-def apply_color_lut(
-    arr: np.ndarray, ds: Any | None = None, palette: str | None = None
-) -> np.ndarray:
+def apply_color_lut(arr: np.ndarray, ds: Any = None, palette: str | None = None) -> np.ndarray:
     """Apply a palette colour LUT to `arr`: from the data set's Palette Color Lookup Table
     (normal or segmented, with optional alpha), or one of DICOM's well-known palettes by name
     (``'HOT_IRON'``, ``'PET'``, ``'HOT_METAL_BLUE'``, ``'PET_20_STEP'``, ``'SPRING'``,
@@ -661,7 +655,11 @@ def _expand_segmented_lut(
 
 
 # Pillow's names for the (0028,2002) Color Space values it supports.
-_CMS_COLOR_SPACES = {"SRGB": "sRGB", "LAB": "LAB", "XYZ": "XYZ"}
+_CMS_COLOR_SPACES: dict[str, Literal["sRGB", "LAB", "XYZ"]] = {
+    "SRGB": "sRGB",
+    "LAB": "LAB",
+    "XYZ": "XYZ",
+}
 _CMS_INTENTS = (0, 1, 2, 3)  # perceptual, relative colorimetric, saturation, absolute
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import _core
+from .. import _core, _transfer_syntax
 from ..misc import LOGGER, warn_and_log
 from ..uid import UID
 from . import iter_pixels, pixel_array
@@ -33,13 +33,21 @@ _IMAGE_PIXEL = {
     0x00280103: "pixel_representation",
 }
 
-# Transfer syntaxes whose decoders always give interleaved (or planar, for RLE) samples.
+# Transfer syntaxes whose decoders always give interleaved (or planar, for RLE) samples:
+# pydicom's lists, by registry keyword.
 _INTERLEAVED = {
-    "1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70",
-    "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.4.90",
-    "1.2.840.10008.1.2.4.91",
-}  # fmt: skip
-_PLANAR = {"1.2.840.10008.1.2.5"}
+    _transfer_syntax.by_keyword(keyword).uid
+    for keyword in (
+        "JPEGBaseline8Bit",
+        "JPEGLossless",
+        "JPEGLosslessSV1",
+        "JPEGLSLossless",
+        "JPEGLSNearLossless",
+        "JPEG2000Lossless",
+        "JPEG2000",
+    )
+}
+_PLANAR = {_transfer_syntax.by_keyword("RLELossless").uid}
 
 
 def as_pixel_options(ds: Any, **kwargs: Any) -> dict[str, Any]:

@@ -50,7 +50,7 @@ class Encoder(CoderBase):
         from ..encoding import _codec_options
 
         jls_error, j2k_cr, j2k_psnr = _codec_options(
-            str(self.UID), frames, info, kwargs.get("jls_error"), kwargs.get("j2k_cr"),
+            UID(self.UID), frames, info, kwargs.get("jls_error"), kwargs.get("j2k_cr"),
             kwargs.get("j2k_psnr"),
         )  # fmt: skip
         data = np.ascontiguousarray(frames, dtype=frames.dtype.newbyteorder("<"))

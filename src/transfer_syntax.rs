@@ -93,6 +93,9 @@ pub struct TransferSyntax {
     pub decoder: Option<Codec>,
     pub encoder: Option<Encoder>,
     pub colour: Colour,
+    /// The stored photometric interpretations the codec outputs as RGB whatever the caller
+    /// asks (libjpeg-turbo's YCbCr conversion, OpenJPEG's inverse multi-component transform).
+    pub codec_rgb: &'static [&'static str],
     pub unused_bits: UnusedBits,
 }
 
@@ -117,6 +120,7 @@ const fn native(
         decoder: None,
         encoder: None,
         colour: Colour::AfterDecoding,
+        codec_rgb: &[],
         unused_bits: UnusedBits::Correct,
     }
 }
@@ -136,6 +140,11 @@ const fn encapsulated(
         Some(Codec::JpegLs) | Some(Codec::J2k) => (Colour::Codec, UnusedBits::Keep),
         _ => (Colour::AfterDecoding, UnusedBits::Correct),
     };
+    let codec_rgb: &'static [&'static str] = match decoder {
+        Some(Codec::Jpeg) => &["YBR_FULL", "YBR_FULL_422"],
+        Some(Codec::J2k) => &["YBR_ICT", "YBR_RCT"],
+        _ => &[],
+    };
     TransferSyntax {
         uid,
         name,
@@ -148,6 +157,7 @@ const fn encapsulated(
         decoder,
         encoder,
         colour,
+        codec_rgb,
         unused_bits,
     }
 }
@@ -305,5 +315,14 @@ mod tests {
         let jls = by_keyword("JPEGLSNearLossless").unwrap();
         assert_eq!(jls.unused_bits, UnusedBits::Keep);
         assert!(jls.lossy);
+    }
+
+    #[test]
+    fn codecs_that_output_rgb() {
+        let rgb = |keyword| by_keyword(keyword).unwrap().codec_rgb;
+        assert_eq!(rgb("JPEGLosslessSV1"), ["YBR_FULL", "YBR_FULL_422"]);
+        assert_eq!(rgb("HTJ2K"), ["YBR_ICT", "YBR_RCT"]);
+        assert!(rgb("JPEGLSLossless").is_empty() && rgb("RLELossless").is_empty());
+        assert!(rgb("ExplicitVRLittleEndian").is_empty());
     }
 }

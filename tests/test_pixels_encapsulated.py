@@ -10,15 +10,10 @@ import pydicom
 import pytest
 
 import pyrdicom
-from corpus import NATIVE_SYNTAXES, corpus_file, corpus_files
+from corpus import LOSSY, LOSSY_TOLERANCE, NATIVE_SYNTAXES, corpus_file, corpus_files
 from pyrdicom.errors import DicomError, UnsupportedTransferSyntaxError
 from pyrdicom.pixels import iter_pixels, pixel_array
 
-# Lossy codecs: the inverse DCT and chroma upsampling legitimately differ between decoders
-# (pydicom's own gdcm and pylibjpeg plugins differ by up to 5 on these files), so lossy JPEG
-# is compared within this tolerance; every lossless syntax must be exact.
-LOSSY = {"1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.81"}
-LOSSY_TOLERANCE = 5
 # Transfer syntaxes this build decodes; the others must raise UnsupportedTransferSyntaxError.
 SUPPORTED = {
     "1.2.840.10008.1.2.5",

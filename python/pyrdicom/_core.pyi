@@ -25,18 +25,28 @@ __all__ = [
     "decode_pixels",
     "dict_entry",
     "dict_entry_exact",
+    "encaps_frame",
+    "encaps_frames",
+    "encaps_items",
+    "encapsulate_frames",
+    "encapsulate_frames_extended",
     "encode",
     "index_column_type",
     "index_columns",
     "lut_apply",
+    "pack_bits",
     "plan_pieces",
     "private_entry",
     "read",
     "read_many",
+    "rle_decode_segment",
+    "rle_encode_frame",
+    "rle_encode_row",
     "tag_for_keyword",
     "transfer_syntaxes",
     "uid_entry",
     "uid_keywords",
+    "unpack_bits",
     "walk",
     "window_linear",
     "write_file",
@@ -162,6 +172,8 @@ class TransferSyntax:
     @property
     def ybr_to_rgb_after_decoding(self) -> bool: ...
     @property
+    def codec_rgb(self) -> list[str]: ...
+    @property
     def corrects_unused_bits(self) -> bool: ...
 
 @final
@@ -230,6 +242,27 @@ def tag_for_keyword(keyword: str) -> int | None: ...
 def private_entry(creator: str, tag: int) -> DictEntry | None: ...
 def uid_entry(uid: str) -> UidEntry | None: ...
 def uid_keywords() -> list[tuple[str, str]]: ...
+
+# encapsulation and bit packing (src/py/encaps.rs)
+_Spans = list[tuple[int, int]]
+_Eot = tuple[list[int], list[int]] | None
+
+def encaps_items(buffer: Any, big_endian: bool) -> tuple[_Spans, Exception | None]: ...
+def encaps_frames(
+    buffer: Any, number_of_frames: int, eot: _Eot, big_endian: bool
+) -> tuple[list[_Spans], str | None]: ...
+def encaps_frame(
+    buffer: Any, index: int, number_of_frames: int, eot: _Eot, big_endian: bool
+) -> tuple[_Spans, str | None]: ...
+def encapsulate_frames(frames: list[Any], has_bot: bool) -> bytes: ...
+def encapsulate_frames_extended(frames: list[Any]) -> tuple[bytes, list[int], list[int]]: ...
+def pack_bits(values: Any) -> bytes: ...
+def unpack_bits(packed: Any) -> np.ndarray: ...  # uint64 words: view as uint8
+def rle_decode_segment(src: Any) -> bytes: ...
+def rle_encode_row(row: Any) -> bytes: ...
+def rle_encode_frame(
+    src: Any, rows: int, columns: int, samples_per_pixel: int, bits_allocated: int
+) -> bytes: ...
 
 # --- the writer (src/py/write.rs; the protocol is described in docs/writing.md) ---
 

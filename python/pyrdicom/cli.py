@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import DicomError
 
@@ -25,10 +25,17 @@ if TYPE_CHECKING:
 
 
 def _show(args: argparse.Namespace) -> None:
+    from ._cli.show import do_command
     from .filereader import dcmread
 
-    ds = dcmread(args.file, force=args.force, stop_before_pixels=args.no_pixels)
-    print(ds.top() if args.top else str(ds))
+    if "::" in args.file:  # pydicom's file specification: [pydicom::]file[::element]
+        from ._cli.main import filespec_parser
+
+        args.filespec = filespec_parser(args.file)
+    else:
+        ds = dcmread(args.file, force=args.force, stop_before_pixels=args.no_pixels)
+        args.filespec = [(ds, None)]
+    do_command(args)
 
 
 def _view(args: argparse.Namespace) -> None:
@@ -125,13 +132,19 @@ def _convert(args: argparse.Namespace) -> None:
     ds.save_as(args.output, enforce_file_format=True)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _main(argv: list[str] | None = None, *, pydicom_style: bool = False) -> int:
     parser = argparse.ArgumentParser(prog="pyrdicom", description="Read and look at DICOM files.")
     sub = parser.add_subparsers(dest="command", required=True)
     show = sub.add_parser("show", help="print the elements of a DICOM file")
     show.add_argument("file")
-    show.add_argument("--top", action="store_true", help="only the top level, no sequence items")
+    show.add_argument(
+        "-t", "--top", action="store_true", help="only the top level, no sequence items"
+    )
     show.add_argument("--no-pixels", action="store_true", help="stop before the pixel data")
+    show.add_argument(
+        "-x", "--exclude-private", action="store_true", help="leave out private elements"
+    )
+    show.add_argument("-q", "--quiet", action="store_true", help="only a summary")
     show.set_defaults(func=_show)
     view = sub.add_parser("view", help="render one frame to a PNG file")
     view.add_argument("file")
@@ -171,7 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     volume.set_defaults(func=_volume)
     for p in (show, view, convert):
         p.add_argument("--force", action="store_true", help="read files without a DICOM header")
+    _add_pydicom_commands(sub)
     args = parser.parse_args(argv)
+    if pydicom_style:  # as pydicom.cli.main.main: errors propagate
+        args.func(args)
+        return 0
     try:
         args.func(args)
     except BrokenPipeError:
@@ -186,10 +203,50 @@ def main(argv: list[str] | None = None) -> int:
         ImportError,
     ) as e:
         # A bad file, path or argument is one line on stderr, never a traceback.
-        print(f"pyrdicom: {args.file}: {e}", file=sys.stderr)
+        print(f"pyrdicom: {getattr(args, 'file', '')}: {e}", file=sys.stderr)
         return 1
     return 0
 
+
+# --- pydicom's commands: codify, help; `pyrdicom.cli.main` (pydicom's module) ----------------
+
+# This module doubles as the package holding `main` (pydicom.cli.main's names), in ../_cli.
+__path__ = [os.path.join(os.path.dirname(__file__), "_cli")]
+
+
+def _add_pydicom_commands(sub: Any) -> None:
+    from .util.codify import do_codify, set_parser_arguments
+
+    codify = sub.add_parser(
+        "codify",
+        help="write the Python code that recreates a DICOM file",
+        description="Read a DICOM file and produce the pyrdicom (Python) code which can create "
+        "that file",
+    )
+    set_parser_arguments(codify, 100)
+    codify.set_defaults(func=do_codify)
+    helper = sub.add_parser("help", help="display help for subcommands")
+    helper.add_argument("subcommand", nargs="?", help="Subcommand to show help for")
+    helper.set_defaults(func=lambda args: _help(sub, args))
+
+
+def _help(sub: Any, args: argparse.Namespace) -> None:
+    names = [name for name in sub.choices if name != "help"]
+    if args.subcommand in names:
+        sub.choices[args.subcommand].print_help()
+    else:
+        print("Use pyrdicom help [subcommand] to show help for a subcommand")
+        print(f"Available subcommands: {', '.join(names)}")
+
+
+def pydicom_style_main(argv: list[str] | None = None) -> None:
+    """`pydicom.cli.main.main`: the same commands, errors raised rather than reported."""
+    _main(argv, pydicom_style=True)
+
+
+# `main` is also the name of the submodule: importing `pyrdicom.cli.main` rebinds it here to that
+# module, which is made callable as this function (see _cli/main.py).
+main = _main
 
 if __name__ == "__main__":
     sys.exit(main())

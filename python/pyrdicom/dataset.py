@@ -395,6 +395,62 @@ class Dataset:
 
         return dataset_pixel_array(self)
 
+    @property
+    def _pixel_array(self) -> Any:
+        """The decoded pixel data cached by `pixel_array`, or None (pydicom's attribute)."""
+        cached = self.__dict__.get("_pixel_cache")
+        return cached[1] if cached else None
+
+    @_pixel_array.setter
+    def _pixel_array(self, value: Any) -> None:
+        if value is not None:
+            raise ValueError("Only None may be assigned to '_pixel_array' (clearing the cache)")
+        self.__dict__.pop("_pixel_cache", None)
+
+    @property
+    def _pixel_id(self) -> dict[str, int]:
+        """pydicom's record of the Image Pixel values `_pixel_array` was decoded from."""
+        from .pixels.utils import get_image_pixel_ids
+
+        return get_image_pixel_ids(self) if self.__dict__.get("_pixel_cache") else {}
+
+    def overlay_array(self, group: int) -> Any:
+        """The Overlay Data of overlay `group` (0x6000 to 0x60FF) as an array."""
+        if group < 0x6000 or group > 0x60FF:
+            raise ValueError(
+                "The group part of the 'Overlay Data' element tag must be between 0x6000 and "
+                "0x60FF (inclusive)"
+            )
+        from .overlays import get_overlay_array
+
+        return get_overlay_array(self, group)
+
+    def waveform_array(self, index: int) -> Any:
+        """Multiplex group `index` of the Waveform Sequence, scaled to channel units."""
+        from .waveforms import multiplex_array
+
+        return multiplex_array(self, index, as_raw=False)
+
+    def pixel_array_options(
+        self,
+        *,
+        index: int | None = None,
+        raw: bool = False,
+        decoding_plugin: str = "",
+        use_pdh: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        """How `pixel_array` decodes (pydicom 3's method): the frame `index` only, `raw`,
+        `decoding_plugin` and the decoders' options (see `pyrdicom.pixels.pixel_array`)."""
+        if use_pdh:
+            raise ValueError("pyrdicom has no pixel data handlers: 'use_pdh' must be False")
+        from .pixels import _decoder
+
+        opts = dict(index=index, raw=raw, decoding_plugin=decoding_plugin, **kwargs)
+        _decoder(self)._check_plugin(decoding_plugin)
+        object.__setattr__(self, "_pixel_array_opts", opts)
+        self.__dict__.pop("_pixel_cache", None)
+
     def to_pil(self, frame: int = 0, window: tuple[float, float] | None = None) -> Any:
         """Frame `frame` as a Pillow image (L or RGB), rendered as `pyrdicom.pixels.render`
         does. Pillow is only needed here."""
@@ -459,7 +515,15 @@ class Dataset:
         method); see `pyrdicom.pixels.decompress`."""
         from .pixels.encoding import decompress
 
-        decompress(self, as_rgb=as_rgb, generate_instance_uid=generate_instance_uid, **kwargs)
+        if handler_name:  # pydicom 2's handlers: each decodes with pyrdicom's codecs here
+            from .pixels.common import HANDLERS
+
+            if handler_name not in HANDLERS:
+                raise ValueError(f"No pixel data handler named '{handler_name}'")
+        decompress(
+            self, as_rgb=as_rgb, generate_instance_uid=generate_instance_uid,
+            decoding_plugin=decoding_plugin, **kwargs,
+        )  # fmt: skip
 
     # --- writing --------------------------------------------------------------------
 

@@ -120,6 +120,13 @@ def _define_constants() -> dict[str, Any]:
 
 globals().update(_define_constants())
 
+
+def __getattr__(name: str) -> UID:
+    # Only reached for names the dictionary has not defined above; its return type tells type
+    # checkers that the constants (``uid.RLELossless``, ...) are UIDs.
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # pydicom's groupings of transfer syntaxes.
 AllTransferSyntaxes = [UID(uid) for _, uid in _core.uid_keywords() if UID(uid).is_transfer_syntax]
 PrivateTransferSyntaxes: list[UID] = []

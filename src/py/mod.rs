@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 mod batch;
 mod dict;
+mod encaps;
 mod frame_spec;
 mod level;
 mod lut;
@@ -340,6 +341,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(pixel::decode_pixels, m)?)?;
     m.add_class::<frame_spec::PyFrameSpec>()?;
     dict::register(m)?;
+    encaps::register(m)?;
     write::register(m)?;
     lut::register(m)?;
     transfer_syntax::register(m)?;

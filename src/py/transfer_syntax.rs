@@ -60,6 +60,11 @@ impl TransferSyntax {
     fn ybr_to_rgb_after_decoding(&self) -> bool {
         self.0.colour == Colour::AfterDecoding
     }
+    /// The stored photometric interpretations the codec outputs as RGB whatever `as_rgb` says.
+    #[getter]
+    fn codec_rgb(&self) -> Vec<&'static str> {
+        self.0.codec_rgb.to_vec()
+    }
     /// Whether the bits above Bits Stored are corrected (masked or sign-extended) after
     /// decoding, as pydicom does for this transfer syntax.
     #[getter]

@@ -15,9 +15,24 @@ from .native import PixelInfo, native_array, pixel_id, pixel_source, shift_unuse
 from .processing import convert_color_space
 
 
-def transfer_syntax(ds: Any) -> TransferSyntax:
-    """The registry entry of the data set's transfer syntax (a bare data set read with
-    ``force=True``: its encoding as read)."""
+def decoded_photometric(uid: str, photometric: str, as_rgb: bool) -> str:
+    """The photometric interpretation of what `dataset_array` returns for data stored as
+    `photometric` with transfer syntax `uid`."""
+    ts = _transfer_syntax.lookup(uid)
+    if ts is None:
+        return photometric
+    if photometric in ts.codec_rgb:
+        return "RGB"
+    if not ts.encapsulated and photometric == "YBR_FULL_422":
+        return "RGB" if as_rgb else "YBR_FULL"  # upsampled either way
+    if as_rgb and ts.ybr_to_rgb_after_decoding and photometric == "YBR_FULL":
+        return "RGB"
+    return photometric
+
+
+def transfer_syntax_uid(ds: Any) -> str:
+    """The data set's Transfer Syntax UID (a bare data set read with ``force=True``: its
+    encoding as read), whether or not the registry knows it."""
     uid = _transfer_syntax.of_meta(getattr(ds, "file_meta", None))
     if uid is None:
         raw = ds._raw
@@ -26,7 +41,13 @@ def transfer_syntax(ds: Any) -> TransferSyntax:
                 "Unable to decode the pixel data as the dataset's 'file_meta' has no "
                 "(0002,0010) 'Transfer Syntax UID' element"
             )
-        return _transfer_syntax.native(raw.implicit_vr, raw.little_endian)
+        return _transfer_syntax.native(raw.implicit_vr, raw.little_endian).uid
+    return uid
+
+
+def transfer_syntax(ds: Any) -> TransferSyntax:
+    """The registry entry of the data set's transfer syntax."""
+    uid = transfer_syntax_uid(ds)
     ts = _transfer_syntax.lookup(uid)
     if ts is None:
         raise UnsupportedTransferSyntaxError(
@@ -90,7 +111,13 @@ def dataset_pixel_array(ds: Any) -> np.ndarray:
     cached = ds.__dict__.get("_pixel_cache")
     if cached is not None and cached[0] == pixel_id(ds):
         return cached[1]
-    arr = dataset_array(ds)
+    opts = ds.__dict__.get("_pixel_array_opts")
+    if opts:  # set by Dataset.pixel_array_options
+        from . import pixel_array
+
+        arr = pixel_array(ds, **opts)
+    else:
+        arr = dataset_array(ds)
     # The key is taken after decoding, which turns the module's elements into DataElements.
     object.__setattr__(ds, "_pixel_cache", (pixel_id(ds), arr))
     return arr

@@ -8,9 +8,8 @@ from typing import Any
 import numpy as np
 
 from .. import _core, _transfer_syntax
-from ..errors import UnsupportedTransferSyntaxError
 from ..uid import UID, generate_uid
-from .decode import dataset_array
+from .decode import dataset_array, decoded_photometric
 from .native import PixelInfo
 
 # Transfer syntaxes `compress` can encode: UID -> name (the registry's; a new encoder is one
@@ -225,12 +224,16 @@ def compress(
     """pydicom 3's `compress`: encode the native pixel data (or `arr`, shaped as the data set's
     pixel_array) with `transfer_syntax_uid` and put it in the data set, encapsulated. Lossless
     encoders: `ENCODERS`."""
+    from .encoders.base import get_encoder
+
     uid = UID(str(transfer_syntax_uid))
-    if str(uid) not in ENCODERS:
-        raise UnsupportedTransferSyntaxError(
-            f"No pixel data encoder for '{uid.name}' is available in this build of pyrdicom; "
-            f"it can encode: {', '.join(ENCODERS.values())}"
-        )
+    get_encoder(uid)._check_plugin(encoding_plugin)
+    from .common import DESCRIPTION
+
+    # pydicom passes kwargs to its encoding plugins, except the Image Pixel description, which
+    # the data set's elements override; pyrdicom's encoders take no other option.
+    if unknown := set(kwargs) - set(DESCRIPTION):
+        raise TypeError(f"Unsupported encoding option(s): {', '.join(sorted(unknown))}")
     info = PixelInfo(ds)
     if info.keyword != "PixelData":
         raise ValueError(f"Only 'Pixel Data' can be compressed, not '{info.keyword}'")
@@ -361,12 +364,15 @@ def decompress(
         )
     if not tsyntax.is_compressed:
         raise ValueError("The dataset is already uncompressed")
+    from . import _decoder
+
+    decoder = _decoder(ds)
+    decoder._check_plugin(decoding_plugin)
     info = PixelInfo(ds)
-    arr = dataset_array(ds, as_rgb=as_rgb)
-    photometric = info.photometric
-    entry = _transfer_syntax.lookup(tsyntax)
-    if as_rgb and entry and entry.ybr_to_rgb_after_decoding and photometric == "YBR_FULL":
-        photometric = "RGB"
+    kwargs.pop("index", None)  # every frame is decompressed: pydicom ignores it too
+    arr, _ = decoder.as_array(ds, raw=not as_rgb, **kwargs)
+    # What the pixels now are: pydicom's decompress says RGB once YCbCr has been converted.
+    photometric = decoded_photometric(str(tsyntax), info.photometric, as_rgb)
     data = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<")).tobytes()
     if len(data) >= 2**32 - 1:
         raise ValueError(

@@ -179,7 +179,7 @@ def native_array(
         )
     dtype = info.dtype()
     if info.photometric == "YBR_FULL_422":
-        return _ybr422_to_rgb(buf, start, needed, info, count, dtype)
+        return _ybr422_to_rgb(buf, start, needed, info, count, dtype, as_rgb)
     arr = np.frombuffer(buf, dtype=dtype, count=needed // dtype.itemsize, offset=start)
     if _be_swap_ow(ds, info):
         # 8-bit data in a big endian OW value is stored as byte-swapped 16-bit words.
@@ -260,9 +260,16 @@ def _unpack_bits(
 
 
 def _ybr422_to_rgb(
-    buf: Any, start: int, nbytes: int, info: PixelInfo, count: int, dtype: np.dtype
+    buf: Any,
+    start: int,
+    nbytes: int,
+    info: PixelInfo,
+    count: int,
+    dtype: np.dtype,
+    as_rgb: bool = True,
 ) -> np.ndarray:
-    """Native YBR_FULL_422: each pair of pixels is stored Y1 Y2 Cb Cr; upsample, then to RGB."""
+    """Native YBR_FULL_422: each pair of pixels is stored Y1 Y2 Cb Cr; upsample, then to RGB
+    (or, without `as_rgb`, left as YBR_FULL)."""
     src = np.frombuffer(buf, dtype=dtype, count=nbytes // dtype.itemsize, offset=start)
     src = src.reshape(count, info.rows, info.columns // 2, 4)
     out = np.empty((count, info.rows, info.columns, 3), dtype=dtype)
@@ -270,6 +277,8 @@ def _ybr422_to_rgb(
     out[..., 1::2, 0] = src[..., 1]
     out[..., 1] = np.repeat(src[..., 2], 2, axis=-1)
     out[..., 2] = np.repeat(src[..., 3], 2, axis=-1)
+    if not as_rgb:
+        return out.reshape(info.shape(count))
     arr = convert_color_space(out, "YBR_FULL", "RGB")
     return arr.reshape(info.shape(count))
 

@@ -14,7 +14,7 @@ import json
 import warnings
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -22,6 +22,7 @@ from .. import _core, _transfer_syntax
 
 __all__ = [
     "apply_color_lut",
+    "apply_icc_profile",
     "apply_modality_lut",
     "apply_presentation_lut",
     "apply_rescale",
@@ -29,6 +30,7 @@ __all__ = [
     "apply_voi_lut",
     "apply_windowing",
     "convert_color_space",
+    "create_icc_transform",
 ]
 
 # A LUT descriptor can't describe more entries than this.
@@ -638,3 +640,100 @@ def convert_color_space(
             arr[index] = converter(frame)
         return arr
     return converter(arr)
+
+
+def _expand_segmented_lut(
+    data: tuple[int, ...] | list[int],
+    fmt: str,
+    nr_segments: int | None = None,
+    last_value: int | None = None,
+) -> list[int]:
+    """The entries of segmented palette LUT `data` (decoded with struct format `fmt`: ``B``
+    for 8-bit, ``H`` for 16-bit entries, ``<``/``>`` for their byte order)."""
+    lut = _SegmentedLut(list(data), 1 if "B" in fmt else 2, "<" in fmt)
+    return lut.expand(0, nr_segments or 0, last_value)
+
+
+# Pillow's names for the (0028,2002) Color Space values it supports.
+_CMS_COLOR_SPACES: dict[str, Literal["sRGB", "LAB", "XYZ"]] = {
+    "SRGB": "sRGB",
+    "LAB": "LAB",
+    "XYZ": "XYZ",
+}
+_CMS_INTENTS = (0, 1, 2, 3)  # perceptual, relative colorimetric, saturation, absolute
+
+
+def create_icc_transform(
+    ds: Any = None,
+    icc_profile: bytes = b"",
+    intent: int | None = None,
+    color_space: str | None = None,
+) -> Any:
+    """A Pillow ``ImageCmsTransform`` from the (0028,2000) ICC Profile of `ds`, or from
+    `icc_profile`, to `color_space` (default: the data set's (0028,2002) Color Space, else
+    sRGB)."""
+    try:
+        from PIL import ImageCms
+    except ImportError:
+        raise ImportError("Pillow is required to create a color transformation object") from None
+    if ds is None and not icc_profile:
+        raise ValueError("Either 'ds' or 'icc_profile' must be supplied")
+    if ds and icc_profile:
+        raise ValueError("Only one of 'ds' and 'icc_profile' should be used, not both")
+    icc_profile = getattr(ds, "ICCProfile", icc_profile)
+    if not icc_profile:
+        raise ValueError("No (0028,2000) 'ICC Profile' element was found in 'ds'")
+    cs = color_space if color_space else getattr(ds, "ColorSpace", "sRGB")
+    if cs and cs.upper() not in _CMS_COLOR_SPACES:
+        if not color_space:
+            raise ValueError(
+                f"The (0028,2002) 'Color Space' value '{cs}' is not supported by Pillow, please "
+                "use the 'color_space' argument to specify a supported value"
+            )
+        raise ValueError(f"Unsupported 'color_space' value '{cs}', must be 'sRGB', 'LAB' or 'XYZ'")
+    from io import BytesIO
+
+    profile = ImageCms.ImageCmsProfile(BytesIO(icc_profile))
+    intent = intent if intent else ImageCms.getDefaultIntent(profile)
+    if intent not in _CMS_INTENTS:
+        raise ValueError(f"Invalid 'intent' value '{intent}', must be 0, 1, 2 or 3")
+    return ImageCms.buildTransform(
+        outputProfile=ImageCms.createProfile(_CMS_COLOR_SPACES[cs.upper()]),
+        inputProfile=profile,
+        inMode="RGB",
+        outMode="RGB",
+        renderingIntent=ImageCms.Intent(intent),
+    )
+
+
+def apply_icc_profile(
+    arr: np.ndarray,
+    ds: Any = None,
+    transform: Any = None,
+    intent: int | None = None,
+    color_space: str | None = None,
+) -> np.ndarray:
+    """`arr` (8-bit RGB, one frame or several) transformed in place through the ICC profile
+    of `ds` or through the Pillow `transform`."""
+    try:
+        from PIL import Image, ImageCms
+    except ImportError:
+        raise ImportError("Pillow is required to apply an ICC profile to an ndarray") from None
+    if ds is None and not transform:
+        raise ValueError("Either 'ds' or 'transform' must be supplied")
+    if ds is not None and transform:
+        raise ValueError("Only one of 'ds' and 'transform' should be used, not both")
+    if arr.ndim not in (3, 4):
+        raise ValueError(f"The ndarray must have 3 or 4 dimensions, not {arr.ndim}")
+    if arr.shape[-1] != 3:
+        raise ValueError(
+            "Invalid ndarray shape, must be (rows, columns, 3) or (frames, rows, columns, 3), "
+            f"not {arr.shape}"
+        )
+    if not transform:
+        transform = create_icc_transform(ds=ds, intent=intent, color_space=color_space)
+    for frame in arr if arr.ndim == 4 else [arr]:
+        im = Image.fromarray(frame)
+        ImageCms.applyTransform(im, transform, inPlace=True)
+        frame[...] = np.asarray(im)
+    return arr

@@ -1,0 +1,1 @@
+"""pydicom 3's ``pydicom.util``: codify, dump, fixer, hexutil, leanread."""

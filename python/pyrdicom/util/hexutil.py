@@ -1,0 +1,19 @@
+"""Hex strings to bytes and back."""
+
+from __future__ import annotations
+
+from binascii import a2b_hex, b2a_hex
+
+
+def hex2bytes(hexstring: str | bytes) -> bytes:
+    """The bytes of space-separated hex digits (``"00 01 0A"``)."""
+    if isinstance(hexstring, bytes):
+        return a2b_hex(hexstring.replace(b" ", b""))
+    if isinstance(hexstring, str):
+        return a2b_hex(hexstring.replace(" ", "").encode("iso8859"))
+    raise TypeError("argument shall be bytes or string type")
+
+
+def bytes2hex(byte_string: bytes) -> str:
+    """`byte_string` as space-separated hex pairs (``"00 01 0a"``)."""
+    return b2a_hex(byte_string, " ").decode()

@@ -5,6 +5,7 @@ use std::os::raw::c_int;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+mod build_info;
 mod dict;
 mod level;
 mod lut;
@@ -328,5 +329,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dict::register(m)?;
     write::register(m)?;
     lut::register(m)?;
+    build_info::register(m)?;
     Ok(())
 }

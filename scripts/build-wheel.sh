@@ -14,6 +14,8 @@ bash scripts/build-deps.sh  # cmake and nasm: libjpeg-turbo's build and its SIMD
 python3 -m pip install -q --disable-pip-version-check "maturin>=1.9,<2" "ziglang==0.17.1" \
     "auditwheel>=6.1,<7"
 
+# The wheel carries LICENSES/ (pyproject's license-files): the Rust crates' list must be current.
+python3 scripts/third-party-licenses.py --check
 rm -f dist/pyrdicom-*.whl
 python3 -m maturin build --quiet --release --zig --compatibility "$policy" --out dist
 if [ "${1:-}" = "--sdist" ]; then

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -54,3 +55,22 @@ def test_simd_level_follows_libjpeg_turbo_variables() -> None:
     assert _simd() in ("AVX2", "SSE2")
     assert _simd(JSIMD_FORCESSE2="1") == "SSE2"
     assert _simd(JSIMD_FORCENONE="1") == "none"
+
+
+def test_stubs_cover_the_compiled_module() -> None:
+    """_core.pyi (shipped in the wheel with py.typed) names every public function and class of
+    the extension, and every public member of its classes."""
+    tree = ast.parse((ROOT / "python" / "pyrdicom" / "_core.pyi").read_text())
+    stubs = {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    public = {name for name in dir(_core) if not name.startswith("_")}
+    assert public == set(stubs)
+    for name, node in stubs.items():
+        if isinstance(node, ast.ClassDef):
+            members = {n.name for n in node.body if isinstance(n, ast.FunctionDef)}
+            members |= {
+                n.target.id
+                for n in node.body
+                if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)
+            }
+            cls = getattr(_core, name)
+            assert {m for m in dir(cls) if not m.startswith("_")} <= members, name

@@ -61,4 +61,53 @@ def tag_for_keyword(keyword: str) -> int | None: ...
 def private_entry(creator: str, tag: int) -> tuple[str, str, str, bool] | None: ...
 def uid_entry(uid: str) -> tuple[str, str, str, bool, str] | None: ...
 def uid_keywords() -> list[tuple[str, str]]: ...
+
+# --- writing (src/py/write.rs): `meta` and `dataset` are the element mappings filewriter passes ---
+def encode_file(
+    preamble: bytes | None,
+    meta: Any | None,
+    dataset: Any,
+    implicit_vr: bool,
+    little_endian: bool,
+    deflate: bool,
+) -> tuple[bytes, list[str]]: ...
+def write_file(
+    path: str | PathLike[str],
+    preamble: bytes | None,
+    meta: Any | None,
+    dataset: Any,
+    implicit_vr: bool,
+    little_endian: bool,
+    deflate: bool,
+    overwrite: bool = True,
+    fsync: bool = True,
+) -> list[str]: ...
+def plan_pieces(
+    preamble: bytes | None,
+    meta: Any | None,
+    dataset: Any,
+    implicit_vr: bool,
+    little_endian: bool,
+    deflate: bool,
+) -> int: ...
+def compress_frames(
+    transfer_syntax: str,
+    data: Any,
+    spec: tuple[int, int, int, int, int, bool, str, int],
+    frames: int,
+    extended: bool = False,
+    jls_error: int = 0,
+    j2k_cr: list[float] | None = None,
+    j2k_psnr: list[float] | None = None,
+) -> tuple[bytes, bytes | None, bytes | None]: ...
+
+# --- pixel processing kernels (src/py/lut.rs) ---
+def lut_apply(
+    arr: np.ndarray, luts: list[np.ndarray], first_mapped: int
+) -> np.ndarray | None: ...  # None: an input dtype without a kernel
+def window_linear(
+    arr: np.ndarray, center: float, width: float, y_min: float, y_max: float, y_range: float
+) -> np.ndarray | None: ...
+
+# --- the build (src/py/build_info.rs): versions of the core and the bundled codec libraries ---
 def build_info() -> dict[str, str | bool]: ...

@@ -1,13 +1,27 @@
 #!/usr/bin/env bash
-# The whole test suite, on a fresh machine: system build tools (apt-get), the package and its
-# test dependencies (pip), then the Rust core's tests and the Python tests.
+# The whole test suite, on a fresh machine: system build tools (apt-get), the release wheel (the
+# one users install: abi3, manylinux_2_28, built with zig), the wheel's smoke suite in a fresh venv
+# of each CPython pyenv has, then the Rust core's tests and the Python tests, which run the
+# wheel's compiled extension (installed with the test dependencies, and put beside the source
+# tree's package so that pytest's `pythonpath = ["python"]` and tests/pydicom_suite use it too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/build-deps.sh
+bash scripts/build-wheel.sh
+wheel=$(ls dist/pyrdicom-*-cp311-abi3-manylinux_2_28_x86_64.whl)
 
-python3 -m pip install -q --disable-pip-version-check maturin
-python3 -m pip install -q --disable-pip-version-check -e ".[test]"
+python3 tests/wheel_smoke/run.py "$wheel"
+
+python3 -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"
+python3 -m pip install -q --disable-pip-version-check "$wheel[test]"
+rm -f python/pyrdicom/_core*.so
+python3 - "$wheel" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as whl:
+    (so,) = [n for n in whl.namelist() if n.startswith("pyrdicom/_core")]
+    open("python/" + so, "wb").write(whl.read(so))
+PY
 
 cargo test --quiet
 python3 -m pytest -q "$@"

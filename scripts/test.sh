@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine: system build tools (apt-get), the release wheel (the
-# one users install: abi3, manylinux_2_28, built with zig), the wheel's smoke suite in a fresh venv
-# of each CPython pyenv has, then the Rust core's tests and the Python tests, which run the
-# wheel's compiled extension (installed with the test dependencies, and put beside the source
-# tree's package so that pytest's `pythonpath = ["python"]` and tests/pydicom_suite use it too).
+# one users install: abi3, manylinux_2_28, built with zig), the wheel installed with the test
+# dependencies (pip), the wheel's smoke suite in a fresh venv of each CPython pyenv has, then the
+# Rust core's tests and the Python tests. Those run the wheel's compiled extension: it is put
+# beside the source tree's package, which pytest (`pythonpath = ["python"]`) and
+# tests/pydicom_suite import. Each stage prints its duration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+stage() { echo "== $1: $SECONDS s since the start"; }
 
 bash scripts/build-deps.sh
 bash scripts/build-wheel.sh
 wheel=$(ls dist/pyrdicom-*-cp311-abi3-manylinux_2_28_x86_64.whl)
-
-python3 tests/wheel_smoke/run.py "$wheel"
+stage "wheel built"
 
 python3 -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"
 python3 -m pip install -q --disable-pip-version-check "$wheel[test]"
@@ -22,6 +23,12 @@ with zipfile.ZipFile(sys.argv[1]) as whl:
     (so,) = [n for n in whl.namelist() if n.startswith("pyrdicom/_core")]
     open("python/" + so, "wb").write(whl.read(so))
 PY
+stage "test dependencies installed"
+
+python3 tests/wheel_smoke/run.py "$wheel"
+stage "wheel smoke suite done"
 
 cargo test --quiet
+stage "cargo test done"
 python3 -m pytest -q "$@"
+stage "pytest done"

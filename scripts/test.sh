@@ -20,7 +20,7 @@ rm -f python/pyrdicom/_core*.so
 python3 - "$wheel" <<'PY'
 import sys, zipfile
 with zipfile.ZipFile(sys.argv[1]) as whl:
-    (so,) = [n for n in whl.namelist() if n.startswith("pyrdicom/_core")]
+    (so,) = [n for n in whl.namelist() if n.startswith("pyrdicom/_core") and n.endswith(".so")]
     open("python/" + so, "wb").write(whl.read(so))
 PY
 stage "test dependencies installed"

@@ -30,19 +30,12 @@ from bench import CODEC_FILES, GENERATED, TAGS, fmt  # noqa: E402
 warnings.simplefilter("ignore")
 
 CHILD = """
-import json, os, statistics, sys, time
+import json, sys
+sys.path.insert(0, sys.argv[4])
+from bench import median_time  # imports pyrdicom: the build on PYTHONPATH
 import pyrdicom
 paths, files = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 tags = sys.argv[3].split(",")
-
-def median(fn, repeat):
-    fn()
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 def header():
     for p in paths:
@@ -50,9 +43,9 @@ def header():
         for t in tags:
             getattr(ds, t)
 
-out = {"_build": pyrdicom._core.build_info()["abi3"], "header": median(header, 5) / len(paths)}
+out = {"_build": pyrdicom._core.build_info()["abi3"], "header": median_time(header, 5) / len(paths)}
 for group, path in files:
-    out[group] = median(lambda: pyrdicom.dcmread(path).pixel_array, 7)
+    out[group] = median_time(lambda: pyrdicom.dcmread(path).pixel_array, 7)
 print(json.dumps(out))
 """
 
@@ -97,7 +90,7 @@ def main() -> None:
                 env = {**os.environ, "PYTHONPATH": str(where)}
                 done = subprocess.run(
                     [sys.executable, "-c", CHILD, json.dumps(paths), json.dumps(files),
-                     ",".join(TAGS)],
+                     ",".join(TAGS), str(HERE)],
                     env=env, capture_output=True, text=True, check=True, cwd=tmp,
                 )  # fmt: skip
                 row = json.loads(done.stdout)

@@ -1,15 +1,31 @@
 #!/usr/bin/env bash
-# The whole test suite, on a fresh machine: system build tools (apt-get), the package and its
-# test and lint dependencies (pip), the linters (clippy, rustfmt, ruff, mypy, stubtest over the
-# compiled core), then the Rust core's tests and the Python tests.
+# The whole test suite, on a fresh machine: system build tools (apt-get), the release wheel (the
+# one users install: abi3, manylinux_2_28, built with zig), the wheel installed with the test and
+# lint dependencies (pip), the linters (rustfmt, clippy, ruff, mypy, stubtest over the compiled
+# core), the wheel's smoke suite in a fresh venv of each CPython pyenv has, then the Rust core's
+# tests and the Python tests. Those run the wheel's compiled extension: it is put beside the
+# source tree's package, which pytest (`pythonpath = ["python"]`) and tests/pydicom_suite import.
+# Each stage prints its duration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+stage() { echo "== $1: $SECONDS s since the start"; }
 
 bash scripts/build-deps.sh
 if command -v rustup >/dev/null 2>&1; then rustup component add clippy rustfmt 2>/dev/null; fi
+bash scripts/build-wheel.sh
+wheel=$(ls dist/pyrdicom-*-cp311-abi3-manylinux_2_28_x86_64.whl)
+stage "wheel built"
 
-python3 -m pip install -q --disable-pip-version-check maturin
-python3 -m pip install -q --disable-pip-version-check -e ".[test,lint]"
+python3 -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"
+python3 -m pip install -q --disable-pip-version-check "$wheel[test,lint]"
+rm -f python/pyrdicom/_core*.so
+python3 - "$wheel" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as whl:
+    (so,) = [n for n in whl.namelist() if n.startswith("pyrdicom/_core") and n.endswith(".so")]
+    open("python/" + so, "wb").write(whl.read(so))
+PY
+stage "test dependencies installed"
 
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
@@ -18,6 +34,12 @@ python3 -m ruff check python tests examples tools benches
 python3 -m ruff format --check python tests examples tools benches
 python3 -m mypy
 PYTHONPATH=python MYPYPATH=python python3 -m mypy.stubtest pyrdicom._core --mypy-config-file pyproject.toml
+stage "linters done"
+
+python3 tests/wheel_smoke/run.py "$wheel"
+stage "wheel smoke suite done"
 
 cargo test --quiet
+stage "cargo test done"
 python3 -m pytest -q "$@"
+stage "pytest done"

@@ -82,7 +82,7 @@ def _value(ref: pydicom.DataElement | None) -> object:
             if vr == "DT":
                 d = DT(str(v))
                 if d.tzinfo is not None:
-                    d = d.astimezone(datetime.timezone.utc)
+                    d = d.astimezone(datetime.UTC)
                 return d.replace(tzinfo=None)
             if vr in ("IS", "US", "SS", "UL", "SL"):
                 return int(v)

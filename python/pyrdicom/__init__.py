@@ -13,7 +13,22 @@ from .filewriter import dcmwrite
 from .sequence import Sequence
 from .tag import Tag
 
-__version__ = "0.1.0"
+
+def __getattr__(name: str) -> str:
+    # __version__ on first use: importlib.metadata would add ~13 ms to every import.
+    if name != "__version__":
+        raise AttributeError(f"module 'pyrdicom' has no attribute '{name}'")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:  # the installed distribution's metadata (Cargo.toml's version, through maturin)
+        found = version("pyrdicom")
+    except PackageNotFoundError:  # a source tree on sys.path without an install
+        from ._core import build_info
+
+        found = str(build_info()["core"])
+    globals()["__version__"] = found
+    return found
+
 
 __all__ = [
     "DataElement",

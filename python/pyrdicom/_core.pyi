@@ -21,6 +21,7 @@ __all__ = [
     "WriteJob",
     "WriteLevel",
     "WriteValue",
+    "build_info",
     "compress_frames",
     "decode_pixels",
     "dict_entry",
@@ -383,3 +384,6 @@ def index_columns(
         np.ndarray | None,
     ]
 ]: ...
+
+# --- the build (src/py/build_info.rs): versions of the core and the bundled codec libraries ---
+def build_info() -> dict[str, str | bool]: ...

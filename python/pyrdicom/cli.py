@@ -9,6 +9,7 @@
   (the Parquet index; needs pyarrow), with a progress bar and a one-line summary.
 - ``pyrdicom volume DIR -o OUT.nii.gz|OUT.npz``: a series as one volume (NIfTI needs nibabel;
   ``.npz`` holds ``array`` and ``affine``); ``pyrdicom view DIR --slice N`` renders one slice.
+- ``pyrdicom info``, ``pyrdicom --version``: the versions of the package, the core and the codecs.
 """
 
 from __future__ import annotations
@@ -132,9 +133,32 @@ def _convert(args: argparse.Namespace) -> None:
     ds.save_as(args.output, enforce_file_format=True)
 
 
+# --- the package itself: --version and `info` (versions of the core and bundled codecs) ---
+
+
+def _info(args: argparse.Namespace) -> None:
+    from . import env_info
+
+    env_info.main()
+
+
+def _add_package_commands(
+    parser: argparse.ArgumentParser, sub: argparse._SubParsersAction[argparse.ArgumentParser]
+) -> None:
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"pyrdicom {__version__}")
+    info = sub.add_parser("info", help="versions of pyrdicom, its core and its bundled codecs")
+    info.set_defaults(func=_info, file="info")
+
+
+# --- end of the package commands ---
+
+
 def _main(argv: list[str] | None = None, *, pydicom_style: bool = False) -> int:
     parser = argparse.ArgumentParser(prog="pyrdicom", description="Read and look at DICOM files.")
     sub = parser.add_subparsers(dest="command", required=True)
+    _add_package_commands(parser, sub)
     show = sub.add_parser("show", help="print the elements of a DICOM file")
     show.add_argument("file")
     show.add_argument(

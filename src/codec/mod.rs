@@ -4,6 +4,7 @@
 use crate::error::{Error, Result};
 
 mod color;
+pub mod info;
 pub mod j2k;
 pub mod jpeg;
 pub mod jpegls;

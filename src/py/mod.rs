@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 mod batch;
+mod build_info;
 mod dict;
 mod encaps;
 mod frame_spec;
@@ -346,5 +347,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     lut::register(m)?;
     transfer_syntax::register(m)?;
     batch::register(m)?;
+    build_info::register(m)?;
     Ok(())
 }

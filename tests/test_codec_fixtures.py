@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
+import imagecodecs
 import numpy as np
 import pytest
 from pydicom import uid
@@ -26,10 +27,12 @@ from codec_fixtures import (
     jpeg_lossy,
     jpeg_ls,
     jpeg_ls_imagecodecs,
+    jpeg_ls_lse_zero_before_eoi,
     make_pixels,
     reference_array,
     rle,
     write_dataset,
+    zero_scan_parameters,
 )
 from pyrdicom.errors import UnsupportedTransferSyntaxError
 from pyrdicom.pixels import iter_pixels, pixel_array
@@ -162,6 +165,9 @@ def _jpeg_ls_cases() -> list[Case]:
         ll(name="jls_ic_u16", encode=jpeg_ls_imagecodecs, bits_allocated=16, bits_stored=16),
         ll(name="jls_ic_rgb8", encode=jpeg_ls_imagecodecs, bits_allocated=8, bits_stored=8,
            samples=3, photometric="RGB"),
+        # Signed 16-bit, LSE segment, 0x00 before EOI: pyjpegls (CharLS 2.4) fails on it
+        ll(name="jls_ic_s16_lse_zero_before_eoi", encode=jpeg_ls_lse_zero_before_eoi,
+           bits_allocated=16, bits_stored=16, signed=True, plugin="pylibjpeg"),
     ]  # fmt: skip
     for bits, ba in ((2, 8), (5, 8), (10, 16), (12, 16), (16, 16)):
         cases.append(ll(
@@ -444,6 +450,49 @@ def test_fixture_decodes(case: Case, tmp_path):
     assert len(got) == case.frames
     for frame, want in zip(got, per_frame, strict=True):
         np.testing.assert_array_equal(frame, want)
+
+
+# Sequential JPEG frames whose SOS segments say Ss = Se = Ah = Al = 0 (Se should be 63), as
+# some modalities write them: libjpeg only warns and decodes all 64 coefficients anyway, so
+# they must decode as libjpeg-turbo does when its warnings are not errors (imagecodecs), and as
+# the same frames with the right values do. pydicom's plugins refuse them (pylibjpeg's libjpeg 9: "scan start must be zero
+# and scan stop must be 63"; GDCM refuses 12-bit lossy), so pydicom is the oracle of
+# the unpatched frames only.
+ZEROED_SOS = [
+    ("gray8", uid.JPEGBaseline8Bit, 8, 8, 1, "MONOCHROME2", {}),
+    ("gray12", uid.JPEGExtended12Bit, 12, 16, 1, "MONOCHROME2", {}),
+    ("rgb8", uid.JPEGBaseline8Bit, 8, 8, 3, "RGB", {"colorspace": "RGB", "outcolorspace": "RGB"}),
+    ("rgb12", uid.JPEGExtended12Bit, 12, 16, 3, "RGB", {"colorspace": "RGB", "outcolorspace": "RGB"}),
+    ("ybr420_8", uid.JPEGBaseline8Bit, 8, 8, 3, "YBR_FULL_422", {}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", ZEROED_SOS, ids=[c[0] for c in ZEROED_SOS])
+def test_sequential_jpeg_with_zeroed_scan_parameters(case, tmp_path):
+    name, ts, bits, ba, samples, photometric, options = case
+    shape = (2, 19, 23) + ((samples,) if samples > 1 else ())
+    original = make_pixels(zlib.crc32(name.encode()), shape, bits, False, ba, smooth=True)
+    frames = [jpeg_lossy(frame, bits, **options) for frame in original]
+    patched = [zero_scan_parameters(frame) for frame in frames]
+    paths = [
+        write_dataset(
+            tmp_path / f"{name}_{i}.dcm", ts, streams, rows=19, columns=23, bits_allocated=ba,
+            bits_stored=bits, signed=False, samples=samples, photometric=photometric,
+            layout="fragments_no_bot",
+        )
+        for i, streams in enumerate((frames, patched))
+    ]  # fmt: skip
+    ours = pyrdicom.dcmread(paths[1]).pixel_array
+    np.testing.assert_array_equal(ours, pyrdicom.dcmread(paths[0]).pixel_array)
+    for i in range(2):
+        np.testing.assert_array_equal(pixel_array(paths[1], index=i), ours[i])
+    if photometric == "RGB" or samples == 1:
+        # libjpeg's own colour conversion differs from pydicom's: YBR is compared below only
+        libjpeg = np.stack([imagecodecs.jpeg8_decode(frame) for frame in patched])
+        np.testing.assert_array_equal(ours, libjpeg.astype(ours.dtype))
+    if bits == 8:
+        np.testing.assert_array_equal(ours, reference_array(paths[0], "gdcm"))
+    assert 0 < _max_diff(ours, original) <= 16
 
 
 @pytest.mark.parametrize(

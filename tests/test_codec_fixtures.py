@@ -455,14 +455,15 @@ def test_fixture_decodes(case: Case, tmp_path):
 # Sequential JPEG frames whose SOS segments say Ss = Se = Ah = Al = 0 (Se should be 63), as
 # some modalities write them: libjpeg only warns and decodes all 64 coefficients anyway, so
 # they must decode as libjpeg-turbo does when its warnings are not errors (imagecodecs), and as
-# the same frames with the right values do. pydicom's plugins refuse them (pylibjpeg's libjpeg 9: "scan start must be zero
-# and scan stop must be 63"; GDCM refuses 12-bit lossy), so pydicom is the oracle of
-# the unpatched frames only.
+# the same frames with the right values do. pydicom's plugins refuse them (pylibjpeg's
+# libjpeg 9: "scan start must be zero and scan stop must be 63"; GDCM refuses 12-bit lossy),
+# so pydicom is the oracle of the unpatched frames only.
+RGB = {"colorspace": "RGB", "outcolorspace": "RGB"}
 ZEROED_SOS = [
     ("gray8", uid.JPEGBaseline8Bit, 8, 8, 1, "MONOCHROME2", {}),
     ("gray12", uid.JPEGExtended12Bit, 12, 16, 1, "MONOCHROME2", {}),
-    ("rgb8", uid.JPEGBaseline8Bit, 8, 8, 3, "RGB", {"colorspace": "RGB", "outcolorspace": "RGB"}),
-    ("rgb12", uid.JPEGExtended12Bit, 12, 16, 3, "RGB", {"colorspace": "RGB", "outcolorspace": "RGB"}),
+    ("rgb8", uid.JPEGBaseline8Bit, 8, 8, 3, "RGB", RGB),
+    ("rgb12", uid.JPEGExtended12Bit, 12, 16, 3, "RGB", RGB),
     ("ybr420_8", uid.JPEGBaseline8Bit, 8, 8, 3, "YBR_FULL_422", {}),
 ]  # fmt: skip
 

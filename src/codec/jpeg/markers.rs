@@ -248,10 +248,7 @@ fn zeroed_scan_parameters(data: &[u8], first_sos: usize) -> Vec<usize> {
     };
     found.push(se);
     let mut code_at = first_sos;
-    loop {
-        let Some(len) = data.get(code_at + 1..code_at + 3) else {
-            break;
-        };
+    while let Some(len) = data.get(code_at + 1..code_at + 3) {
         let mut pos = code_at + 1 + usize::from(u16::from_be_bytes([len[0], len[1]]));
         if data[code_at] == SOS {
             // Skip the scan data up to the next marker other than a restart marker.

@@ -37,6 +37,14 @@ impl Codec {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoder {
     Rle,
+    /// JPEG Baseline (8-bit DCT, libjpeg-turbo), quality from the caller.
+    JpegBaseline,
+    /// JPEG Extended (12-bit DCT), quality from the caller.
+    JpegExtended,
+    /// JPEG Lossless process 14, predictor from the caller.
+    JpegLossless,
+    /// JPEG Lossless process 14, selection value 1.
+    JpegLosslessSv1,
     /// JPEG-LS; NEAR comes from the caller (0 for lossless).
     JpegLs,
     /// JPEG 2000, reversible (lossless only).
@@ -49,6 +57,10 @@ impl Encoder {
     pub fn as_str(self) -> &'static str {
         match self {
             Encoder::Rle => "rle",
+            Encoder::JpegBaseline => "jpeg-baseline",
+            Encoder::JpegExtended => "jpeg-extended",
+            Encoder::JpegLossless => "jpeg-lossless",
+            Encoder::JpegLosslessSv1 => "jpeg-lossless-sv1",
             Encoder::JpegLs => "jpegls",
             Encoder::J2kLossless => "j2k-lossless",
             Encoder::J2k => "j2k",
@@ -185,14 +197,14 @@ pub static TRANSFER_SYNTAXES: &[TransferSyntax] = &[
     encapsulated("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000 Image Compression", "HTJ2K", true, Some(J2k), None),
     encapsulated("1.2.840.10008.1.2.4.204", "JPIP HTJ2K Referenced", "JPIPHTJ2KReferenced", false, None, None),
     encapsulated("1.2.840.10008.1.2.4.205", "JPIP HTJ2K Referenced Deflate", "JPIPHTJ2KReferencedDeflate", false, None, None),
-    encapsulated("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)", "JPEGBaseline8Bit", true, Some(Jpeg), None),
-    encapsulated("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 and 4)", "JPEGExtended12Bit", true, Some(Jpeg), None),
+    encapsulated("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)", "JPEGBaseline8Bit", true, Some(Jpeg), Some(Encoder::JpegBaseline)),
+    encapsulated("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 and 4)", "JPEGExtended12Bit", true, Some(Jpeg), Some(Encoder::JpegExtended)),
     encapsulated("1.2.840.10008.1.2.4.52", "JPEG Extended (Process 3 and 5)", "JPEGExtended35", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.53", "JPEG Spectral Selection, Non-Hierarchical (Process 6 and 8)", "JPEGSpectralSelectionNonHierarchical68", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.54", "JPEG Spectral Selection, Non-Hierarchical (Process 7 and 9)", "JPEGSpectralSelectionNonHierarchical79", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.55", "JPEG Full Progression, Non-Hierarchical (Process 10 and 12)", "JPEGFullProgressionNonHierarchical1012", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.56", "JPEG Full Progression, Non-Hierarchical (Process 11 and 13)", "JPEGFullProgressionNonHierarchical1113", true, None, None),
-    encapsulated("1.2.840.10008.1.2.4.57", "JPEG Lossless, Non-Hierarchical (Process 14)", "JPEGLossless", false, Some(Jpeg), None),
+    encapsulated("1.2.840.10008.1.2.4.57", "JPEG Lossless, Non-Hierarchical (Process 14)", "JPEGLossless", false, Some(Jpeg), Some(Encoder::JpegLossless)),
     encapsulated("1.2.840.10008.1.2.4.58", "JPEG Lossless, Non-Hierarchical (Process 15)", "JPEGLosslessNonHierarchical15", false, None, None),
     encapsulated("1.2.840.10008.1.2.4.59", "JPEG Extended, Hierarchical (Process 16 and 18)", "JPEGExtendedHierarchical1618", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.60", "JPEG Extended, Hierarchical (Process 17 and 19)", "JPEGExtendedHierarchical1719", true, None, None),
@@ -202,7 +214,7 @@ pub static TRANSFER_SYNTAXES: &[TransferSyntax] = &[
     encapsulated("1.2.840.10008.1.2.4.64", "JPEG Full Progression, Hierarchical (Process 25 and 27)", "JPEGFullProgressionHierarchical2527", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.65", "JPEG Lossless, Hierarchical (Process 28)", "JPEGLosslessHierarchical28", false, None, None),
     encapsulated("1.2.840.10008.1.2.4.66", "JPEG Lossless, Hierarchical (Process 29)", "JPEGLosslessHierarchical29", false, None, None),
-    encapsulated("1.2.840.10008.1.2.4.70", "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1])", "JPEGLosslessSV1", false, Some(Jpeg), None),
+    encapsulated("1.2.840.10008.1.2.4.70", "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1])", "JPEGLosslessSV1", false, Some(Jpeg), Some(Encoder::JpegLosslessSv1)),
     encapsulated("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless Image Compression", "JPEGLSLossless", false, Some(JpegLs), Some(Encoder::JpegLs)),
     encapsulated("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless) Image Compression", "JPEGLSNearLossless", true, Some(JpegLs), Some(Encoder::JpegLs)),
     encapsulated("1.2.840.10008.1.2.4.90", "JPEG 2000 Image Compression (Lossless Only)", "JPEG2000Lossless", false, Some(J2k), Some(Encoder::J2kLossless)),

@@ -127,6 +127,20 @@ def test_convert_transcodes_losslessly(tmp_path, name, syntax):
     np.testing.assert_array_equal(back.pixel_array, expected)
 
 
+def test_convert_to_jpeg(tmp_path):
+    src = corpus_file("SC_rgb.dcm")
+    expected = pydicom.dcmread(src).pixel_array
+    lossless, lossy = tmp_path / "ll.dcm", tmp_path / "lossy.dcm"
+    args = ("--transfer-syntax", "JPEGLossless", "--jpeg-predictor", "5")
+    assert run("convert", src, str(lossless), *args).returncode == 0
+    np.testing.assert_array_equal(pydicom.dcmread(lossless).pixel_array, expected)
+    args = ("--transfer-syntax", "JPEGBaseline8Bit", "--jpeg-quality", "95")
+    assert run("convert", src, str(lossy), *args).returncode == 0
+    back = pydicom.dcmread(lossy)
+    assert back.PhotometricInterpretation == "YBR_FULL_422"
+    assert np.abs(back.pixel_array.astype(int) - expected).max() <= 8
+
+
 def test_convert_unknown_syntax_is_one_line(tmp_path):
     proc = run(
         "convert", corpus_file("CT_small.dcm"), str(tmp_path / "o.dcm"), "--transfer-syntax", "Nope"

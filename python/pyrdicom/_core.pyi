@@ -209,6 +209,8 @@ def compress_frames(
     jls_error: int = 0,
     j2k_cr: list[float] | None = None,
     j2k_psnr: list[float] | None = None,
+    jpeg_quality: int = 90,
+    jpeg_predictor: int = 1,
 ) -> tuple[bytes, bytes | None, bytes | None]: ...
 def encode_file(
     preamble: bytes | None,

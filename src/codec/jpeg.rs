@@ -7,8 +7,11 @@
 //! its reading of Planar Configuration, its unused-bits correction and its YBR_FULL → RGB
 //! conversion, under its rules for when the codestream overrides Photometric Interpretation.
 
+mod encoder;
 mod markers;
 mod turbo;
+
+pub use encoder::{encode_frame, Process};
 
 use super::{color, samples, FrameSpec};
 use crate::error::{Error, Result};
@@ -198,6 +201,7 @@ mod tests {
     fn lossless(precision: u8, psv: i32, pt: i32, components: usize) -> Params {
         Params {
             precision,
+            quality: 95,
             components,
             lossless: Some((psv, pt)),
             subsamp: tj::TJSAMP_TJSAMP_444,
@@ -209,6 +213,7 @@ mod tests {
     fn lossy(precision: u8, components: usize, subsamp: tj::TJSAMP, rgb: bool) -> Params {
         Params {
             precision,
+            quality: 95,
             components,
             lossless: None,
             subsamp,

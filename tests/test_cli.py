@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pydicom
 import pytest
 from PIL import Image
 
+import pyrdicom
 from corpus import corpus_file
 from pyrdicom.pixels import render
 
+# The package of the tree under test (as pytest imports it), not the interpreter's install
+PACKAGE_ROOT = str(Path(pyrdicom.__file__).parent.parent)
+
 
 def run(*args: str) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [PACKAGE_ROOT, os.environ.get("PYTHONPATH")])),
+    }
     return subprocess.run(
-        [sys.executable, "-m", "pyrdicom", *args], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "pyrdicom", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
     )
 
 

@@ -51,6 +51,10 @@ pub enum Encoder {
     J2kLossless,
     /// JPEG 2000, lossless or lossy as the caller asks.
     J2k,
+    /// Frames as they are (Encapsulated Uncompressed Explicit VR Little Endian).
+    Uncompressed,
+    /// Frames deflated (RFC 1951, Deflated Image Frame Compression).
+    Deflate,
 }
 
 impl Encoder {
@@ -64,6 +68,8 @@ impl Encoder {
             Encoder::JpegLs => "jpegls",
             Encoder::J2kLossless => "j2k-lossless",
             Encoder::J2k => "j2k",
+            Encoder::Uncompressed => "uncompressed",
+            Encoder::Deflate => "deflate",
         }
     }
 }
@@ -173,7 +179,7 @@ use Codec::*;
 pub static TRANSFER_SYNTAXES: &[TransferSyntax] = &[
     native("1.2.840.10008.1.2", "Implicit VR Little Endian", "ImplicitVRLittleEndian", true, true, false),
     native("1.2.840.10008.1.2.1", "Explicit VR Little Endian", "ExplicitVRLittleEndian", false, true, false),
-    encapsulated("1.2.840.10008.1.2.1.98", "Encapsulated Uncompressed Explicit VR Little Endian", "EncapsulatedUncompressedExplicitVRLittleEndian", false, Some(Uncompressed), None),
+    encapsulated("1.2.840.10008.1.2.1.98", "Encapsulated Uncompressed Explicit VR Little Endian", "EncapsulatedUncompressedExplicitVRLittleEndian", false, Some(Uncompressed), Some(Encoder::Uncompressed)),
     native("1.2.840.10008.1.2.1.99", "Deflated Explicit VR Little Endian", "DeflatedExplicitVRLittleEndian", false, true, true),
     native("1.2.840.10008.1.2.2", "Explicit VR Big Endian", "ExplicitVRBigEndian", false, false, false),
     encapsulated("1.2.840.10008.1.2.4.100", "MPEG2 Main Profile / Main Level", "MPEG2MPML", true, None, None),
@@ -229,7 +235,7 @@ pub static TRANSFER_SYNTAXES: &[TransferSyntax] = &[
     encapsulated("1.2.840.10008.1.2.7.1", "SMPTE ST 2110-20 Uncompressed Progressive Active Video", "SMPTEST211020UncompressedProgressiveActiveVideo", false, None, None),
     encapsulated("1.2.840.10008.1.2.7.2", "SMPTE ST 2110-20 Uncompressed Interlaced Active Video", "SMPTEST211020UncompressedInterlacedActiveVideo", false, None, None),
     encapsulated("1.2.840.10008.1.2.7.3", "SMPTE ST 2110-30 PCM Digital Audio", "SMPTEST211030PCMDigitalAudio", false, None, None),
-    encapsulated("1.2.840.10008.1.2.8.1", "Deflated Image Frame Compression", "DeflatedImageFrameCompression", false, Some(Deflate), None),
+    encapsulated("1.2.840.10008.1.2.8.1", "Deflated Image Frame Compression", "DeflatedImageFrameCompression", false, Some(Deflate), Some(Encoder::Deflate)),
     encapsulated("1.2.840.10008.1.20", "Papyrus 3 Implicit VR Little Endian", "Papyrus3ImplicitVRLittleEndian", false, None, None),
 ];
 

@@ -38,6 +38,8 @@ impl Default for Options {
 #[derive(Clone, Debug)]
 pub enum Encoder {
     Rle,
+    Uncompressed,
+    Deflate,
     Jpeg(jpeg::Process),
     JpegLs(jpegls::EncodeParams),
     J2k(j2k::EncodeParams),
@@ -48,6 +50,8 @@ impl Encoder {
         let near_lossless = options.jls_error;
         Some(match transfer_syntax::lookup(uid)?.encoder? {
             Kind::Rle => Encoder::Rle,
+            Kind::Uncompressed => Encoder::Uncompressed,
+            Kind::Deflate => Encoder::Deflate,
             Kind::JpegBaseline => Encoder::Jpeg(jpeg::Process::Baseline {
                 quality: options.jpeg_quality,
             }),
@@ -84,11 +88,26 @@ impl Encoder {
                     bits_allocated: usize::from(spec.bits_allocated),
                 },
             ),
+            Encoder::Uncompressed => Ok(frame.to_vec()),
+            Encoder::Deflate => deflate(frame),
             Encoder::Jpeg(process) => jpeg::encode_frame(frame, spec, *process),
             Encoder::JpegLs(params) => jpegls::encode_frame(frame, spec, params),
             Encoder::J2k(params) => j2k::encode_frame(frame, spec, params),
         }
     }
+}
+
+/// A frame deflated as Deflated Image Frame Compression wants it: raw RFC 1951 data, no zlib
+/// or gzip wrapper (as the Deflated Explicit VR Little Endian data set).
+fn deflate(frame: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut z = flate2::write::DeflateEncoder::new(
+        Vec::with_capacity(frame.len() / 2),
+        flate2::Compression::default(),
+    );
+    z.write_all(frame)
+        .and_then(|()| z.finish())
+        .map_err(|e| Error::pixel(format!("cannot deflate a frame: {e}")))
 }
 
 /// Encoded pixel data: the encapsulated value, and the Extended Offset Table (offsets,

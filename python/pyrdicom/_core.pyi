@@ -24,6 +24,7 @@ __all__ = [
     "plan_pieces",
     "private_entry",
     "read",
+    "swap_byte_pairs",
     "tag_for_keyword",
     "transfer_syntaxes",
     "uid_entry",
@@ -200,6 +201,9 @@ def decode_pixels(
     index: int | None = None,
     eot: tuple[list[int], list[int]] | None = None,
 ) -> tuple[np.ndarray, int, str | None]: ...
+def swap_byte_pairs(
+    source: Any, offset: int, length: int, start: int, count: int
+) -> np.ndarray: ...
 def compress_frames(
     transfer_syntax: str,
     data: Any,

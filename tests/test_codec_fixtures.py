@@ -13,8 +13,11 @@ from functools import partial
 
 import imagecodecs
 import numpy as np
+import pydicom
 import pytest
 from pydicom import uid
+from pydicom.data import get_testdata_file
+from pydicom.encaps import generate_frames
 from pydicom.pixels import convert_color_space
 
 import pyrdicom
@@ -494,6 +497,17 @@ def test_sequential_jpeg_with_zeroed_scan_parameters(case, tmp_path):
     if bits == 8:
         np.testing.assert_array_equal(ours, reference_array(paths[0], "gdcm"))
     assert 0 < _max_diff(ours, original) <= 16
+
+
+def test_corpus_jpeg_with_zeroed_scan_parameters() -> None:
+    # pydicom's JPEG-lossy.dcm: 12-bit extended, SOS with Ss = Se = Ah = Al = 0; no pydicom
+    # plugin decodes it, libjpeg-turbo (imagecodecs) does
+    path = get_testdata_file("JPEG-lossy.dcm")
+    frame = next(generate_frames(pydicom.dcmread(path).PixelData, number_of_frames=1))
+    sos = frame.index(b"\xff\xda")
+    assert frame[sos + 7 : sos + 10] == b"\0\0\0"
+    ours = pyrdicom.dcmread(path).pixel_array
+    np.testing.assert_array_equal(ours, imagecodecs.jpeg8_decode(frame))
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,8 @@ pub enum Codec {
     JpegLs,
     /// JPEG 2000 and HTJ2K (OpenJPEG).
     J2k,
+    /// JPEG XL (jxl-oxide).
+    Jxl,
     /// Encapsulated Uncompressed Explicit VR Little Endian: frames are native bytes.
     Uncompressed,
     /// Deflated Image Frame Compression: each frame is deflated native bytes.
@@ -27,6 +29,7 @@ impl Codec {
             Codec::Jpeg => "jpeg",
             Codec::JpegLs => "jpegls",
             Codec::J2k => "j2k",
+            Codec::Jxl => "jxl",
             Codec::Uncompressed => "uncompressed",
             Codec::Deflate => "deflate",
         }
@@ -151,7 +154,9 @@ const fn encapsulated(
 ) -> TransferSyntax {
     let (colour, unused_bits) = match decoder {
         Some(Codec::Jpeg) => (Colour::Codec, UnusedBits::Correct),
-        Some(Codec::JpegLs) | Some(Codec::J2k) => (Colour::Codec, UnusedBits::Keep),
+        Some(Codec::JpegLs) | Some(Codec::J2k) | Some(Codec::Jxl) => {
+            (Colour::Codec, UnusedBits::Keep)
+        }
         _ => (Colour::AfterDecoding, UnusedBits::Correct),
     };
     TransferSyntax {
@@ -198,6 +203,9 @@ pub static TRANSFER_SYNTAXES: &[TransferSyntax] = &[
     encapsulated("1.2.840.10008.1.2.4.106.1", "Fragmentable MPEG-4 AVC/H.264 Stereo High Profile / Level 4.2", "MPEG4HP42STEREOF", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.107", "HEVC/H.265 Main Profile / Level 5.1", "HEVCMP51", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.108", "HEVC/H.265 Main 10 Profile / Level 5.1", "HEVCM10P51", true, None, None),
+    encapsulated("1.2.840.10008.1.2.4.110", "JPEG XL Lossless", "JPEGXLLossless", false, Some(Jxl), None),
+    encapsulated("1.2.840.10008.1.2.4.111", "JPEG XL JPEG Recompression", "JPEGXLJPEGRecompression", true, Some(Jxl), None),
+    encapsulated("1.2.840.10008.1.2.4.112", "JPEG XL", "JPEGXL", true, Some(Jxl), None),
     encapsulated("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 Image Compression (Lossless Only)", "HTJ2KLossless", false, Some(J2k), None),
     encapsulated("1.2.840.10008.1.2.4.202", "High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)", "HTJ2KLosslessRPCL", false, Some(J2k), None),
     encapsulated("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000 Image Compression", "HTJ2K", true, Some(J2k), None),

@@ -11,12 +11,22 @@ import jpeg_ls as pyjpegls
 import numpy as np
 import openjpeg
 import pydicom
+from pydicom._uid_dict import UID_dictionary
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.encaps import encapsulate, encapsulate_extended
 from pydicom.uid import generate_uid
 from rle.utils import encode_pixel_data as rle_encode_pixel_data
 
 SECONDARY_CAPTURE = "1.2.840.10008.5.1.4.1.1.7"
+
+# Transfer syntaxes newer than pydicom 3.0.2's UID dictionary, registered so that it writes them
+JPEG_XL = {
+    "1.2.840.10008.1.2.4.110": ("JPEG XL Lossless", "JPEGXLLossless"),
+    "1.2.840.10008.1.2.4.111": ("JPEG XL JPEG Recompression", "JPEGXLJPEGRecompression"),
+    "1.2.840.10008.1.2.4.112": ("JPEG XL", "JPEGXL"),
+}
+for _uid, (_name, _keyword) in JPEG_XL.items():
+    UID_dictionary.setdefault(_uid, (_name, "Transfer Syntax", "", "", _keyword))
 
 # How the frames are placed in the encapsulated value.
 LAYOUTS = (
@@ -131,6 +141,15 @@ def jpeg_ls(frame: np.ndarray, bits: int, near: int = 0, interleave: int = 2) ->
 def jpeg_ls_imagecodecs(frame: np.ndarray, near: int = 0) -> bytes:
     """CharLS through imagecodecs: the precision is the container's (8 or 16)."""
     return imagecodecs.jpegls_encode(frame, level=near)
+
+
+def jpeg_xl(frame: np.ndarray, bits: int, level: int | None = None) -> bytes:
+    """libjxl through imagecodecs: lossless unless `level` (a quality) is given; signed data is
+    given as its unsigned bit pattern."""
+    data = stored_unsigned(frame, bits)
+    if level is None:
+        return imagecodecs.jpegxl_encode(data, lossless=True, bitspersample=bits)
+    return imagecodecs.jpegxl_encode(data, level=level)
 
 
 def j2k(frame: np.ndarray, bits: int, level: float | None = None, mct: bool = False) -> bytes:

@@ -31,13 +31,14 @@ from codec_fixtures import (
     jpeg_ls,
     jpeg_ls_imagecodecs,
     jpeg_ls_lse_zero_before_eoi,
+    jpeg_xl,
     make_pixels,
     reference_array,
     rle,
     write_dataset,
     zero_scan_parameters,
 )
-from pyrdicom.errors import UnsupportedTransferSyntaxError
+from pyrdicom.errors import PixelDataError, UnsupportedTransferSyntaxError
 from pyrdicom.pixels import iter_pixels, pixel_array
 
 
@@ -497,6 +498,69 @@ def test_sequential_jpeg_with_zeroed_scan_parameters(case, tmp_path):
     if bits == 8:
         np.testing.assert_array_equal(ours, reference_array(paths[0], "gdcm"))
     assert 0 < _max_diff(ours, original) <= 16
+
+
+# JPEG XL (libjxl through imagecodecs): pydicom 3.0.2 has no decoder, so lossless frames are
+# compared with the original and lossy ones with libjxl's decoding (jxl-oxide renders lossy
+# frames within 1 of it, measured 1 on this image).
+JPEG_XL_CASES = [
+    ("u12", "1.2.840.10008.1.2.4.110", 12, 16, False, 1, None),
+    ("u16", "1.2.840.10008.1.2.4.110", 16, 16, False, 1, None),
+    ("s16", "1.2.840.10008.1.2.4.110", 16, 16, True, 1, None),
+    ("s12", "1.2.840.10008.1.2.4.110", 12, 16, True, 1, None),
+    ("u8", "1.2.840.10008.1.2.4.110", 8, 8, False, 1, None),
+    ("rgb8", "1.2.840.10008.1.2.4.110", 8, 8, False, 3, None),
+    ("lossy8", "1.2.840.10008.1.2.4.112", 8, 8, False, 1, 90),
+    ("lossy_rgb8", "1.2.840.10008.1.2.4.112", 8, 8, False, 3, 90),
+]
+
+
+@pytest.mark.parametrize("case", JPEG_XL_CASES, ids=[c[0] for c in JPEG_XL_CASES])
+def test_jpeg_xl_decodes(case, tmp_path) -> None:
+    name, ts, bits, ba, signed, samples, level = case
+    shape = (2, 19, 24) + ((samples,) if samples > 1 else ())
+    original = make_pixels(zlib.crc32(name.encode()), shape, bits, signed, ba, level is not None)
+    frames = [jpeg_xl(frame, bits, level) for frame in original]
+    path = write_dataset(
+        tmp_path / f"{name}.dcm", ts, frames, rows=19, columns=24, bits_allocated=ba,
+        bits_stored=bits, signed=signed, samples=samples,
+        photometric="RGB" if samples == 3 else "MONOCHROME2", layout="no_bot",
+    )  # fmt: skip
+    ours = pyrdicom.dcmread(path).pixel_array
+    assert ours.dtype == original.dtype and ours.shape == original.shape
+    if level is None:
+        np.testing.assert_array_equal(ours, original)
+    else:
+        libjxl = np.stack([imagecodecs.jpegxl_decode(frame) for frame in frames])
+        assert _max_diff(ours, libjxl) <= 1
+        assert 0 < _max_diff(ours, original) <= 12
+    for i in range(2):
+        np.testing.assert_array_equal(pixel_array(path, index=i), ours[i])
+
+
+def test_jpeg_xl_corrupt_streams_are_errors(tmp_path) -> None:
+    original = make_pixels(7, (1, 16, 16), 12, False, 16)
+    stream = jpeg_xl(original[0], 12)
+    rng = np.random.default_rng(7)
+    variants = [stream[:cut] for cut in range(0, len(stream), max(1, len(stream) // 15))]
+    for _ in range(40):
+        flipped = bytearray(stream)
+        flipped[int(rng.integers(len(stream)))] ^= int(rng.integers(1, 256))
+        variants.append(bytes(flipped))
+    # Each decodes or raises PixelDataError (a flipped byte in the entropy-coded data often
+    # decodes to other pixels); every truncated stream is an error.
+    errors = []
+    for i, variant in enumerate(variants):
+        path = write_dataset(
+            tmp_path / f"c{i}.dcm", "1.2.840.10008.1.2.4.110", [variant or b"\0\0"], rows=16,
+            columns=16, bits_allocated=16, bits_stored=12, signed=False,
+        )  # fmt: skip
+        try:
+            pyrdicom.dcmread(path).pixel_array
+        except PixelDataError:
+            errors.append(i)
+    truncated = len(variants) - 40
+    assert errors[:truncated] == list(range(truncated))
 
 
 def test_corpus_jpeg_with_zeroed_scan_parameters() -> None:

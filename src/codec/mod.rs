@@ -7,6 +7,7 @@ mod color;
 pub mod j2k;
 pub mod jpeg;
 pub mod jpegls;
+pub mod jxl;
 pub mod rle;
 mod samples;
 #[cfg(test)]

@@ -196,13 +196,21 @@ def bench_native(quick: bool) -> list[str]:
 
 CODEC_FILES = [
     ("RLE", "OBXXXX1A_rle_2frame.dcm"),
+    ("RLE", "MR_small_RLE.dcm"),
     ("JPEG baseline", "color3d_jpeg_baseline.dcm"),
+    ("JPEG baseline", "SC_rgb_dcmtk_+eb+cy+s4.dcm"),
     ("JPEG extended", "JPGExtended.dcm"),
+    ("JPEG extended", "JPEG-lossy.dcm"),
     ("JPEG lossless", "JPEG-LL.dcm"),
+    ("JPEG lossless", "SC_rgb_jpeg_gdcm.dcm"),
     ("JPEG-LS", "emri_small_jpeg_ls_lossless.dcm"),
+    ("JPEG-LS", "JPEGLSNearLossless_08.dcm"),
     ("JPEG 2000", "RG1_J2KR.dcm"),
+    ("JPEG 2000", "US1_J2KR.dcm"),
     ("HTJ2K", "RG1_HTJ2K.dcm"),
     ("Deflated", "image_dfl.dcm"),
+    ("Big endian", "OBXXXX1A_expb_2frame.dcm"),
+    ("Big endian", "MR_small_bigendian.dcm"),
 ]
 
 

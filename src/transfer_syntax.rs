@@ -14,6 +14,8 @@ pub enum Codec {
     JpegLs,
     /// JPEG 2000 and HTJ2K (OpenJPEG).
     J2k,
+    /// JPEG XL (jxl-oxide).
+    Jxl,
     /// Encapsulated Uncompressed Explicit VR Little Endian: frames are native bytes.
     Uncompressed,
     /// Deflated Image Frame Compression: each frame is deflated native bytes.
@@ -27,6 +29,7 @@ impl Codec {
             Codec::Jpeg => "jpeg",
             Codec::JpegLs => "jpegls",
             Codec::J2k => "j2k",
+            Codec::Jxl => "jxl",
             Codec::Uncompressed => "uncompressed",
             Codec::Deflate => "deflate",
         }
@@ -37,21 +40,39 @@ impl Codec {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoder {
     Rle,
+    /// JPEG Baseline (8-bit DCT, libjpeg-turbo), quality from the caller.
+    JpegBaseline,
+    /// JPEG Extended (12-bit DCT), quality from the caller.
+    JpegExtended,
+    /// JPEG Lossless process 14, predictor from the caller.
+    JpegLossless,
+    /// JPEG Lossless process 14, selection value 1.
+    JpegLosslessSv1,
     /// JPEG-LS; NEAR comes from the caller (0 for lossless).
     JpegLs,
     /// JPEG 2000, reversible (lossless only).
     J2kLossless,
     /// JPEG 2000, lossless or lossy as the caller asks.
     J2k,
+    /// Frames as they are (Encapsulated Uncompressed Explicit VR Little Endian).
+    Uncompressed,
+    /// Frames deflated (RFC 1951, Deflated Image Frame Compression).
+    Deflate,
 }
 
 impl Encoder {
     pub fn as_str(self) -> &'static str {
         match self {
             Encoder::Rle => "rle",
+            Encoder::JpegBaseline => "jpeg-baseline",
+            Encoder::JpegExtended => "jpeg-extended",
+            Encoder::JpegLossless => "jpeg-lossless",
+            Encoder::JpegLosslessSv1 => "jpeg-lossless-sv1",
             Encoder::JpegLs => "jpegls",
             Encoder::J2kLossless => "j2k-lossless",
             Encoder::J2k => "j2k",
+            Encoder::Uncompressed => "uncompressed",
+            Encoder::Deflate => "deflate",
         }
     }
 }
@@ -137,7 +158,9 @@ const fn encapsulated(
 ) -> TransferSyntax {
     let (colour, unused_bits) = match decoder {
         Some(Codec::Jpeg) => (Colour::Codec, UnusedBits::Correct),
-        Some(Codec::JpegLs) | Some(Codec::J2k) => (Colour::Codec, UnusedBits::Keep),
+        Some(Codec::JpegLs) | Some(Codec::J2k) | Some(Codec::Jxl) => {
+            (Colour::Codec, UnusedBits::Keep)
+        }
         _ => (Colour::AfterDecoding, UnusedBits::Correct),
     };
     let codec_rgb: &'static [&'static str] = match decoder {
@@ -171,7 +194,7 @@ use Codec::*;
 pub static TRANSFER_SYNTAXES: &[TransferSyntax] = &[
     native("1.2.840.10008.1.2", "Implicit VR Little Endian", "ImplicitVRLittleEndian", true, true, false),
     native("1.2.840.10008.1.2.1", "Explicit VR Little Endian", "ExplicitVRLittleEndian", false, true, false),
-    encapsulated("1.2.840.10008.1.2.1.98", "Encapsulated Uncompressed Explicit VR Little Endian", "EncapsulatedUncompressedExplicitVRLittleEndian", false, Some(Uncompressed), None),
+    encapsulated("1.2.840.10008.1.2.1.98", "Encapsulated Uncompressed Explicit VR Little Endian", "EncapsulatedUncompressedExplicitVRLittleEndian", false, Some(Uncompressed), Some(Encoder::Uncompressed)),
     native("1.2.840.10008.1.2.1.99", "Deflated Explicit VR Little Endian", "DeflatedExplicitVRLittleEndian", false, true, true),
     native("1.2.840.10008.1.2.2", "Explicit VR Big Endian", "ExplicitVRBigEndian", false, false, false),
     encapsulated("1.2.840.10008.1.2.4.100", "MPEG2 Main Profile / Main Level", "MPEG2MPML", true, None, None),
@@ -190,19 +213,22 @@ pub static TRANSFER_SYNTAXES: &[TransferSyntax] = &[
     encapsulated("1.2.840.10008.1.2.4.106.1", "Fragmentable MPEG-4 AVC/H.264 Stereo High Profile / Level 4.2", "MPEG4HP42STEREOF", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.107", "HEVC/H.265 Main Profile / Level 5.1", "HEVCMP51", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.108", "HEVC/H.265 Main 10 Profile / Level 5.1", "HEVCM10P51", true, None, None),
+    encapsulated("1.2.840.10008.1.2.4.110", "JPEG XL Lossless", "JPEGXLLossless", false, Some(Jxl), None),
+    encapsulated("1.2.840.10008.1.2.4.111", "JPEG XL JPEG Recompression", "JPEGXLJPEGRecompression", true, Some(Jxl), None),
+    encapsulated("1.2.840.10008.1.2.4.112", "JPEG XL", "JPEGXL", true, Some(Jxl), None),
     encapsulated("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 Image Compression (Lossless Only)", "HTJ2KLossless", false, Some(J2k), None),
     encapsulated("1.2.840.10008.1.2.4.202", "High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)", "HTJ2KLosslessRPCL", false, Some(J2k), None),
     encapsulated("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000 Image Compression", "HTJ2K", true, Some(J2k), None),
     encapsulated("1.2.840.10008.1.2.4.204", "JPIP HTJ2K Referenced", "JPIPHTJ2KReferenced", false, None, None),
     encapsulated("1.2.840.10008.1.2.4.205", "JPIP HTJ2K Referenced Deflate", "JPIPHTJ2KReferencedDeflate", false, None, None),
-    encapsulated("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)", "JPEGBaseline8Bit", true, Some(Jpeg), None),
-    encapsulated("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 and 4)", "JPEGExtended12Bit", true, Some(Jpeg), None),
+    encapsulated("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)", "JPEGBaseline8Bit", true, Some(Jpeg), Some(Encoder::JpegBaseline)),
+    encapsulated("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 and 4)", "JPEGExtended12Bit", true, Some(Jpeg), Some(Encoder::JpegExtended)),
     encapsulated("1.2.840.10008.1.2.4.52", "JPEG Extended (Process 3 and 5)", "JPEGExtended35", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.53", "JPEG Spectral Selection, Non-Hierarchical (Process 6 and 8)", "JPEGSpectralSelectionNonHierarchical68", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.54", "JPEG Spectral Selection, Non-Hierarchical (Process 7 and 9)", "JPEGSpectralSelectionNonHierarchical79", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.55", "JPEG Full Progression, Non-Hierarchical (Process 10 and 12)", "JPEGFullProgressionNonHierarchical1012", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.56", "JPEG Full Progression, Non-Hierarchical (Process 11 and 13)", "JPEGFullProgressionNonHierarchical1113", true, None, None),
-    encapsulated("1.2.840.10008.1.2.4.57", "JPEG Lossless, Non-Hierarchical (Process 14)", "JPEGLossless", false, Some(Jpeg), None),
+    encapsulated("1.2.840.10008.1.2.4.57", "JPEG Lossless, Non-Hierarchical (Process 14)", "JPEGLossless", false, Some(Jpeg), Some(Encoder::JpegLossless)),
     encapsulated("1.2.840.10008.1.2.4.58", "JPEG Lossless, Non-Hierarchical (Process 15)", "JPEGLosslessNonHierarchical15", false, None, None),
     encapsulated("1.2.840.10008.1.2.4.59", "JPEG Extended, Hierarchical (Process 16 and 18)", "JPEGExtendedHierarchical1618", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.60", "JPEG Extended, Hierarchical (Process 17 and 19)", "JPEGExtendedHierarchical1719", true, None, None),
@@ -212,7 +238,7 @@ pub static TRANSFER_SYNTAXES: &[TransferSyntax] = &[
     encapsulated("1.2.840.10008.1.2.4.64", "JPEG Full Progression, Hierarchical (Process 25 and 27)", "JPEGFullProgressionHierarchical2527", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.65", "JPEG Lossless, Hierarchical (Process 28)", "JPEGLosslessHierarchical28", false, None, None),
     encapsulated("1.2.840.10008.1.2.4.66", "JPEG Lossless, Hierarchical (Process 29)", "JPEGLosslessHierarchical29", false, None, None),
-    encapsulated("1.2.840.10008.1.2.4.70", "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1])", "JPEGLosslessSV1", false, Some(Jpeg), None),
+    encapsulated("1.2.840.10008.1.2.4.70", "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1])", "JPEGLosslessSV1", false, Some(Jpeg), Some(Encoder::JpegLosslessSv1)),
     encapsulated("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless Image Compression", "JPEGLSLossless", false, Some(JpegLs), Some(Encoder::JpegLs)),
     encapsulated("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless) Image Compression", "JPEGLSNearLossless", true, Some(JpegLs), Some(Encoder::JpegLs)),
     encapsulated("1.2.840.10008.1.2.4.90", "JPEG 2000 Image Compression (Lossless Only)", "JPEG2000Lossless", false, Some(J2k), Some(Encoder::J2kLossless)),
@@ -227,7 +253,7 @@ pub static TRANSFER_SYNTAXES: &[TransferSyntax] = &[
     encapsulated("1.2.840.10008.1.2.7.1", "SMPTE ST 2110-20 Uncompressed Progressive Active Video", "SMPTEST211020UncompressedProgressiveActiveVideo", false, None, None),
     encapsulated("1.2.840.10008.1.2.7.2", "SMPTE ST 2110-20 Uncompressed Interlaced Active Video", "SMPTEST211020UncompressedInterlacedActiveVideo", false, None, None),
     encapsulated("1.2.840.10008.1.2.7.3", "SMPTE ST 2110-30 PCM Digital Audio", "SMPTEST211030PCMDigitalAudio", false, None, None),
-    encapsulated("1.2.840.10008.1.2.8.1", "Deflated Image Frame Compression", "DeflatedImageFrameCompression", false, Some(Deflate), None),
+    encapsulated("1.2.840.10008.1.2.8.1", "Deflated Image Frame Compression", "DeflatedImageFrameCompression", false, Some(Deflate), Some(Encoder::Deflate)),
     encapsulated("1.2.840.10008.1.20", "Papyrus 3 Implicit VR Little Endian", "Papyrus3ImplicitVRLittleEndian", false, None, None),
 ];
 

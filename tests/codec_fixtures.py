@@ -11,12 +11,22 @@ import jpeg_ls as pyjpegls
 import numpy as np
 import openjpeg
 import pydicom
+from pydicom._uid_dict import UID_dictionary
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.encaps import encapsulate, encapsulate_extended
 from pydicom.uid import generate_uid
 from rle.utils import encode_pixel_data as rle_encode_pixel_data
 
 SECONDARY_CAPTURE = "1.2.840.10008.5.1.4.1.1.7"
+
+# Transfer syntaxes newer than pydicom 3.0.2's UID dictionary, registered so that it writes them
+JPEG_XL = {
+    "1.2.840.10008.1.2.4.110": ("JPEG XL Lossless", "JPEGXLLossless"),
+    "1.2.840.10008.1.2.4.111": ("JPEG XL JPEG Recompression", "JPEGXLJPEGRecompression"),
+    "1.2.840.10008.1.2.4.112": ("JPEG XL", "JPEGXL"),
+}
+for _uid, (_name, _keyword) in JPEG_XL.items():
+    UID_dictionary.setdefault(_uid, (_name, "Transfer Syntax", "", "", _keyword))
 
 # How the frames are placed in the encapsulated value.
 LAYOUTS = (
@@ -87,6 +97,31 @@ def jpeg_lossy(frame: np.ndarray, bits: int, **kwargs) -> bytes:
     return imagecodecs.jpeg8_encode(frame, level=90, bitspersample=bits, **kwargs)
 
 
+def zero_scan_parameters(stream: bytes) -> bytes:
+    """`stream` with Ss, Se and Ah/Al of each SOS segment set to 0, as some modalities write
+    sequential (baseline/extended) JPEG frames, whose Se should be 63. libjpeg-turbo's
+    encoder writes no 0xFF 0xDA inside scan data (0xFF is stuffed), so a search finds the
+    segments."""
+    out = bytearray(stream)
+    at = out.find(b"\xff\xda")
+    assert at > 0, "no SOS"
+    while at > 0:
+        ss = at + 5 + 2 * out[at + 4]
+        out[ss : ss + 3] = b"\0\0\0"
+        at = out.find(b"\xff\xda", at + 2)
+    return bytes(out)
+
+
+def jpeg_ls_lse_zero_before_eoi(frame: np.ndarray) -> bytes:
+    """CharLS through imagecodecs (16-bit container), which writes a preset-parameters (LSE)
+    segment with MAXVAL 65535 for 16-bit data, then a 0x00 byte between the scan data and EOI,
+    as WG04's MR1_JLSL has (CharLS >= 2.3 rejects it; libjpeg, GDCM and imagecodecs decode)."""
+    stream = imagecodecs.jpegls_encode(stored_unsigned(frame, 16))
+    assert b"\xff\xf8\x00\x0d\x01\xff\xff" in stream, "no LSE segment with MAXVAL 65535"
+    assert stream.endswith(b"\xff\xd9")
+    return stream[:-2] + b"\x00\xff\xd9"
+
+
 def jpeg_ls(frame: np.ndarray, bits: int, near: int = 0, interleave: int = 2) -> bytes:
     """CharLS through pyjpegls, which takes the precision and the interleave mode (0: colour by
     plane, 1: by line, 2: by pixel). CharLS wants its input by plane for mode 0 and by pixel
@@ -106,6 +141,15 @@ def jpeg_ls(frame: np.ndarray, bits: int, near: int = 0, interleave: int = 2) ->
 def jpeg_ls_imagecodecs(frame: np.ndarray, near: int = 0) -> bytes:
     """CharLS through imagecodecs: the precision is the container's (8 or 16)."""
     return imagecodecs.jpegls_encode(frame, level=near)
+
+
+def jpeg_xl(frame: np.ndarray, bits: int, level: int | None = None) -> bytes:
+    """libjxl through imagecodecs: lossless unless `level` (a quality) is given; signed data is
+    given as its unsigned bit pattern."""
+    data = stored_unsigned(frame, bits)
+    if level is None:
+        return imagecodecs.jpegxl_encode(data, lossless=True, bitspersample=bits)
+    return imagecodecs.jpegxl_encode(data, level=level)
 
 
 def j2k(frame: np.ndarray, bits: int, level: float | None = None, mct: bool = False) -> bytes:

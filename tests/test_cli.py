@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pydicom
 import pytest
 from PIL import Image
 
+import pyrdicom
 from corpus import corpus_file
 from pyrdicom.pixels import render
 
+# The package of the tree under test (as pytest imports it), not the interpreter's install
+PACKAGE_ROOT = str(Path(pyrdicom.__file__).parent.parent)
+
 
 def run(*args: str) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [PACKAGE_ROOT, os.environ.get("PYTHONPATH")])),
+    }
     return subprocess.run(
-        [sys.executable, "-m", "pyrdicom", *args], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "pyrdicom", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
     )
 
 
@@ -125,6 +139,20 @@ def test_convert_transcodes_losslessly(tmp_path, name, syntax):
     uid = getattr(pydicom.uid, syntax, syntax)
     assert back.file_meta.TransferSyntaxUID == uid
     np.testing.assert_array_equal(back.pixel_array, expected)
+
+
+def test_convert_to_jpeg(tmp_path):
+    src = corpus_file("SC_rgb.dcm")
+    expected = pydicom.dcmread(src).pixel_array
+    lossless, lossy = tmp_path / "ll.dcm", tmp_path / "lossy.dcm"
+    args = ("--transfer-syntax", "JPEGLossless", "--jpeg-predictor", "5")
+    assert run("convert", src, str(lossless), *args).returncode == 0
+    np.testing.assert_array_equal(pydicom.dcmread(lossless).pixel_array, expected)
+    args = ("--transfer-syntax", "JPEGBaseline8Bit", "--jpeg-quality", "95")
+    assert run("convert", src, str(lossy), *args).returncode == 0
+    back = pydicom.dcmread(lossy)
+    assert back.PhotometricInterpretation == "YBR_FULL_422"
+    assert np.abs(back.pixel_array.astype(int) - expected).max() <= 8
 
 
 def test_convert_unknown_syntax_is_one_line(tmp_path):

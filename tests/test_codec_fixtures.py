@@ -11,9 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
+import imagecodecs
 import numpy as np
+import pydicom
 import pytest
 from pydicom import uid
+from pydicom.data import get_testdata_file
+from pydicom.encaps import generate_frames
 from pydicom.pixels import convert_color_space
 
 import pyrdicom
@@ -26,12 +30,15 @@ from codec_fixtures import (
     jpeg_lossy,
     jpeg_ls,
     jpeg_ls_imagecodecs,
+    jpeg_ls_lse_zero_before_eoi,
+    jpeg_xl,
     make_pixels,
     reference_array,
     rle,
     write_dataset,
+    zero_scan_parameters,
 )
-from pyrdicom.errors import UnsupportedTransferSyntaxError
+from pyrdicom.errors import PixelDataError, UnsupportedTransferSyntaxError
 from pyrdicom.pixels import iter_pixels, pixel_array
 
 
@@ -162,6 +169,9 @@ def _jpeg_ls_cases() -> list[Case]:
         ll(name="jls_ic_u16", encode=jpeg_ls_imagecodecs, bits_allocated=16, bits_stored=16),
         ll(name="jls_ic_rgb8", encode=jpeg_ls_imagecodecs, bits_allocated=8, bits_stored=8,
            samples=3, photometric="RGB"),
+        # Signed 16-bit, LSE segment, 0x00 before EOI: pyjpegls (CharLS 2.4) fails on it
+        ll(name="jls_ic_s16_lse_zero_before_eoi", encode=jpeg_ls_lse_zero_before_eoi,
+           bits_allocated=16, bits_stored=16, signed=True, plugin="pylibjpeg"),
     ]  # fmt: skip
     for bits, ba in ((2, 8), (5, 8), (10, 16), (12, 16), (16, 16)):
         cases.append(ll(
@@ -444,6 +454,124 @@ def test_fixture_decodes(case: Case, tmp_path):
     assert len(got) == case.frames
     for frame, want in zip(got, per_frame, strict=True):
         np.testing.assert_array_equal(frame, want)
+
+
+# Sequential JPEG frames whose SOS segments say Ss = Se = Ah = Al = 0 (Se should be 63), as
+# some modalities write them: libjpeg only warns and decodes all 64 coefficients anyway, so
+# they must decode as libjpeg-turbo does when its warnings are not errors (imagecodecs), and as
+# the same frames with the right values do. pydicom's plugins refuse them (pylibjpeg's
+# libjpeg 9: "scan start must be zero and scan stop must be 63"; GDCM refuses 12-bit lossy),
+# so pydicom is the oracle of the unpatched frames only.
+RGB = {"colorspace": "RGB", "outcolorspace": "RGB"}
+ZEROED_SOS = [
+    ("gray8", uid.JPEGBaseline8Bit, 8, 8, 1, "MONOCHROME2", {}),
+    ("gray12", uid.JPEGExtended12Bit, 12, 16, 1, "MONOCHROME2", {}),
+    ("rgb8", uid.JPEGBaseline8Bit, 8, 8, 3, "RGB", RGB),
+    ("rgb12", uid.JPEGExtended12Bit, 12, 16, 3, "RGB", RGB),
+    ("ybr420_8", uid.JPEGBaseline8Bit, 8, 8, 3, "YBR_FULL_422", {}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", ZEROED_SOS, ids=[c[0] for c in ZEROED_SOS])
+def test_sequential_jpeg_with_zeroed_scan_parameters(case, tmp_path):
+    name, ts, bits, ba, samples, photometric, options = case
+    shape = (2, 19, 23) + ((samples,) if samples > 1 else ())
+    original = make_pixels(zlib.crc32(name.encode()), shape, bits, False, ba, smooth=True)
+    frames = [jpeg_lossy(frame, bits, **options) for frame in original]
+    patched = [zero_scan_parameters(frame) for frame in frames]
+    paths = [
+        write_dataset(
+            tmp_path / f"{name}_{i}.dcm", ts, streams, rows=19, columns=23, bits_allocated=ba,
+            bits_stored=bits, signed=False, samples=samples, photometric=photometric,
+            layout="fragments_no_bot",
+        )
+        for i, streams in enumerate((frames, patched))
+    ]  # fmt: skip
+    ours = pyrdicom.dcmread(paths[1]).pixel_array
+    np.testing.assert_array_equal(ours, pyrdicom.dcmread(paths[0]).pixel_array)
+    for i in range(2):
+        np.testing.assert_array_equal(pixel_array(paths[1], index=i), ours[i])
+    if photometric == "RGB" or samples == 1:
+        # libjpeg's own colour conversion differs from pydicom's: YBR is compared below only
+        libjpeg = np.stack([imagecodecs.jpeg8_decode(frame) for frame in patched])
+        np.testing.assert_array_equal(ours, libjpeg.astype(ours.dtype))
+    if bits == 8:
+        np.testing.assert_array_equal(ours, reference_array(paths[0], "gdcm"))
+    assert 0 < _max_diff(ours, original) <= 16
+
+
+# JPEG XL (libjxl through imagecodecs): pydicom 3.0.2 has no decoder, so lossless frames are
+# compared with the original and lossy ones with libjxl's decoding (jxl-oxide renders lossy
+# frames within 1 of it, measured 1 on this image).
+JPEG_XL_CASES = [
+    ("u12", "1.2.840.10008.1.2.4.110", 12, 16, False, 1, None),
+    ("u16", "1.2.840.10008.1.2.4.110", 16, 16, False, 1, None),
+    ("s16", "1.2.840.10008.1.2.4.110", 16, 16, True, 1, None),
+    ("s12", "1.2.840.10008.1.2.4.110", 12, 16, True, 1, None),
+    ("u8", "1.2.840.10008.1.2.4.110", 8, 8, False, 1, None),
+    ("rgb8", "1.2.840.10008.1.2.4.110", 8, 8, False, 3, None),
+    ("lossy8", "1.2.840.10008.1.2.4.112", 8, 8, False, 1, 90),
+    ("lossy_rgb8", "1.2.840.10008.1.2.4.112", 8, 8, False, 3, 90),
+]
+
+
+@pytest.mark.parametrize("case", JPEG_XL_CASES, ids=[c[0] for c in JPEG_XL_CASES])
+def test_jpeg_xl_decodes(case, tmp_path) -> None:
+    name, ts, bits, ba, signed, samples, level = case
+    shape = (2, 19, 24) + ((samples,) if samples > 1 else ())
+    original = make_pixels(zlib.crc32(name.encode()), shape, bits, signed, ba, level is not None)
+    frames = [jpeg_xl(frame, bits, level) for frame in original]
+    path = write_dataset(
+        tmp_path / f"{name}.dcm", ts, frames, rows=19, columns=24, bits_allocated=ba,
+        bits_stored=bits, signed=signed, samples=samples,
+        photometric="RGB" if samples == 3 else "MONOCHROME2", layout="no_bot",
+    )  # fmt: skip
+    ours = pyrdicom.dcmread(path).pixel_array
+    assert ours.dtype == original.dtype and ours.shape == original.shape
+    if level is None:
+        np.testing.assert_array_equal(ours, original)
+    else:
+        libjxl = np.stack([imagecodecs.jpegxl_decode(frame) for frame in frames])
+        assert _max_diff(ours, libjxl) <= 1
+        assert 0 < _max_diff(ours, original) <= 12
+    for i in range(2):
+        np.testing.assert_array_equal(pixel_array(path, index=i), ours[i])
+
+
+def test_jpeg_xl_corrupt_streams_are_errors(tmp_path) -> None:
+    original = make_pixels(7, (1, 16, 16), 12, False, 16)
+    stream = jpeg_xl(original[0], 12)
+    rng = np.random.default_rng(7)
+    variants = [stream[:cut] for cut in range(0, len(stream), max(1, len(stream) // 15))]
+    for _ in range(40):
+        flipped = bytearray(stream)
+        flipped[int(rng.integers(len(stream)))] ^= int(rng.integers(1, 256))
+        variants.append(bytes(flipped))
+    # Each decodes or raises PixelDataError (a flipped byte in the entropy-coded data often
+    # decodes to other pixels); every truncated stream is an error.
+    errors = []
+    for i, variant in enumerate(variants):
+        path = write_dataset(
+            tmp_path / f"c{i}.dcm", "1.2.840.10008.1.2.4.110", [variant or b"\0\0"], rows=16,
+            columns=16, bits_allocated=16, bits_stored=12, signed=False,
+        )  # fmt: skip
+        try:
+            pyrdicom.dcmread(path).pixel_array
+        except PixelDataError:
+            errors.append(i)
+    truncated = len(variants) - 40
+    assert errors[:truncated] == list(range(truncated))
+
+
+def test_corpus_jpeg_with_zeroed_scan_parameters() -> None:
+    # pydicom's JPEG-lossy.dcm: 12-bit extended, SOS with Ss = Se = Ah = Al = 0; no pydicom
+    # plugin decodes it, libjpeg-turbo (imagecodecs) does
+    path = get_testdata_file("JPEG-lossy.dcm")
+    frame = next(generate_frames(pydicom.dcmread(path).PixelData, number_of_frames=1))
+    sos = frame.index(b"\xff\xda")
+    assert frame[sos + 7 : sos + 10] == b"\0\0\0"
+    ours = pyrdicom.dcmread(path).pixel_array
+    np.testing.assert_array_equal(ours, imagecodecs.jpeg8_decode(frame))
 
 
 @pytest.mark.parametrize(

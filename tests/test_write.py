@@ -492,7 +492,7 @@ def test_decompress_rle_files(name: str) -> None:
 def test_compress_unsupported_syntax() -> None:
     ds = pyrdicom.dcmread(corpus_file("CT_small.dcm"))
     with pytest.raises(pyrdicom.errors.UnsupportedTransferSyntaxError):
-        ds.compress("1.2.840.10008.1.2.4.50")
+        ds.compress("1.2.840.10008.1.2.4.92")  # JPEG 2000 Part 2: no encoder
 
 
 # --- failure injection and file handling ------------------------------------------------

@@ -43,6 +43,7 @@ __all__ = [
     "rle_decode_segment",
     "rle_encode_frame",
     "rle_encode_row",
+    "swap_byte_pairs",
     "tag_for_keyword",
     "transfer_syntaxes",
     "uid_entry",
@@ -223,6 +224,9 @@ def decode_pixels(
     index: int | None = None,
     eot: tuple[list[int], list[int]] | None = None,
 ) -> tuple[np.ndarray, int, str | None]: ...
+def swap_byte_pairs(
+    source: Any, offset: int, length: int, start: int, count: int
+) -> np.ndarray: ...
 def compress_frames(
     transfer_syntax: str,
     data: Any,
@@ -232,6 +236,8 @@ def compress_frames(
     jls_error: int = 0,
     j2k_cr: list[float] | None = None,
     j2k_psnr: list[float] | None = None,
+    jpeg_quality: int = 90,
+    jpeg_predictor: int = 1,
 ) -> tuple[bytes, bytes | None, bytes | None]: ...
 def lut_apply(arr: np.ndarray, luts: list[np.ndarray], first_mapped: int) -> np.ndarray | None: ...
 def window_linear(

@@ -4,7 +4,8 @@
 - ``pyrdicom view FILE -o OUT.png [--frame N] [--window C W]``: one frame rendered as a viewer
   shows it (modality LUT, window or VOI LUT, MONOCHROME1 inverted, colour as RGB).
 - ``pyrdicom convert IN OUT --transfer-syntax NAME|UID``: the file in another transfer syntax
-  (decompressed and/or compressed as needed; lossy JPEG-LS/JPEG 2000 take --jls-error/--j2k-cr).
+  (decompressed and/or compressed as needed; lossy JPEG-LS/JPEG 2000 take --jls-error/--j2k-cr,
+  JPEG Baseline/Extended --jpeg-quality, JPEG Lossless --jpeg-predictor).
 - ``pyrdicom index DIR... -o OUT.parquet [--tags KEYWORD...] [--threads N]``: one row per file
   (the Parquet index; needs pyarrow), with a progress bar and a one-line summary.
 - ``pyrdicom volume DIR -o OUT.nii.gz|OUT.npz``: a series as one volume (NIfTI needs nibabel;
@@ -126,7 +127,12 @@ def _convert(args: argparse.Namespace) -> None:
         if str(target) not in ENCODERS:
             raise NotImplementedError(f"pyrdicom cannot encode '{target.name}'")
         if has_pixels and ds.file_meta.TransferSyntaxUID != target:
-            options = {"jls_error": args.jls_error, "j2k_cr": args.j2k_cr}
+            options = {
+                "jls_error": args.jls_error,
+                "j2k_cr": args.j2k_cr,
+                "jpeg_quality": args.jpeg_quality,
+                "jpeg_predictor": args.jpeg_predictor,
+            }
             ds.compress(target, **{k: v for k, v in options.items() if v is not None})
     else:
         ds.file_meta.TransferSyntaxUID = target
@@ -192,6 +198,8 @@ def _main(argv: list[str] | None = None, *, pydicom_style: bool = False) -> int:
     )
     convert.add_argument("--jls-error", type=int, help="JPEG-LS near-lossless NEAR value")
     convert.add_argument("--j2k-cr", type=float, nargs="+", help="JPEG 2000 compression ratios")
+    convert.add_argument("--jpeg-quality", type=int, help="JPEG Baseline/Extended quality 1-100")
+    convert.add_argument("--jpeg-predictor", type=int, help="JPEG Lossless predictor 1-7")
     convert.set_defaults(func=_convert)
     idx = sub.add_parser("index", help="a Parquet table of the files in folders (one row each)")
     idx.add_argument("file", nargs="+", metavar="PATH", help="folders, files or glob patterns")

@@ -47,7 +47,9 @@ class UID(str):
 
     @property
     def is_transfer_syntax(self) -> bool:
-        return self.type == "Transfer Syntax"
+        # The registry also knows syntaxes newer than pydicom 3.0.2's UID dictionary
+        # (Deflated Image Frame Compression), which pyrdicom reads and writes.
+        return self.type == "Transfer Syntax" or _transfer_syntax.lookup(self) is not None
 
     def _registry_entry(self) -> TransferSyntax:
         ts = _transfer_syntax.lookup(self) if self.is_transfer_syntax else None

@@ -7,8 +7,11 @@
 //! its reading of Planar Configuration, its unused-bits correction and its YBR_FULL → RGB
 //! conversion, under its rules for when the codestream overrides Photometric Interpretation.
 
+mod encoder;
 mod markers;
 mod turbo;
+
+pub use encoder::{encode_frame, Process};
 
 use super::{color, samples, FrameSpec};
 use crate::error::{Error, Result};
@@ -198,6 +201,7 @@ mod tests {
     fn lossless(precision: u8, psv: i32, pt: i32, components: usize) -> Params {
         Params {
             precision,
+            quality: 95,
             components,
             lossless: Some((psv, pt)),
             subsamp: tj::TJSAMP_TJSAMP_444,
@@ -209,6 +213,7 @@ mod tests {
     fn lossy(precision: u8, components: usize, subsamp: tj::TJSAMP, rgb: bool) -> Params {
         Params {
             precision,
+            quality: 95,
             components,
             lossless: None,
             subsamp,
@@ -420,6 +425,66 @@ mod tests {
         let err = decode(&data, &spec(16, 24, 3, 16, 12, "YBR_FULL")).unwrap_err();
         assert!(err.to_string().contains("to RGB"), "{err}");
         assert!(decode(&data, &spec(16, 24, 3, 16, 12, "YBR_ICT")).is_ok());
+    }
+
+    /// Sets Ss, Se and Ah/Al of every SOS segment to zero, as some modalities write them.
+    fn zero_scan_parameters(data: &mut [u8]) -> usize {
+        let mut patched = 0;
+        let mut i = 0;
+        while let Some(at) = data[i..].windows(2).position(|w| w == [0xFF, 0xDA]) {
+            let sos = i + at;
+            let ss = sos + 5 + 2 * usize::from(data[sos + 4]);
+            data[ss..ss + 3].fill(0);
+            patched += 1;
+            i = sos + 2;
+        }
+        patched
+    }
+
+    #[test]
+    fn sequential_scans_with_zero_spectral_selection_decode() {
+        let (w, h) = (24, 16);
+        for (precision, ba, components, options) in [
+            (8, 8, 1, &[][..]),
+            (12, 16, 1, &[][..]),
+            (8, 8, 3, &[][..]),
+            (12, 16, 3, &[][..]),
+            (8, 8, 1, ARITHMETIC),
+            (8, 8, 1, RESTARTS),
+        ] {
+            let src = image(w, h, components, precision, 41);
+            let samp = if components == 3 {
+                tj::TJSAMP_TJSAMP_444
+            } else {
+                tj::TJSAMP_TJSAMP_GRAY
+            };
+            let params = with(lossy(precision, components, samp, components == 3), options);
+            let mut data = compress(&src, w, h, &params);
+            let pi = if components == 3 {
+                "RGB"
+            } else {
+                "MONOCHROME2"
+            };
+            let s = spec(16, 24, components as u16, ba, u16::from(precision), pi);
+            let expected = decode(&data, &s).unwrap();
+            assert_eq!(zero_scan_parameters(&mut data), 1);
+            assert_eq!(
+                decode(&data, &s).unwrap(),
+                expected,
+                "{precision} {options:?}"
+            );
+        }
+        // Only all-zero parameters are taken for the sequential ones.
+        let mut data = compress(
+            &image(w, h, 1, 8, 43),
+            w,
+            h,
+            &lossy(8, 1, tj::TJSAMP_TJSAMP_GRAY, false),
+        );
+        let sos = data.windows(2).position(|win| win == [0xFF, 0xDA]).unwrap();
+        data[sos + 7] = 10;
+        let err = decode(&data, &spec(16, 24, 1, 8, 8, "MONOCHROME2")).unwrap_err();
+        assert!(err.to_string().contains("Invalid SOS parameters"), "{err}");
     }
 
     #[test]

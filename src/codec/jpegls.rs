@@ -121,7 +121,31 @@ impl Drop for Decoder {
 pub fn decode_frame(data: &[u8], spec: &FrameSpec, out: &mut [u8]) -> Result<()> {
     spec.check_frame(out)?;
     let stream = with_end_marker(data);
-    let dec = Decoder::new(&stream)?;
+    let result = decode_stream(&stream, data, spec, out);
+    match (&result, without_padding_before_eoi(&stream)) {
+        // Some encoders put zero bytes between the scan data and EOI (WG04's MR1_JLSL ends
+        // `2B 00 FF D9`). CharLS ≥ 2.3 then fails looking for the EOI marker after the scan,
+        // where libjpeg, GDCM and CharLS 2.2 decode the stream. When the scan data itself is
+        // intact (CharLS stopped before those bytes) the same stream without them decodes to
+        // the same pixels; a zero byte that is part of the scan data would have been read, so
+        // the first attempt succeeds and this retry never happens.
+        (Err(_), Some(trimmed)) if decode_stream(&trimmed, data, spec, out).is_ok() => Ok(()),
+        _ => result,
+    }
+}
+
+/// `stream` without the zero bytes just before its final EOI marker (ignoring zero padding
+/// after it), if it has any.
+fn without_padding_before_eoi(stream: &[u8]) -> Option<Vec<u8>> {
+    let end = stream.iter().rposition(|&b| b != 0)? + 1;
+    let body = stream[..end].strip_suffix(&[0xFF, 0xD9])?;
+    let kept = body.iter().rposition(|&b| b != 0)? + 1;
+    (kept < body.len()).then(|| [&body[..kept], &[0xFF, 0xD9]].concat())
+}
+
+/// Decodes `stream` (the frame `data` as prepared for CharLS).
+fn decode_stream(stream: &[u8], data: &[u8], spec: &FrameSpec, out: &mut [u8]) -> Result<()> {
+    let dec = Decoder::new(stream)?;
     let info = dec.frame_info()?;
     let spp = usize::from(spec.samples_per_pixel);
     if info.width != spec.cols
@@ -593,6 +617,24 @@ mod tests {
         assert_eq!(&cs[cs.len() - 2..], [0xFF, 0xD9]);
         decode_frame(&cs[..cs.len() - 2], &s, &mut out).unwrap();
         assert_eq!(decoded(&s, &out), vals);
+    }
+
+    #[test]
+    fn zero_bytes_before_eoi_are_tolerated() {
+        let s = spec(16, 16, 1, 16, 16, true, "MONOCHROME2", 0);
+        let vals = values(&s);
+        let cs = encode_frame(&native(&s, &vals), &s, &EncodeParams::default()).unwrap();
+        let mut out = vec![0u8; s.frame_len().unwrap()];
+        let (body, eoi) = cs.split_at(cs.len() - 2);
+        for padding in [&[0u8][..], &[0, 0], &[0, 0, 0]] {
+            for tail in [&[][..], &[0]] {
+                let padded = [body, padding, eoi, tail].concat();
+                out.fill(0);
+                decode_frame(&padded, &s, &mut out).unwrap();
+                assert_eq!(decoded(&s, &out), vals);
+            }
+        }
+        assert!(without_padding_before_eoi(&cs).is_none());
     }
 
     #[test]

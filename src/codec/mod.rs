@@ -8,6 +8,7 @@ pub mod info;
 pub mod j2k;
 pub mod jpeg;
 pub mod jpegls;
+pub mod jxl;
 pub mod rle;
 mod samples;
 #[cfg(test)]

@@ -99,6 +99,7 @@ pub fn decode_frame(
         Codec::Jpeg => codec::jpeg::decode_frame(bytes, spec, out),
         Codec::JpegLs => codec::jpegls::decode_frame(bytes, spec, out),
         Codec::J2k => codec::j2k::decode_frame_threads(bytes, spec, out, threads as u32),
+        Codec::Jxl => codec::jxl::decode_frame(bytes, spec, out),
         Codec::Uncompressed => copy_native(bytes, out),
         Codec::Deflate => {
             let mut inflated = Vec::with_capacity(out.len());

@@ -1,5 +1,7 @@
 //! Native (uncompressed) pixel data (PS3.5 8.1.1).
 
+use crate::error::{Error, Result};
+
 /// Whether any sample has bits set above `bits_stored` (unsigned data; PS3.5 8.1.1 says such
 /// bits are not part of the value). pydicom masks them off; when none are set, the stored bytes
 /// already are the array and can be used without a copy.
@@ -36,6 +38,40 @@ pub fn has_unused_bits_set(
     any_masked(data, mask)
 }
 
+/// `out[k] = value[(start + k) ^ 1]`: bytes `start..start + out.len()` of a big endian OW
+/// value read as 8-bit samples (PS3.5 8.1.1: OW words are byte-swapped, so each byte pair is
+/// reversed). `value`'s odd last byte (padding) is not part of any word.
+pub fn swap_byte_pairs(value: &[u8], start: usize, out: &mut [u8]) -> Result<()> {
+    let words = &value[..value.len() & !1];
+    let end = start.checked_add(out.len()).filter(|&e| e <= words.len());
+    if end.is_none() {
+        return Err(Error::pixel(format!(
+            "the pixel data holds {} bytes, {} are needed",
+            words.len(),
+            start.saturating_add(out.len())
+        )));
+    }
+    let (head, rest) = if start % 2 == 1 && !out.is_empty() {
+        out[0] = words[start - 1];
+        out.split_at_mut(1)
+    } else {
+        out.split_at_mut(0)
+    };
+    let from = start + head.len();
+    let pairs = rest.len() / 2;
+    for (o, w) in rest
+        .chunks_exact_mut(2)
+        .zip(words[from..from + 2 * pairs].chunks_exact(2))
+    {
+        o[0] = w[1];
+        o[1] = w[0];
+    }
+    if rest.len() % 2 == 1 {
+        rest[rest.len() - 1] = words[from + 2 * pairs + 1];
+    }
+    Ok(())
+}
+
 fn any_masked(data: &[u8], mask: u64) -> bool {
     // OR words in blocks so the loop vectorises, stopping at the first block with a hit.
     for block in data.chunks(1 << 16) {
@@ -58,6 +94,21 @@ mod tests {
 
     fn le(v: &[u16]) -> Vec<u8> {
         v.iter().flat_map(|v| v.to_le_bytes()).collect()
+    }
+
+    #[test]
+    fn byte_pairs_are_swapped_from_any_start() {
+        let value: Vec<u8> = (0..11).collect();
+        let swapped: Vec<u8> = (0..10u8).map(|i| i ^ 1).collect();
+        for start in 0..10 {
+            for len in 0..=10 - start {
+                let mut out = vec![0xEE; len];
+                swap_byte_pairs(&value, start, &mut out).unwrap();
+                assert_eq!(out, &swapped[start..start + len], "{start} {len}");
+            }
+        }
+        assert!(swap_byte_pairs(&value, 9, &mut [0; 2]).is_err());
+        assert!(swap_byte_pairs(&value, usize::MAX, &mut [0; 2]).is_err());
     }
 
     #[test]

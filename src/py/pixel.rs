@@ -12,6 +12,30 @@ use crate::error::Error;
 use crate::pixel::decode;
 use crate::transfer_syntax;
 
+/// Bytes `start..start + count` of the 8-bit samples stored in the big endian OW value at
+/// `offset..offset + length` of `source` (a buffer), as a new uint8 array: one pass in Rust,
+/// without the GIL.
+#[pyfunction]
+pub fn swap_byte_pairs<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    offset: usize,
+    length: usize,
+    start: usize,
+    count: usize,
+) -> PyResult<Bound<'py, PyArray1<u8>>> {
+    let buffer = PyBuffer::<u8>::get(source)?;
+    let bytes = buffer_bytes(&buffer)?;
+    let value = offset
+        .checked_add(length)
+        .and_then(|end| bytes.get(offset..end))
+        .ok_or_else(|| to_py_err(py, Error::pixel("the pixel data lies outside its buffer")))?;
+    let mut out = vec![0u8; count];
+    py.detach(|| crate::pixel::native::swap_byte_pairs(value, start, &mut out))
+        .map_err(|e| to_py_err(py, e))?;
+    Ok(PyArray1::from_vec(py, out))
+}
+
 /// (flat uint8 array, frames decoded, pydicom's warning about the frame layout)
 type Decoded<'py> = (Bound<'py, PyArray1<u8>>, usize, Option<&'static str>);
 

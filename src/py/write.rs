@@ -484,7 +484,8 @@ fn plan_pieces(job: &Bound<'_, WriteJob>) -> PyResult<usize> {
 /// released while frames encode in parallel.
 #[pyfunction]
 #[pyo3(signature = (
-    transfer_syntax, data, spec, frames, extended=false, jls_error=0, j2k_cr=None, j2k_psnr=None
+    transfer_syntax, data, spec, frames, extended=false, jls_error=0, j2k_cr=None, j2k_psnr=None,
+    jpeg_quality=90, jpeg_predictor=1
 ))]
 #[allow(clippy::type_complexity, clippy::too_many_arguments)]
 fn compress_frames<'py>(
@@ -497,6 +498,8 @@ fn compress_frames<'py>(
     jls_error: u16,
     j2k_cr: Option<Vec<f32>>,
     j2k_psnr: Option<Vec<f32>>,
+    jpeg_quality: u8,
+    jpeg_predictor: u8,
 ) -> PyResult<(
     Bound<'py, PyBytes>,
     Option<Bound<'py, PyBytes>>,
@@ -510,6 +513,8 @@ fn compress_frames<'py>(
     let options = pixels::Options {
         jls_error,
         j2k_quality,
+        jpeg_quality,
+        jpeg_predictor,
     };
     let encoder =
         pixels::Encoder::for_transfer_syntax(transfer_syntax, &options).ok_or_else(|| {

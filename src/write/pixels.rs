@@ -6,23 +6,41 @@
 
 use rayon::prelude::*;
 
-use crate::codec::{j2k, jpegls, rle, FrameSpec};
+use crate::codec::{j2k, jpeg, jpegls, rle, FrameSpec};
 use crate::error::{Error, Result};
 use crate::pixel::encaps;
 use crate::transfer_syntax::{self, Encoder as Kind};
 
 /// pydicom's `compress()` options that reach the codecs (validated by the Python layer).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// `jls_error`: JPEG-LS NEAR (0 for lossless).
     pub jls_error: u16,
     /// `j2k_cr` or `j2k_psnr` for lossy JPEG 2000.
     pub j2k_quality: j2k::Quality,
+    /// `jpeg_quality` (1–100) for JPEG Baseline and Extended.
+    pub jpeg_quality: u8,
+    /// `jpeg_predictor` (selection value 1–7) for JPEG Lossless process 14.
+    pub jpeg_predictor: u8,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            jls_error: 0,
+            j2k_quality: j2k::Quality::default(),
+            jpeg_quality: 90,
+            jpeg_predictor: 1,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
 pub enum Encoder {
     Rle,
+    Uncompressed,
+    Deflate,
+    Jpeg(jpeg::Process),
     JpegLs(jpegls::EncodeParams),
     J2k(j2k::EncodeParams),
 }
@@ -32,6 +50,18 @@ impl Encoder {
         let near_lossless = options.jls_error;
         Some(match transfer_syntax::lookup(uid)?.encoder? {
             Kind::Rle => Encoder::Rle,
+            Kind::Uncompressed => Encoder::Uncompressed,
+            Kind::Deflate => Encoder::Deflate,
+            Kind::JpegBaseline => Encoder::Jpeg(jpeg::Process::Baseline {
+                quality: options.jpeg_quality,
+            }),
+            Kind::JpegExtended => Encoder::Jpeg(jpeg::Process::Extended {
+                quality: options.jpeg_quality,
+            }),
+            Kind::JpegLossless => Encoder::Jpeg(jpeg::Process::Lossless {
+                predictor: options.jpeg_predictor,
+            }),
+            Kind::JpegLosslessSv1 => Encoder::Jpeg(jpeg::Process::Lossless { predictor: 1 }),
             Kind::JpegLs => Encoder::JpegLs(jpegls::EncodeParams { near_lossless }),
             // Frames encode in parallel, so OpenJPEG itself stays single-threaded.
             Kind::J2kLossless => Encoder::J2k(j2k::EncodeParams {
@@ -58,10 +88,26 @@ impl Encoder {
                     bits_allocated: usize::from(spec.bits_allocated),
                 },
             ),
+            Encoder::Uncompressed => Ok(frame.to_vec()),
+            Encoder::Deflate => deflate(frame),
+            Encoder::Jpeg(process) => jpeg::encode_frame(frame, spec, *process),
             Encoder::JpegLs(params) => jpegls::encode_frame(frame, spec, params),
             Encoder::J2k(params) => j2k::encode_frame(frame, spec, params),
         }
     }
+}
+
+/// A frame deflated as Deflated Image Frame Compression wants it: raw RFC 1951 data, no zlib
+/// or gzip wrapper (as the Deflated Explicit VR Little Endian data set).
+fn deflate(frame: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut z = flate2::write::DeflateEncoder::new(
+        Vec::with_capacity(frame.len() / 2),
+        flate2::Compression::default(),
+    );
+    z.write_all(frame)
+        .and_then(|()| z.finish())
+        .map_err(|e| Error::pixel(format!("cannot deflate a frame: {e}")))
 }
 
 /// Encoded pixel data: the encapsulated value, and the Extended Offset Table (offsets,

@@ -80,14 +80,16 @@ def _decoder(ds: Any) -> Any:
     from ..errors import UnsupportedTransferSyntaxError
     from ..uid import UID
     from .decode import transfer_syntax_uid
-    from .decoders.base import _PIXEL_DATA_DECODERS, Decoder
+    from .decoders.base import _PIXEL_DATA_DECODERS
+    from .decoders.base import _decoder as _core_decoder
 
     ts = transfer_syntax_uid(ds)
     if entry := _PIXEL_DATA_DECODERS.get(ts):
         return entry[0]
     registered = _transfer_syntax.lookup(ts)
     if registered is not None and registered.decoder is not None:
-        return Decoder(ts)
+        plugins = ("pyrdicom",) if registered.encapsulated else ()
+        return _core_decoder(ts, plugins)
     name = UID(ts).name
     raise UnsupportedTransferSyntaxError(
         "Unable to decode the pixel data as a (0002,0010) 'Transfer Syntax UID' value of "

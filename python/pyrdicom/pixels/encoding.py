@@ -219,11 +219,15 @@ def compress(
     jls_error: int | None = None,
     j2k_cr: list[float] | None = None,
     j2k_psnr: list[float] | None = None,
+    jpeg_quality: int = 90,
+    jpeg_predictor: int = 1,
     **kwargs: Any,
 ) -> Any:
     """pydicom 3's `compress`: encode the native pixel data (or `arr`, shaped as the data set's
-    pixel_array) with `transfer_syntax_uid` and put it in the data set, encapsulated. Lossless
-    encoders: `ENCODERS`."""
+    pixel_array) with `transfer_syntax_uid` and put it in the data set, encapsulated. Encoders:
+    `ENCODERS`. Beyond pydicom's options: `jpeg_quality` (1-100) for JPEG Baseline/Extended,
+    whose colour frames are coded as YBR_FULL_422, and `jpeg_predictor` (1-7) for JPEG
+    Lossless process 14 (JPEGLosslessSV1 is predictor 1)."""
     from .encoders.base import get_encoder
 
     uid = UID(str(transfer_syntax_uid))
@@ -268,11 +272,13 @@ def compress(
                 f"Representation {int(info.signed)}"
             )
     jls_error, j2k_cr, j2k_psnr = _codec_options(uid, arr, info, jls_error, j2k_cr, j2k_psnr)
+    encoder = _transfer_syntax.lookup(uid).encoder  # type: ignore[union-attr]
+    _check_jpeg_options(encoder, jpeg_quality, jpeg_predictor)
     data = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<"))
     spec = info.frame_spec(0)  # encoded from pixel_array's interleaved samples
     value, offsets, lengths = _core.compress_frames(
         str(uid), data.view(np.uint8).reshape(-1), spec, info.frames, encapsulate_ext,
-        jls_error, j2k_cr, j2k_psnr,
+        jls_error, j2k_cr, j2k_psnr, jpeg_quality, jpeg_predictor,
     )  # fmt: skip
     ds.PixelData = value
     elem = ds["PixelData"]
@@ -288,11 +294,30 @@ def compress(
         # The frames were encoded from pixel_array's interleaved samples; decoders (pydicom's
         # too) read JPEG-LS/JPEG 2000 output by Planar Configuration, so it must say so.
         ds.PlanarConfiguration = 0
+    if info.samples > 1 and encoder in _JPEG_DCT:
+        # libjpeg-turbo converted RGB to YCbCr, chroma subsampled 2:1 horizontally (JFIF)
+        ds.PhotometricInterpretation = "YBR_FULL_422"
     _forget_pixels(ds)
     _file_meta(ds).TransferSyntaxUID = uid
     if generate_instance_uid:
         _new_instance_uid(ds)
     return ds
+
+
+_JPEG_DCT = ("jpeg-baseline", "jpeg-extended")
+
+
+def _check_jpeg_options(encoder: str | None, quality: int, predictor: int) -> None:
+    if encoder in _JPEG_DCT and not 1 <= quality <= 100:
+        raise ValueError(f"'jpeg_quality' must be 1 to 100, not {quality}")
+    if encoder == "jpeg-lossless" and not 1 <= predictor <= 7:
+        raise ValueError(f"'jpeg_predictor' must be 1 to 7, not {predictor}")
+    if encoder == "jpeg-lossless-sv1" and predictor != 1:
+        raise ValueError(
+            f"A 'jpeg_predictor' of {predictor} is being used with 'JPEG Lossless, "
+            "Non-Hierarchical, First-Order Prediction', whose predictor is 1 - did you mean to "
+            "use 'JPEG Lossless, Non-Hierarchical (Process 14)' instead?"
+        )
 
 
 def _codec_options(

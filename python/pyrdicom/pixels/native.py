@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import config
+from .. import _core, config
 from .._core import FrameSpec, RawFile
 from ..errors import PixelDataError
 from .processing import convert_color_space
@@ -223,9 +223,7 @@ def _swap_ow_bytes(
     buf: Any, offset: int, length: int, frame_nbytes: int, first: int, count: int
 ) -> np.ndarray:
     """The 8-bit samples of frames first..first+count of a big endian OW value."""
-    words = np.frombuffer(buf, dtype=np.uint8, count=length - length % 2, offset=offset)
-    swapped = words.reshape(-1, 2)[:, ::-1].reshape(-1)
-    return swapped[frame_nbytes * first : frame_nbytes * (first + count)].copy()
+    return _core.swap_byte_pairs(buf, offset, length, frame_nbytes * first, frame_nbytes * count)
 
 
 def shift_unused_bits(arr: np.ndarray, info: PixelInfo, in_place: bool = False) -> np.ndarray:

@@ -37,6 +37,8 @@ pub(super) struct Header {
     sof_marker: u8,
     /// Number of components in the first scan.
     first_scan_components: u8,
+    /// Offset of the first SOS marker code.
+    first_sos: usize,
 }
 
 fn corrupt(msg: impl std::fmt::Display) -> Error {
@@ -55,6 +57,7 @@ pub(super) fn read_header(data: &[u8]) -> Result<Header> {
     let mut pos = 2;
     let mut sof: Option<(u8, Sof)> = None;
     let first_scan_components;
+    let first_sos;
     let mut app_jfif = [false; 16];
     let mut colour_markers = Vec::new();
     loop {
@@ -78,6 +81,7 @@ pub(super) fn read_header(data: &[u8]) -> Result<Header> {
                 first_scan_components = *data
                     .get(pos + 2)
                     .ok_or_else(|| corrupt("it ends inside the SOS segment"))?;
+                first_sos = code_at;
                 break;
             }
             SOI | EOI => return Err(corrupt(format_args!("marker 0x{code:02X} before any scan"))),
@@ -128,6 +132,7 @@ pub(super) fn read_header(data: &[u8]) -> Result<Header> {
         colour_markers,
         sof_marker,
         first_scan_components,
+        first_sos,
     })
 }
 
@@ -168,6 +173,10 @@ impl Header {
     /// IJG 6b: both interpolate 2×1 and 2×2 subsampled components, but 6b replicates 1×2
     /// subsampled ones, which libjpeg-turbo interpolates since 2.0 unless fancy upsampling is
     /// off (which also makes it replicate 2×1 and 2×2 ones, so only when there are none).
+    fn sequential_dct(&self) -> bool {
+        matches!(self.sof_marker, 0xC0 | 0xC1 | 0xC9)
+    }
+
     pub fn upsample_by_replication(&self) -> bool {
         let max_h = self.sampling.iter().map(|s| s.0).max().unwrap_or(1);
         let max_v = self.sampling.iter().map(|s| s.1).max().unwrap_or(1);
@@ -186,11 +195,21 @@ impl Header {
 ///   decodes such frames): libjpeg still detects truncated scan data then. Otherwise libjpeg's
 ///   "premature end" warning stands, since the frame may be truncated.
 ///
+/// - sequential DCT scans whose Ss, Se, Ah and Al are all zero (written by some modalities
+///   instead of 0, 63, 0, 0) get Se = 63: libjpeg only warns about them ("Invalid SOS
+///   parameters for sequential JPEG") and then ignores the four values, decoding all 64
+///   coefficients, so the result is libjpeg-turbo's when its warnings are not errors.
+///
 /// Borrows `data` when nothing needs changing.
 pub(super) fn prepare<'a>(data: &'a [u8], header: &Header) -> Cow<'a, [u8]> {
     let insert_adobe = header.component_ids.len() == 3;
     let add_eoi = !ends_with_eoi(data) && header.one_huffman_scan();
-    if !insert_adobe && !add_eoi && header.colour_markers.is_empty() {
+    let zeroed_scans = if header.sequential_dct() {
+        zeroed_scan_parameters(data, header.first_sos)
+    } else {
+        Vec::new()
+    };
+    if !insert_adobe && !add_eoi && header.colour_markers.is_empty() && zeroed_scans.is_empty() {
         return Cow::Borrowed(data);
     }
     let mut out = Vec::with_capacity(data.len() + ADOBE_NO_TRANSFORM.len() + 2);
@@ -203,10 +222,69 @@ pub(super) fn prepare<'a>(data: &'a [u8], header: &Header) -> Cow<'a, [u8]> {
     for &at in &header.colour_markers {
         out[at + shift] = APP15;
     }
+    for &se in &zeroed_scans {
+        out[se + shift] = 63;
+    }
     if add_eoi {
         out.extend_from_slice(&[0xFF, EOI]);
     }
     Cow::Owned(out)
+}
+
+/// Offsets of the Se byte of each SOS segment whose Ss, Se, Ah/Al bytes are all zero, from
+/// the first SOS (marker code at `first_sos`) on; empty unless the first scan is such a one,
+/// so that well-formed frames are not searched. Segments and scan data are walked as libjpeg
+/// reads them (in scan data, 0xFF is followed by a stuffed 0x00 or a restart marker); the
+/// walk stops at EOI or at anything malformed, which libjpeg then reports.
+fn zeroed_scan_parameters(data: &[u8], first_sos: usize) -> Vec<usize> {
+    let zeroed_se = |code_at: usize| -> Option<usize> {
+        let ns = usize::from(*data.get(code_at + 3)?);
+        let ss = code_at + 4 + 2 * ns;
+        (data.get(ss..ss + 3)? == [0, 0, 0]).then_some(ss + 1)
+    };
+    let mut found = Vec::new();
+    let Some(se) = zeroed_se(first_sos) else {
+        return found;
+    };
+    found.push(se);
+    let mut code_at = first_sos;
+    while let Some(len) = data.get(code_at + 1..code_at + 3) {
+        let mut pos = code_at + 1 + usize::from(u16::from_be_bytes([len[0], len[1]]));
+        if data[code_at] == SOS {
+            // Skip the scan data up to the next marker other than a restart marker.
+            loop {
+                let Some(ff) = data
+                    .get(pos..)
+                    .and_then(|d| d.iter().position(|&b| b == 0xFF))
+                else {
+                    return found;
+                };
+                pos += ff;
+                while data.get(pos) == Some(&0xFF) {
+                    pos += 1;
+                }
+                match data.get(pos) {
+                    Some(0x00 | 0xD0..=0xD7) => pos += 1,
+                    Some(_) => break,
+                    None => return found,
+                }
+            }
+        } else {
+            if data.get(pos) != Some(&0xFF) {
+                break;
+            }
+            while data.get(pos) == Some(&0xFF) {
+                pos += 1;
+            }
+        }
+        code_at = pos;
+        match data.get(code_at) {
+            Some(&SOS) => found.extend(zeroed_se(code_at)),
+            Some(&EOI) | None => break,
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Whether the codestream ends with EOI, ignoring trailing zero padding (DICOM pads odd-length

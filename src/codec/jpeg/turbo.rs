@@ -175,88 +175,133 @@ impl Decompressor {
     }
 }
 
+/// How a frame is coded by [`compress`].
+pub(super) struct Params {
+    pub precision: u8,
+    /// 1 (grayscale) or 3
+    pub components: usize,
+    /// 1–100, for DCT coding
+    pub quality: c_int,
+    /// (predictor, point transform) for lossless JPEG
+    pub lossless: Option<(c_int, c_int)>,
+    /// Chroma subsampling (TJSAMP_*) for YCbCr
+    pub subsamp: tj::TJSAMP,
+    /// Code 3 components as RGB (Adobe transform 0, component IDs 'R','G','B') instead of
+    /// converting them to YCbCr (JFIF)
+    pub rgb: bool,
+    /// More TurboJPEG parameters (progressive, arithmetic coding, restart markers, ...)
+    pub options: &'static [(tj::TJPARAM, c_int)],
+}
+
+/// Owns a TurboJPEG compressor instance.
+struct Compressor(tj::tjhandle);
+
+impl Drop for Compressor {
+    fn drop(&mut self) {
+        // SAFETY: the handle came from tj3Init, is non-null and is destroyed exactly once.
+        unsafe { tj::tj3Destroy(self.0) }
+    }
+}
+
+impl Compressor {
+    fn set(&self, param: tj::TJPARAM, value: c_int) -> Result<()> {
+        // SAFETY: valid handle; TurboJPEG range-checks the value.
+        if unsafe { tj::tj3Set(self.0, param as c_int, value) } != 0 {
+            return Err(Error::pixel(format!(
+                "libjpeg-turbo refused an encoding parameter: {}",
+                last_error(self.0)
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Compresses interleaved `samples` (one per item, below 2^precision) with libjpeg-turbo
+/// (`tj3Compress8` up to precision 8, `12` up to 12, `16` above).
+pub(super) fn compress(
+    samples: &[u16],
+    width: usize,
+    height: usize,
+    p: &Params,
+) -> Result<Vec<u8>> {
+    if samples.len() != width * height * p.components {
+        return Err(Error::pixel(
+            "JPEG encoder: the frame does not hold its samples",
+        ));
+    }
+    let (w, h) = match (c_int::try_from(width), c_int::try_from(height)) {
+        (Ok(w), Ok(h)) => (w, h),
+        _ => return Err(Error::pixel("JPEG encoder: the frame is too large")),
+    };
+    // SAFETY: tj3Init has no preconditions; a null result is handled.
+    let handle = unsafe { tj::tj3Init(tj::TJINIT_TJINIT_COMPRESS as c_int) };
+    if handle.is_null() {
+        return Err(Error::pixel("cannot create a libjpeg-turbo compressor"));
+    }
+    let enc = Compressor(handle);
+    enc.set(tj::TJPARAM_TJPARAM_PRECISION, c_int::from(p.precision))?;
+    enc.set(tj::TJPARAM_TJPARAM_QUALITY, p.quality)?;
+    let gray = p.components == 1;
+    let subsamp = if gray {
+        tj::TJSAMP_TJSAMP_GRAY
+    } else {
+        p.subsamp
+    };
+    enc.set(tj::TJPARAM_TJPARAM_SUBSAMP, subsamp as c_int)?;
+    if p.rgb {
+        enc.set(tj::TJPARAM_TJPARAM_COLORSPACE, tj::TJCS_TJCS_RGB as c_int)?;
+    }
+    if let Some((psv, pt)) = p.lossless {
+        enc.set(tj::TJPARAM_TJPARAM_LOSSLESS, 1)?;
+        enc.set(tj::TJPARAM_TJPARAM_LOSSLESSPSV, psv)?;
+        enc.set(tj::TJPARAM_TJPARAM_LOSSLESSPT, pt)?;
+    }
+    for &(param, value) in p.options {
+        enc.set(param, value)?;
+    }
+    let pf = if gray {
+        tj::TJPF_TJPF_GRAY
+    } else {
+        tj::TJPF_TJPF_RGB
+    } as c_int;
+    let mut buf: *mut u8 = std::ptr::null_mut();
+    let mut size: tj::size_t = 0;
+    // SAFETY: each source buffer holds width × height × components samples (pitch 0 =
+    // packed); TurboJPEG allocates `buf`, which is copied and freed with tj3Free below.
+    let status = unsafe {
+        match p.precision {
+            2..=8 => {
+                let src: Vec<u8> = samples.iter().map(|&s| s as u8).collect();
+                tj::tj3Compress8(enc.0, src.as_ptr(), w, 0, h, pf, &mut buf, &mut size)
+            }
+            9..=12 => {
+                let src: Vec<i16> = samples.iter().map(|&s| s as i16).collect();
+                tj::tj3Compress12(enc.0, src.as_ptr(), w, 0, h, pf, &mut buf, &mut size)
+            }
+            _ => tj::tj3Compress16(enc.0, samples.as_ptr(), w, 0, h, pf, &mut buf, &mut size),
+        }
+    };
+    let result = if status == 0 && !buf.is_null() {
+        // SAFETY: on success `buf` holds `size` bytes allocated by TurboJPEG.
+        Ok(unsafe { std::slice::from_raw_parts(buf, size as usize) }.to_vec())
+    } else {
+        Err(Error::pixel(format!(
+            "libjpeg-turbo cannot encode the frame: {}",
+            last_error(enc.0)
+        )))
+    };
+    // SAFETY: `buf` is null or came from TurboJPEG, and is freed once.
+    unsafe { tj::tj3Free(buf.cast()) };
+    result
+}
+
 /// libjpeg-turbo's encoder, to make test codestreams.
 #[cfg(test)]
 pub(super) mod encode {
-    use super::*;
+    pub(in crate::codec::jpeg) use super::Params;
 
-    pub struct Params {
-        pub precision: u8,
-        /// 1 (grayscale) or 3
-        pub components: usize,
-        /// (predictor, point transform) for lossless JPEG
-        pub lossless: Option<(c_int, c_int)>,
-        /// Chroma subsampling (TJSAMP_*) for YCbCr
-        pub subsamp: tj::TJSAMP,
-        /// Code 3 components as RGB (Adobe transform 0, component IDs 'R','G','B')
-        pub rgb: bool,
-        /// More TurboJPEG parameters (progressive, arithmetic coding, restart markers, ...)
-        pub options: &'static [(tj::TJPARAM, c_int)],
-    }
-
-    /// Compresses interleaved `samples` (one per item, below 2^precision).
+    /// [`super::compress`], which must succeed.
     pub fn compress(samples: &[u16], width: usize, height: usize, p: &Params) -> Vec<u8> {
-        assert_eq!(samples.len(), width * height * p.components);
-        // SAFETY: tj3Init has no preconditions; the handle is checked and destroyed below.
-        let handle = unsafe { tj::tj3Init(tj::TJINIT_TJINIT_COMPRESS as c_int) };
-        assert!(!handle.is_null());
-        let set = |param: tj::TJPARAM, value: c_int| {
-            // SAFETY: valid handle.
-            assert_eq!(unsafe { tj::tj3Set(handle, param as c_int, value) }, 0);
-        };
-        set(tj::TJPARAM_TJPARAM_PRECISION, c_int::from(p.precision));
-        set(tj::TJPARAM_TJPARAM_QUALITY, 95);
-        let gray = p.components == 1;
-        set(
-            tj::TJPARAM_TJPARAM_SUBSAMP,
-            (if gray {
-                tj::TJSAMP_TJSAMP_GRAY
-            } else {
-                p.subsamp
-            }) as c_int,
-        );
-        if p.rgb {
-            set(tj::TJPARAM_TJPARAM_COLORSPACE, tj::TJCS_TJCS_RGB as c_int);
-        }
-        if let Some((psv, pt)) = p.lossless {
-            set(tj::TJPARAM_TJPARAM_LOSSLESS, 1);
-            set(tj::TJPARAM_TJPARAM_LOSSLESSPSV, psv);
-            set(tj::TJPARAM_TJPARAM_LOSSLESSPT, pt);
-        }
-        for &(param, value) in p.options {
-            set(param, value);
-        }
-        let pf = if gray {
-            tj::TJPF_TJPF_GRAY
-        } else {
-            tj::TJPF_TJPF_RGB
-        } as c_int;
-        let (w, h) = (width as c_int, height as c_int);
-        let mut buf: *mut u8 = std::ptr::null_mut();
-        let mut size: tj::size_t = 0;
-        // SAFETY: each source buffer holds width × height × components samples (pitch 0 =
-        // packed); TurboJPEG allocates `buf`, which is copied and freed with tj3Free.
-        let status = unsafe {
-            match p.precision {
-                2..=8 => {
-                    let src: Vec<u8> = samples.iter().map(|&s| s as u8).collect();
-                    tj::tj3Compress8(handle, src.as_ptr(), w, 0, h, pf, &mut buf, &mut size)
-                }
-                9..=12 => {
-                    let src: Vec<i16> = samples.iter().map(|&s| s as i16).collect();
-                    tj::tj3Compress12(handle, src.as_ptr(), w, 0, h, pf, &mut buf, &mut size)
-                }
-                _ => tj::tj3Compress16(handle, samples.as_ptr(), w, 0, h, pf, &mut buf, &mut size),
-            }
-        };
-        assert_eq!(status, 0, "{}", last_error(handle));
-        // SAFETY: on success `buf` holds `size` bytes allocated by TurboJPEG.
-        let out = unsafe { std::slice::from_raw_parts(buf, size as usize) }.to_vec();
-        // SAFETY: `buf` came from TurboJPEG and `handle` from tj3Init; each is freed once.
-        unsafe {
-            tj::tj3Free(buf.cast());
-            tj::tj3Destroy(handle);
-        }
-        out
+        super::compress(samples, width, height, p).unwrap()
     }
 }

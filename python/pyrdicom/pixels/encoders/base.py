@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from ... import _core
+from ... import _core, _transfer_syntax
 from ... import uid as _uid
 from ...encaps import get_frame
 from ...errors import UnsupportedTransferSyntaxError
@@ -123,11 +123,16 @@ _PIXEL_DATA_ENCODERS: dict[str, Any] = {
 
 
 def get_encoder(uid: str) -> Encoder:
-    """The encoder for transfer syntax `uid`."""
+    """The encoder for transfer syntax `uid`: pydicom's list, and the other syntaxes the core's
+    registry can encode (JPEG, Deflated Image Frame, Encapsulated Uncompressed)."""
     uid = UID(str(uid))
-    try:
-        return _PIXEL_DATA_ENCODERS[uid][0]
-    except KeyError:
+    if entry := _PIXEL_DATA_ENCODERS.get(uid):
+        return entry[0]
+    registered = _transfer_syntax.lookup(uid)
+    if registered is None or registered.encoder is None:
         raise UnsupportedTransferSyntaxError(
             f"No pixel data encoders have been implemented for '{uid.name}'"
-        ) from None
+        )
+    encoder = _encoder(uid, ("pyrdicom",))
+    _PIXEL_DATA_ENCODERS[uid] = (encoder, "")
+    return encoder

@@ -1,0 +1,1 @@
+"""pydicom's `util` helpers."""

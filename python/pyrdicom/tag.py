@@ -162,3 +162,6 @@ ItemDelimiterTag = BaseTag(0xFFFEE00D)
 SequenceDelimiterTag = BaseTag(0xFFFEE0DD)
 TAG_PIXREP = BaseTag(0x00280103)
 TAG_CHARSET = BaseTag(0x00080005)
+# The first value of these LUT descriptors is unsigned even when the VR is SS (PS3.3 C.7.6.3.1.5,
+# C.11.1, C.11.2).
+_LUT_DESCRIPTOR_TAGS = (0x00281101, 0x00281102, 0x00281103, 0x00283002)

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-import os
+import hashlib
+import re
+import secrets
 import uuid
 from typing import Any
 
-from . import _core
+from . import _core, config
+from .valuerep import STR_VR_REGEXES, validate_value
 
 PYRDICOM_ROOT_UID = "1.2.826.0.1.3680043.10.1543."  # a root for generate_uid's default prefix
+# pydicom's names for the library's own root and implementation UID. They are pyrdicom's: UIDs
+# made under pydicom's root would claim pydicom made them (docs/compat.md).
+PYDICOM_ROOT_UID = PYRDICOM_ROOT_UID
+RE_VALID_UID = STR_VR_REGEXES["UI"]
+RE_VALID_UID_PREFIX = re.compile(r"^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*\.$")
+_VALID_UID = re.compile(r"(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*")
 
 _NATIVE = {
     "1.2.840.10008.1.2": (True, True),
@@ -19,9 +28,24 @@ _NATIVE = {
 
 
 class UID(str):
-    """A UID string that knows its registered name and transfer-syntax properties."""
+    """A UID string that knows its registered name and transfer-syntax properties. Invalid
+    UIDs warn (or raise under the RAISE validation mode), as in pydicom."""
 
-    __slots__ = ()
+    _PRIVATE_TS_ENCODING: tuple[bool, bool]
+
+    def __new__(cls, val: str, validation_mode: int | None = None) -> UID:
+        if not isinstance(val, str):
+            raise TypeError("A UID must be created from a string")
+        # a valid UID needs no validation call (the reader makes many)
+        if len(val) > 64 or _VALID_UID.fullmatch(val) is None:
+            if validation_mode is None:
+                validation_mode = config.settings.reading_validation_mode
+            validate_value("UI", val, validation_mode)
+        uid = super().__new__(cls, val.strip())
+        encoding = getattr(val, "_PRIVATE_TS_ENCODING", None)
+        if encoding is not None:
+            uid._PRIVATE_TS_ENCODING = encoding
+        return uid
 
     def _entry(self) -> tuple | None:
         return _core.uid_entry(str(self))
@@ -53,7 +77,9 @@ class UID(str):
 
     @property
     def is_transfer_syntax(self) -> bool:
-        return self.type == "Transfer Syntax"
+        if not self.is_private:
+            return self.type == "Transfer Syntax"
+        return hasattr(self, "_PRIVATE_TS_ENCODING")
 
     def _require_ts(self) -> None:
         if not self.is_transfer_syntax:
@@ -62,11 +88,15 @@ class UID(str):
     @property
     def is_implicit_VR(self) -> bool:
         self._require_ts()
+        if self.is_private:
+            return self._PRIVATE_TS_ENCODING[0]
         return self == "1.2.840.10008.1.2"
 
     @property
     def is_little_endian(self) -> bool:
         self._require_ts()
+        if self.is_private:
+            return self._PRIVATE_TS_ENCODING[1]
         return self != "1.2.840.10008.1.2.2"
 
     @property
@@ -84,18 +114,17 @@ class UID(str):
         self._require_ts()
         return str(self) not in _NATIVE and self != "1.2.840.10008.1.2.1.98"
 
+    def set_private_encoding(self, implicit_vr: bool, little_endian: bool) -> None:
+        """Make this private UID a transfer syntax with the given encoding."""
+        self._PRIVATE_TS_ENCODING = (implicit_vr, little_endian)
+
     @property
     def is_private(self) -> bool:
         return not self.startswith("1.2.840.10008.")
 
     @property
     def is_valid(self) -> bool:
-        import re
-
-        return (
-            len(self) <= 64
-            and re.fullmatch(r"(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*", self) is not None
-        )
+        return len(self) <= 64 and _VALID_UID.fullmatch(self) is not None
 
     def __str__(self) -> str:
         return str.__str__(self)
@@ -104,23 +133,30 @@ class UID(str):
         return repr(str.__str__(self))
 
 
+_MAX_PREFIX_LENGTH = 54
+
+
 def generate_uid(
-    prefix: str | None = PYRDICOM_ROOT_UID, entropy_srcs: list[str] | None = None
+    prefix: str | None = PYDICOM_ROOT_UID, entropy_srcs: list[str] | None = None
 ) -> UID:
-    """A new UID: `prefix` + a number from 128 random bits (or a hash of `entropy_srcs`),
-    or with prefix None a 2.25. UUID-derived UID, as in pydicom."""
+    """A new UID of up to 64 characters: `prefix` + a random number (or the SHA-512 of
+    `entropy_srcs`, so the same sources give the same UID); with prefix None a 2.25. UUID
+    UID, as in pydicom."""
     if prefix is None:
         return UID(f"2.25.{uuid.uuid4().int}")
-    if len(prefix) > 63 or not prefix.endswith("."):
-        raise ValueError("The prefix must be at most 63 characters long and end with a '.'")
+    if len(prefix) > _MAX_PREFIX_LENGTH:
+        raise ValueError(
+            f"The 'prefix' should be no more than {_MAX_PREFIX_LENGTH} characters long"
+        )
+    if not RE_VALID_UID_PREFIX.match(prefix):
+        raise ValueError(
+            "The 'prefix' is not valid for use with a UID, see Part 5, Section 9.1 of the "
+            "DICOM Standard"
+        )
     if entropy_srcs is None:
-        suffix = str(int.from_bytes(os.urandom(16), "big"))
-    else:
-        import hashlib
-
-        h = hashlib.sha512("".join(entropy_srcs).encode("utf-8")).digest()
-        suffix = str(int.from_bytes(h[:16], "big"))
-    return UID((prefix + suffix)[:64])
+        return UID(f"{prefix}{secrets.randbelow(10 ** (64 - len(prefix)))}"[:64])
+    digest = hashlib.sha512("".join(entropy_srcs).encode("utf-8")).hexdigest()
+    return UID(f"{prefix}{int(digest, 16)}"[:64])
 
 
 def _define_constants() -> dict[str, Any]:
@@ -129,6 +165,56 @@ def _define_constants() -> dict[str, Any]:
 
 globals().update(_define_constants())
 
+PYRDICOM_IMPLEMENTATION_UID = UID(f"{PYRDICOM_ROOT_UID}1")
+PYDICOM_IMPLEMENTATION_UID = PYRDICOM_IMPLEMENTATION_UID
+
 # pydicom's groupings of transfer syntaxes.
 AllTransferSyntaxes = [UID(uid) for _, uid in _core.uid_keywords() if UID(uid).is_transfer_syntax]
+_TS = globals()
+JPEGTransferSyntaxes = [
+    _TS[k] for k in ("JPEGBaseline8Bit", "JPEGExtended12Bit", "JPEGLossless", "JPEGLosslessSV1")
+]
+JPEGLSTransferSyntaxes = [_TS["JPEGLSLossless"], _TS["JPEGLSNearLossless"]]
+JPEG2000TransferSyntaxes = [
+    _TS[k]
+    for k in (
+        "JPEG2000Lossless",
+        "JPEG2000",
+        "JPEG2000MCLossless",
+        "JPEG2000MC",
+        "HTJ2KLossless",
+        "HTJ2KLosslessRPCL",
+        "HTJ2K",
+    )
+]
+MPEGTransferSyntaxes = [ts for ts in AllTransferSyntaxes if ts.keyword.startswith(("MPEG", "HEVC"))]
+RLETransferSyntaxes = [_TS["RLELossless"]]
+UncompressedTransferSyntaxes = [
+    _TS[k]
+    for k in (
+        "ExplicitVRLittleEndian",
+        "ImplicitVRLittleEndian",
+        "DeflatedExplicitVRLittleEndian",
+        "ExplicitVRBigEndian",
+    )
+]
+# Private transfer syntaxes the reader accepts (`register_transfer_syntax`).
 PrivateTransferSyntaxes: list[UID] = []
+
+
+def register_transfer_syntax(
+    uid: str | UID, implicit_vr: bool | None = None, little_endian: bool | None = None
+) -> UID:
+    """Register a private transfer syntax (its encoding given here, or set before with
+    `UID.set_private_encoding`) so that files using it can be read."""
+    uid = UID(uid)
+    if None in (implicit_vr, little_endian) and not uid.is_transfer_syntax:
+        raise ValueError(
+            "The corresponding dataset encoding for 'uid' must be set using the "
+            "'implicit_vr' and 'little_endian' arguments"
+        )
+    if implicit_vr is not None and little_endian is not None:
+        uid.set_private_encoding(implicit_vr, little_endian)
+    if uid not in PrivateTransferSyntaxes:
+        PrivateTransferSyntaxes.append(uid)
+    return uid

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import datadict
 from .multival import MultiValue
@@ -80,6 +80,26 @@ def _wrap(vr: str, value: Any) -> Any:
     return value if conv is None else conv(value)
 
 
+_EXTRA_ATTRS = ("is_undefined_length", "private_creator", "file_tell", "validation_mode")
+
+
+def _restore(cls: type, tag: int, vr: str, value: Any, extra: dict[str, Any] | None) -> Any:
+    self = cls.__new__(cls)
+    self.tag = BaseTag(tag)
+    self.VR = vr
+    self._value = value
+    self._raw = None
+    self._idx = -1
+    self._parent = None
+    self.is_undefined_length = False
+    self.private_creator = None
+    self.file_tell = None
+    self.validation_mode = None
+    for k, v in (extra or {}).items():
+        setattr(self, k, v)
+    return self
+
+
 class DataElement:
     """A data element: tag, VR, value (and, for elements read from a file, where it came from)."""
 
@@ -149,6 +169,12 @@ class DataElement:
         self.file_tell = offset
         self.validation_mode = None
         return self
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        # Pickled and copied with its value (the source it may be read from is not carried);
+        # attributes at their defaults are left out, which keeps a data set's changes small.
+        extra = {k: v for k in _EXTRA_ATTRS if (v := getattr(self, k))}
+        return (_restore, (type(self), int(self.tag), self.VR, self.value, extra or None))
 
     @property
     def value(self) -> Any:
@@ -321,3 +347,46 @@ class DataElement:
 
     def __getitem__(self, key: int) -> Any:
         return self.value[key]
+
+
+class RawDataElement(NamedTuple):
+    """An element as read, value still bytes (pydicom's reader API: `data_element_generator`).
+
+    `VR` is None for implicit VR (the dictionary decides in `convert_raw_data_element`).
+    """
+
+    tag: BaseTag
+    VR: str | None
+    length: int
+    value: bytes | None
+    value_tell: int
+    is_implicit_VR: bool
+    is_little_endian: bool
+    is_raw: bool = True
+    is_buffered: bool = False
+
+
+def convert_raw_data_element(
+    raw: RawDataElement, *, encoding: Any = None, ds: Any = None
+) -> DataElement:
+    """The `DataElement` of `raw`: VR and value from the ``raw_element_vr`` and
+    ``raw_element_value`` hooks (`pyrdicom.hooks`), after `config.data_element_callback`."""
+    from . import config
+    from .hooks import hooks
+
+    if ds is not None and encoding is None:
+        encoding = ds._character_set
+    if config.data_element_callback:
+        raw = config.data_element_callback(raw, **config.data_element_callback_kwargs)
+    data: dict[str, Any] = {}
+    kwargs = hooks.raw_element_kwargs
+    hooks.raw_element_vr(raw, data, encoding=encoding, ds=ds, **kwargs)
+    hooks.raw_element_value(raw, data, encoding=encoding, ds=ds, **kwargs)
+    return DataElement(
+        raw.tag,
+        data["VR"],
+        data["value"],
+        raw.value_tell,
+        raw.length == 0xFFFFFFFF,
+        already_converted=True,
+    )

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import datadict
+from . import config, datadict
 from .datadict import _KEYWORDS
 from .dataelem import DataElement, _keep
 from .multival import MultiValue
@@ -45,6 +46,9 @@ class Dataset:
         d(self, "_implicit_vr", None)
         d(self, "is_undefined_length_sequence_item", False)
         d(self, "_inherits_pixel_rep", False)
+        if not config._use_future:
+            d(self, "_is_little_endian", None)
+            d(self, "_is_implicit_VR", None)
         if args:
             src = args[0]
             if isinstance(src, Dataset):
@@ -58,24 +62,67 @@ class Dataset:
 
     @classmethod
     def _from_raw(
-        cls, raw: Any, level: int, parent: Dataset | None, inherits_pixel_rep: bool = False
+        cls,
+        raw: Any,
+        level: int,
+        parent: Dataset | None,
+        inherits_pixel_rep: bool = False,
+        read_opts: dict[str, Any] | None = None,
     ) -> Dataset:
+        """The data set of `level` of a parsed source (-1 the data set, -2 the file meta, else
+        an item). A data set made at level -1 from a source parsed with options of
+        `_core.read` other than `force` must be given them as `read_opts`: pickling parses
+        the source again with them."""
         self = cls.__new__(cls)
         if level >= 0:
             _, _, length, _, flags = raw.info(level)
             implicit, undefined = bool(flags & 2), length == 0xFFFFFFFF
         else:
             implicit, undefined = raw.implicit_vr, False
+        little = raw.little_endian
         # One update of the instance dict (this runs once per data set and item read).
-        self.__dict__.update(
+        d = self.__dict__
+        d.update(
             _inherits_pixel_rep=inherits_pixel_rep,
             _dict=raw.level(level),
             _raw=raw,
+            _level=level,
             _parent=parent,
             _implicit_vr=implicit,
+            _read_implicit=implicit,
+            _read_little=little,
             is_undefined_length_sequence_item=undefined,
         )
+        if not config._use_future:
+            d["_is_implicit_VR"] = implicit
+            d["_is_little_endian"] = little
+        if read_opts:
+            d["_read_opts"] = read_opts
         return self
+
+    # --- copying, pickling, `with` ----------------------------------------------------
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        from ._pickle import reduce_dataset
+
+        return reduce_dataset(self)
+
+    def __setstate__(self, state: Any) -> None:
+        from ._pickle import set_state
+
+        set_state(self, state)
+
+    def __copy__(self) -> Dataset:
+        # pydicom's shallow copy: a new object sharing the elements (and their mapping).
+        new = self.__class__.__new__(self.__class__)
+        new.__dict__.update(self.__dict__)
+        return new
+
+    def __enter__(self) -> Dataset:
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        return None
 
     # --- element access -------------------------------------------------------------
 
@@ -368,17 +415,136 @@ class Dataset:
                 for item in elem.value:
                     yield from item.iterall()
 
+    # --- encoding (pydicom 3: `original_encoding`, and the deprecated `is_*` pair) ------
+
+    # The encoding a data set was read with (None: made from scratch) and its character set.
+    _read_implicit: bool | None = None
+    _read_little: bool | None = None
+    _read_charset: str | list[str] = ""
+
+    def _deprecated_encoding(self, name: str) -> Any:
+        if config._use_future:
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+        return self.__dict__.get(f"_{name}")
+
+    def _set_deprecated_encoding(self, name: str, value: bool | None, arg: str) -> None:
+        cls = type(self).__name__
+        if config._use_future:
+            raise AttributeError(f"'{cls}' object has no attribute '{name}'")
+        warnings.warn(
+            f"'{cls}.{name}' will be removed in v4.0, set the Transfer Syntax UID or use the "
+            f"'{arg}' argument with {cls}.save_as() or dcmwrite() instead",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        self.__dict__[f"_{name}"] = value
+
     @property
     def is_little_endian(self) -> bool | None:
-        return self._raw.little_endian if self._raw is not None else None
+        return self._deprecated_encoding("is_little_endian")  # type: ignore[no-any-return]
+
+    @is_little_endian.setter
+    def is_little_endian(self, value: bool | None) -> None:
+        self._set_deprecated_encoding("is_little_endian", value, "little_endian")
 
     @property
     def is_implicit_VR(self) -> bool | None:
-        return self._implicit_vr
+        return self._deprecated_encoding("is_implicit_VR")  # type: ignore[no-any-return]
+
+    @is_implicit_VR.setter
+    def is_implicit_VR(self, value: bool | None) -> None:
+        self._set_deprecated_encoding("is_implicit_VR", value, "implicit_vr")
 
     @property
     def original_encoding(self) -> tuple[bool | None, bool | None]:
-        return (self._implicit_vr, self.is_little_endian)
+        return (self._read_implicit, self._read_little)
+
+    def set_original_encoding(
+        self,
+        is_implicit_vr: bool | None,
+        is_little_endian: bool | None,
+        character_encoding: str | list[str] | None = None,
+    ) -> None:
+        d = self.__dict__
+        d["_read_implicit"] = is_implicit_vr
+        d["_read_little"] = is_little_endian
+        if character_encoding is not None:
+            d["_read_charset"] = character_encoding
+
+    @property
+    def _character_set(self) -> str | list[str]:
+        """The character set(s) of this data set's text, from (0008,0005) or the parent's."""
+        from .charset import convert_encodings
+
+        elem = self.get(0x00080005)
+        if not elem or not elem.value:
+            return self.__dict__.get("_parent_encoding", "iso8859")
+        return convert_encodings(elem.value)  # type: ignore[no-any-return]
+
+    @property
+    def original_character_set(self) -> str | list[str]:
+        return self._read_charset
+
+    @property
+    def is_original_encoding(self) -> bool:
+        if config._use_future:
+            return self.original_character_set == self._character_set
+        current = (self.is_implicit_VR, self.is_little_endian)
+        return (
+            None not in current
+            and self.original_encoding == current
+            and self.original_character_set == self._character_set
+        )
+
+    @property
+    def read_implicit_vr(self) -> bool | None:
+        if config._use_future:
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute 'read_implicit_vr'")
+        warnings.warn(
+            f"'{type(self).__name__}.read_implicit_vr' will be removed in v4.0, use "
+            f"'{type(self).__name__}.original_encoding[0]' instead",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self._read_implicit
+
+    @property
+    def read_little_endian(self) -> bool | None:
+        if config._use_future:
+            raise AttributeError(
+                f"'{type(self).__name__}' object has no attribute 'read_little_endian'"
+            )
+        warnings.warn(
+            f"'{type(self).__name__}.read_little_endian' will be removed in v4.0, use "
+            f"'{type(self).__name__}.original_encoding[1]' instead",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self._read_little
+
+    @property
+    def read_encoding(self) -> str | list[str]:
+        if config._use_future:
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute 'read_encoding'")
+        warnings.warn(
+            f"'{type(self).__name__}.read_encoding' will be removed in v4.0, use "
+            f"'{type(self).__name__}.original_character_set' instead",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self._read_charset
+
+    @read_encoding.setter
+    def read_encoding(self, value: str | list[str]) -> None:
+        if config._use_future:
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute 'read_encoding'")
+        warnings.warn(
+            f"'{type(self).__name__}.read_encoding' will be removed in v4.0, use "
+            f"'{type(self).__name__}.set_original_encoding()' instead",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        self.__dict__["_read_charset"] = value
 
     # --- private blocks -------------------------------------------------------------
 
@@ -606,10 +772,33 @@ class FileDataset(Dataset):
         object.__setattr__(self, "_implicit_vr", is_implicit_VR)
 
     @classmethod
-    def _from_file(cls, raw: Any, src: Any) -> FileDataset:
-        self = Dataset._from_raw.__func__(cls, raw, -1, None)  # type: ignore[attr-defined]
-        self.__dict__["filename"] = _filename(src)
+    def _from_file(cls, raw: Any, src: Any, read_opts: dict[str, Any] | None = None) -> FileDataset:
+        self = Dataset._from_raw.__func__(cls, raw, -1, None, False, read_opts)  # type: ignore[attr-defined]
+        d = self.__dict__
+        d["filename"] = _filename(src)
+        if src.__class__ is not str and not isinstance(src, os.PathLike):
+            _set_source(d, src)
         return self
+
+    # pydicom's record of where a data set was read from (`buffer`: a file-like object other
+    # than an open file); a path leaves these class defaults.
+    buffer: Any = None
+    fileobj_type: Any = open
+
+    @property
+    def timestamp(self) -> float | None:
+        """The file's modification time (taken when first asked for, not when read)."""
+        d = self.__dict__
+        if "_timestamp" not in d:
+            name = d.get("filename")
+            d["_timestamp"] = (
+                os.stat(name).st_mtime if isinstance(name, str) and os.path.exists(name) else None
+            )
+        return d["_timestamp"]
+
+    @timestamp.setter
+    def timestamp(self, value: float | None) -> None:
+        self.__dict__["_timestamp"] = value
 
     # The file meta and preamble of a file read are made when first asked for.
     @property
@@ -621,7 +810,9 @@ class FileDataset(Dataset):
             if raw is None:
                 meta = FileMetaDataset()
             else:
-                meta = FileMetaDataset._from_raw(raw, -2, None)
+                # Its parent is the data set (the root a pickle refers to), which no element
+                # of the file meta looks at.
+                meta = FileMetaDataset._from_raw(raw, -2, self)
                 object.__setattr__(meta, "_implicit_vr", False)
             d["_file_meta"] = meta
         return meta
@@ -641,6 +832,21 @@ class FileDataset(Dataset):
     @preamble.setter
     def preamble(self, value: bytes | None) -> None:
         self.__dict__["_preamble"] = value
+
+
+def _set_source(d: dict[str, Any], src: Any) -> None:
+    """pydicom's `buffer`/`fileobj_type` for a data set read from `src`, not a path."""
+    if isinstance(src, io.BufferedReader):
+        d["fileobj_type"] = open
+    elif hasattr(src, "read"):
+        d["buffer"] = src
+        d["fileobj_type"] = type(src)
+        if not d.get("filename"):
+            name = getattr(src, "filename", None)
+            if isinstance(name, str):
+                d["filename"] = name
+    else:  # bytes-like: pydicom reads it through a DicomBytesIO
+        d["fileobj_type"] = None
 
 
 def _filename(src: Any) -> str | None:

@@ -7,6 +7,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import _core
+
+# pydicom's element-level reader API, answered from the core's index (see _stream.py)
+from ._stream import (  # noqa: F401
+    _at_pixel_data,
+    _read_file_meta_info,
+    data_element_generator,
+    read_dataset,
+    read_file_meta_info,
+    read_partial,
+    read_preamble,
+    read_sequence,
+)
 from .dataset import FileDataset
 from .tag import Tag
 
@@ -36,7 +48,10 @@ def dcmread(
             f"not {type(fp).__name__}"
         )
     raw = _core.read(src, force=force, stop_before_pixels=stop_before_pixels, specific_tags=tags)
-    return FileDataset._from_file(raw, fp)
+    opts = None
+    if stop_before_pixels or tags:
+        opts = {"stop_before_pixels": stop_before_pixels, "specific_tags": tags}
+    return FileDataset._from_file(raw, fp, opts)
 
 
 read_file = dcmread

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import config, datadict
 from .datadict import _KEYWORDS
-from .dataelem import DataElement, _keep
+from .dataelem import DataElement, RawDataElement, _keep, convert_raw_data_element
+from .errors import DicomAttributeError
 from .multival import MultiValue
 from .tag import TAG_ERRORS, BaseTag, Tag
 from .uid import UID
@@ -29,6 +31,45 @@ _AMBIGUOUS_US_SS_TAGS = frozenset(
 )  # fmt: skip
 _AMBIGUOUS_OB_OW_TAGS = frozenset({0x54000110, 0x54000112, 0x5400100A, 0x54001010})
 _OVERLAY_DATA_TAGS = frozenset(x << 16 | 0x3000 for x in range(0x6000, 0x601F, 2))
+# An attribute name that looks like an element keyword (letters and digits with an upper-case
+# letter after the first, not ending in "_"): setting one that is not a keyword warns.
+_RE_CAMEL_CASE = re.compile(r"^(?:[A-Za-z](?=.+?[A-Z])|[A-Z])[A-Za-z0-9]+[A-Za-z0-9][^_]$")
+
+
+class PrivateBlock:
+    """The elements of one private creator's block: (gggg,xx00)-(gggg,xxFF), where (gggg,00xx)
+    holds the creator's name."""
+
+    def __init__(self, key: tuple[int, str], dataset: Dataset, private_creator_element: int):
+        self.group = key[0]
+        self.private_creator = key[1]
+        self.dataset = dataset
+        self.block_start = private_creator_element << 8
+
+    def get_tag(self, element_offset: int) -> BaseTag:
+        if element_offset > 0xFF:
+            raise ValueError("Element offset must be less than 256")
+        return Tag(self.group, self.block_start + element_offset)
+
+    def __contains__(self, element_offset: int) -> bool:
+        return self.get_tag(element_offset) in self.dataset
+
+    def __getitem__(self, element_offset: int) -> DataElement:
+        return self.dataset[self.get_tag(element_offset)]
+
+    def __delitem__(self, element_offset: int) -> None:
+        del self.dataset[self.get_tag(element_offset)]
+
+    def add_new(self, element_offset: int, VR: str, value: object) -> None:
+        tag = self.get_tag(element_offset)
+        self.dataset.add_new(tag, VR, value)
+        self.dataset[tag].private_creator = self.private_creator
+
+    def __deepcopy__(self, memo: Any) -> PrivateBlock:
+        # The block is a view of its data set, which is not copied with it.
+        copied = type(self)((self.group, self.private_creator), self.dataset, self.block_start >> 8)
+        memo[id(self)] = copied
+        return copied
 
 
 class Dataset:
@@ -129,6 +170,8 @@ class Dataset:
     def _element(self, tag: int) -> DataElement:
         """The element of `tag`, made from the core index on first access."""
         elem = self._dict[tag]
+        if elem.__class__ is RawDataElement:
+            return self._convert_raw_element(tag, elem)
         if elem.__class__ is int:
             raw = self._raw
             info = raw.info(elem)
@@ -150,6 +193,24 @@ class Dataset:
                     raise AttributeError(
                         f"Failed to resolve ambiguous VR for tag {elem.tag}: {exc}"
                     ) from None
+        return elem
+
+    def _convert_raw_element(self, tag: BaseTag, raw: RawDataElement) -> DataElement:
+        """A RawDataElement stored by the caller (or `update_raw_element`), converted as
+        pydicom converts them on access."""
+        charset = "iso8859" if tag == 0x00080005 else (self._read_charset or self._character_set)
+        elem = convert_raw_data_element(raw, encoding=charset, ds=self)
+        self._dict[tag] = elem
+        if elem.VR == "SQ" and isinstance(elem.value, list):
+            for item in elem.value:
+                if isinstance(item, Dataset) and item.__dict__.get("_parent") is None:
+                    object.__setattr__(item, "_parent", self)
+                    object.__setattr__(item, "_inherits_pixel_rep", True)
+        if " or " in elem.VR:
+            try:
+                self._correct_ambiguous_vr(elem)
+            except AttributeError:
+                pass
         return elem
 
     def _pixel_rep(self) -> Any:
@@ -221,12 +282,26 @@ class Dataset:
             d = self.__dict__.get("_dict")
             elem = d.get(tag) if d is not None else None
             if elem is not None:
-                if elem.__class__ is int:
+                if elem.__class__ is not DataElement:
                     elem = self._element(tag)
                 return elem.value
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+            if not hasattr(type(self), name):
+                raise DicomAttributeError(
+                    f"'{type(self).__name__}' object has no attribute '{name}'"
+                )
+        if name == "_dict":
+            return {}
+        # Python comes here when a property raised AttributeError: running it again raises
+        # its own error (naming what is missing) rather than "no attribute 'pixel_array'".
+        return object.__getattribute__(self, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
+        if name.startswith("is_") or name.islower():
+            if name == "file_meta":
+                self._set_file_meta(value)
+            else:
+                object.__setattr__(self, name, value)
+            return
         tag = datadict.tag_for_keyword(name)
         if tag is not None:
             if tag in self._dict:
@@ -234,45 +309,97 @@ class Dataset:
             else:
                 vr = datadict.dictionary_VR(tag)
                 self._dict[BaseTag(tag)] = DataElement(tag, vr, value)
-        else:
-            object.__setattr__(self, name, value)
+            return
+        if datadict.repeater_has_keyword(name):
+            raise ValueError(
+                f"'{name}' is a DICOM repeating group element and must be added using the "
+                "add() or add_new() methods."
+            )
+        if _RE_CAMEL_CASE.match(name):
+            msg = (
+                f"Camel case attribute '{name}' used which is not in the element keyword "
+                "data dictionary"
+            )
+            if config.INVALID_KEYWORD_BEHAVIOR == "WARN":
+                warnings.warn(msg, stacklevel=2)
+            elif config.INVALID_KEYWORD_BEHAVIOR == "RAISE":
+                raise ValueError(msg)
+        object.__setattr__(self, name, value)
+
+    def _set_file_meta(self, value: Any) -> None:
+        if value is not None:
+            if not isinstance(value, Dataset):
+                raise TypeError(
+                    f"'{type(self).__name__}.file_meta' must be a 'FileMetaDataset' instance"
+                )
+            if not isinstance(value, FileMetaDataset):
+                value = FileMetaDataset(value)
+        object.__setattr__(self, "file_meta", value)
+
+    def ensure_file_meta(self) -> None:
+        """Create an empty `file_meta` if there is none."""
+        if getattr(self, "file_meta", None) is None:
+            self.file_meta = FileMetaDataset()
 
     def __delattr__(self, name: str) -> None:
         tag = datadict.tag_for_keyword(name)
         if tag is not None and tag in self._dict:
-            del self._dict[tag]
+            del self[tag]
         elif name in self.__dict__:
             object.__delattr__(self, name)
         else:
             raise AttributeError(name)
 
     def __setitem__(self, key: Any, elem: Any) -> None:
-        if not isinstance(elem, DataElement):
-            raise TypeError("Dataset contents must be 'DataElement' instances.")
-        tag = Tag(key)
-        if tag != elem.tag:
-            raise ValueError(f"'key' {tag} does not match the element's tag {elem.tag}")
+        if isinstance(key, slice):
+            raise NotImplementedError("Slicing is not supported when setting Dataset items")
+        try:
+            tag = Tag(key)
+        except Exception as exc:
+            raise ValueError(f"Unable to convert the key '{key}' to an element tag") from exc
+        if not isinstance(elem, DataElement | RawDataElement):
+            raise TypeError("Dataset items must be 'DataElement' instances")
+        elem_tag = elem.tag if isinstance(elem.tag, BaseTag) else Tag(elem.tag)
+        if tag != elem_tag:
+            raise ValueError(f"The key '{tag}' doesn't match the 'DataElement' tag '{elem_tag}'")
         if tag.is_private:
             creator_tag = (tag & 0xFFFF0000) | (tag & 0xFFFF) >> 8
             if creator_tag != tag and creator_tag in self._dict:
+                if isinstance(elem, RawDataElement):
+                    elem = convert_raw_data_element(elem, encoding=self._character_set, ds=self)
                 elem.private_creator = self._element(creator_tag).value
         self._dict[tag] = elem
+        if elem.__class__ is not RawDataElement and elem.VR == "SQ":
+            from .sequence import Sequence
+
+            if not isinstance(elem.value, Sequence):
+                elem.value = Sequence(elem.value)
 
     def __delitem__(self, key: Any) -> None:
-        if isinstance(key, slice):
-            for tag in self._slice_tags(key):
-                del self._dict[tag]
-            return
-        try:
-            del self._dict[Tag(key)]
-        except Exception as exc:
-            raise KeyError(key) from exc
+        tags = self._slice_tags(key) if isinstance(key, slice) else [Tag(key)]
+        for tag in tags:
+            del self._dict[tag]
+            if tag & 0x10000 and 0x10 <= tag & 0xFFFF <= 0xFF:
+                self.__dict__.pop("_private_blocks", None)
 
     def __contains__(self, name: Any) -> bool:
         try:
             return Tag(name) in self._dict
-        except TAG_ERRORS:
-            return False
+        except Exception as exc:
+            msg = (
+                f"Invalid value '{name}' used with the 'in' operator: must be an element tag "
+                "as a 2-tuple or int, or an element keyword"
+            )
+            if isinstance(exc, OverflowError):
+                msg = (
+                    "Invalid element tag value used with the 'in' operator: tags have a "
+                    "maximum value of (0xFFFF, 0xFFFF)"
+                )
+            if config.INVALID_KEY_BEHAVIOR == "WARN":
+                warnings.warn(msg, stacklevel=2)
+            elif config.INVALID_KEY_BEHAVIOR == "RAISE":
+                raise ValueError(msg) from exc
+        return False
 
     def __len__(self) -> int:
         return len(self._dict)
@@ -284,7 +411,7 @@ class Dataset:
     def __eq__(self, other: object) -> bool:
         if other is self:
             return True
-        if isinstance(other, Dataset):
+        if isinstance(other, self.__class__):
             if sorted(self._dict) != sorted(other._dict):
                 return False
             return all(self[t] == other[t] for t in self._dict)
@@ -300,14 +427,76 @@ class Dataset:
                 return default
         try:
             tag = Tag(key)
-        except TAG_ERRORS:
-            return default
+        except Exception as exc:
+            raise TypeError("Dataset.get key must be a string or tag") from exc
         if tag in self._dict:
             return self._element(tag)
         return default
 
-    def get_item(self, key: Any, *, keep_deferred: bool = False) -> DataElement:
-        return self[key]
+    def get_item(self, key: Any, *, keep_deferred: bool = False) -> Any:
+        """The element of `key` as stored: a `RawDataElement` when its value was not
+        converted yet (elements read from a file are never deferred, so `keep_deferred`
+        changes nothing), else the `DataElement`; None when absent."""
+        if isinstance(key, slice):
+            return self._dataset_slice(key)
+        tag = Tag(key)
+        elem = self._dict.get(tag)
+        if elem.__class__ is int:
+            return self._raw_element(elem)
+        if elem is not None and elem.__class__ is DataElement and elem._raw is not None:
+            if elem._value is DataElement._UNSET:
+                return self._raw_element(elem._idx)
+        return elem
+
+    def _raw_element(self, idx: int) -> RawDataElement:
+        """pydicom's RawDataElement of element `idx` of the source."""
+        raw = self._raw
+        tag, vr, length, offset, flags = raw.info(idx)
+        implicit = bool(flags & 2) if self._level >= 0 else raw.implicit_vr
+        return RawDataElement(
+            BaseTag(tag), None if implicit else vr, length, raw.raw_value(idx), offset,
+            implicit, raw.little_endian,
+        )  # fmt: skip
+
+    def elements(self) -> Iterator[Any]:
+        """The elements in tag order, unconverted ones as `RawDataElement` (see get_item)."""
+        for tag in sorted(self._dict.keys()):
+            yield self.get_item(tag)
+
+    def update_raw_element(
+        self, tag: Any, *, vr: str | None = None, value: bytes | None = None
+    ) -> None:
+        """Change the VR and/or the encoded value of an element not converted yet."""
+        from .valuerep import VR as VR_
+
+        if vr is None and value is None:
+            raise ValueError("Either or both of 'vr' and 'value' are required")
+        if vr is not None:
+            try:
+                VR_[vr]
+            except KeyError:
+                raise ValueError(f"Invalid VR value '{vr}'") from None
+        if value is not None and not isinstance(value, bytes):
+            raise TypeError(f"'value' must be bytes, not '{type(value).__name__}'")
+        tag = Tag(tag)
+        raw = self.get_item(tag)
+        if raw is None:
+            raise KeyError(f"No element with tag {tag} was found")
+        if not isinstance(raw, RawDataElement):
+            raise TypeError(
+                f"The element with tag {tag} has already been converted to a 'DataElement' "
+                "instance, this method must be called earlier"
+            )
+        vr = vr if vr is not None else raw.VR
+        value = value if value is not None else raw.value
+        self._dict[tag] = raw._replace(VR=vr, value=value)
+
+    def popitem(self) -> tuple[BaseTag, DataElement]:
+        keys = list(self._dict.keys())
+        if not keys:
+            raise KeyError("popitem(): dictionary is empty")
+        tag = BaseTag(keys[-1])
+        return (tag, self.pop(tag))
 
     def keys(self) -> Any:
         return self._dict.keys()
@@ -355,13 +544,25 @@ class Dataset:
         if tag in self:
             return self[tag]
         if not isinstance(default, DataElement):
-            vr = datadict.dictionary_VR(tag)
+            if tag.is_private:
+                vr = "UN"
+            else:
+                try:
+                    vr = datadict.dictionary_VR(tag)
+                except KeyError:
+                    if config.settings.writing_validation_mode == config.RAISE:
+                        raise KeyError(f"Unknown DICOM tag {tag}") from None
+                    vr = "UN"
+                    warnings.warn(f"Unknown DICOM tag {tag} - setting VR to 'UN'", stacklevel=2)
             default = DataElement(tag, vr, default)
-        self[tag] = default
+        self[key] = default
         return default
 
+    def trait_names(self) -> list[str]:
+        return dir(self)
+
     def update(self, d: Any) -> None:
-        for key, value in dict(d).items():
+        for key, value in list(d.items()):
             if isinstance(key, str):
                 setattr(self, key, value)
             else:
@@ -552,6 +753,79 @@ class Dataset:
         if group % 2 == 0:
             raise ValueError("Group must be an odd number")
         return [e.value for e in self[(group, 0x10) : (group, 0x100)]]
+
+    def private_block(
+        self, group: int, private_creator: str, create: bool = False
+    ) -> PrivateBlock:
+        """The block of `private_creator` in `group`; `create` adds the creator in the first
+        free slot when it is absent (else KeyError)."""
+        blocks = self.__dict__.setdefault("_private_blocks", {})
+        key = (group, private_creator)
+        if key in blocks:
+            return blocks[key]  # type: ignore[no-any-return]
+        if not private_creator:
+            raise ValueError("Private creator must have a value")
+        if group % 2 == 0:
+            raise ValueError("Tag must be private if private creator is given")
+        found = next(
+            (e for e in self[(group, 0x10) : (group, 0x100)] if e.value == private_creator), None
+        )
+        if found is not None:
+            element = found.tag.element
+        elif not create:
+            raise KeyError(f"Private creator '{private_creator}' not found")
+        else:
+            element = next(el for el in range(0x10, 0x100) if Tag(group, el) not in self._dict)
+            self.add_new(Tag(group, element), "LO", private_creator)
+        block = blocks[key] = PrivateBlock(key, self, element)
+        return block
+
+    def get_private_item(
+        self, group: int, element_offset: int, private_creator: str
+    ) -> DataElement:
+        block = self.private_block(group, private_creator)
+        return self[block.get_tag(element_offset)]
+
+    def add_new_private(
+        self,
+        private_creator: str,
+        group: int,
+        element_offset: int,
+        value: Any,
+        vr: str | None = None,
+    ) -> None:
+        """Add a private element (creating its block if needed); the VR defaults to the
+        private dictionary's."""
+        block = self.private_block(group, private_creator, create=True)
+        if vr is None:
+            vr = datadict.get_private_entry((group, element_offset), private_creator)[0]
+        block.add_new(element_offset, vr, value)
+
+    def remove_private_tags(self) -> None:
+        """Delete every private element, in sequence items too."""
+
+        def remove(ds: Dataset, elem: DataElement) -> None:
+            if elem.tag.is_private:
+                del ds[elem.tag]
+
+        self.walk(remove)
+
+    def formatted_lines(
+        self,
+        element_format: str = default_element_format,
+        sequence_element_format: str = default_sequence_element_format,
+        indent_format: str | None = None,
+    ) -> Iterator[str]:
+        """Each element (recursively) formatted with %-style keys of its public attributes."""
+        skip = ("from_json", "to_json", "to_json_dict", "clear", "description", "validate")
+        for elem in self.iterall():
+            fields = {}
+            for attr in dir(elem):
+                if attr.startswith("_") or attr in skip:
+                    continue
+                v = getattr(elem, attr)
+                fields[attr] = v() if callable(v) else v
+            yield (sequence_element_format if elem.VR == "SQ" else element_format) % fields
 
     # --- pixel data -----------------------------------------------------------------
 
@@ -747,8 +1021,49 @@ def _reset_numbers(elem: DataElement) -> None:
     elem._value = MultiValue(_keep, v) if v.__class__ is list else v
 
 
+def validate_file_meta(file_meta: FileMetaDataset, enforce_standard: bool = True) -> None:
+    """pydicom's `dataset.validate_file_meta` (see `filewriter.validate_file_meta`)."""
+    from . import filewriter
+
+    filewriter.validate_file_meta(file_meta, enforce_standard)
+
+
 class FileMetaDataset(Dataset):
-    """The File Meta Information (group 0002)."""
+    """The File Meta Information (group 0002): only group 2 elements."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if args and args[0] is not None and not isinstance(args[0], Dataset | dict):
+            raise TypeError(f"Argument must be a dict or Dataset, not {type(args[0])}")
+        super().__init__(*args, **kwargs)
+        FileMetaDataset.validate(self._dict)
+
+    @staticmethod
+    def validate(init_value: Any) -> None:
+        """pydicom's check of a file meta's initial elements."""
+        if init_value is None:
+            return
+        if not isinstance(init_value, Dataset | dict) and init_value.__class__.__name__ != "LevelMap":
+            raise TypeError(f"Argument must be a dict or Dataset, not {type(init_value)}")
+        non_group2 = [str(Tag(t)) for t in init_value.keys() if Tag(t).group != 2]
+        if non_group2:
+            raise ValueError(
+                "File meta datasets may only contain group 2 elements but the following "
+                f"elements are present: {', '.join(non_group2)}"
+            )
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        tag = value.tag if isinstance(value.tag, BaseTag) else Tag(value.tag)
+        if tag.group != 2:
+            raise ValueError("Only group 2 data elements are allowed in a FileMetaDataset")
+        super().__setitem__(key, value)
+
+    @property
+    def _tsyntax_encoding(self) -> tuple[bool, bool] | tuple[None, None]:
+        """(implicit VR, little endian) of a known public Transfer Syntax UID, else Nones."""
+        tsyntax = self.get("TransferSyntaxUID", None)
+        if not tsyntax or tsyntax.is_private or not tsyntax.is_transfer_syntax:
+            return (None, None)
+        return (tsyntax.is_implicit_VR, tsyntax.is_little_endian)
 
 
 class FileDataset(Dataset):

@@ -80,6 +80,8 @@ class Dataset:
     default_sequence_element_format = "%(tag)s %(name)-35.35s %(VR)s: %(repval)s"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if args and args[0] is None:
+            args = ()
         d = object.__setattr__
         d(self, "_dict", {})
         d(self, "_raw", None)
@@ -296,7 +298,7 @@ class Dataset:
         return object.__getattribute__(self, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name.startswith("is_") or name.islower():
+        if name[0] == "_" or name.startswith("is_") or name.islower():
             if name == "file_meta":
                 self._set_file_meta(value)
             else:
@@ -308,7 +310,7 @@ class Dataset:
                 self._element(tag).value = value
             else:
                 vr = datadict.dictionary_VR(tag)
-                self._dict[BaseTag(tag)] = DataElement(tag, vr, value)
+                self[BaseTag(tag)] = DataElement(tag, vr, value)
             return
         if datadict.repeater_has_keyword(name):
             raise ValueError(
@@ -952,7 +954,7 @@ class Dataset:
         indent_str = self.indent_chars * indent
         nested = self.indent_chars * (indent + 1)
         file_meta = getattr(self, "file_meta", None)
-        if file_meta:
+        if file_meta and config.show_file_meta:
             strings.append(f"{'Dataset.file_meta ':-<49}")
             strings.extend(indent_str + repr(elem) for elem in file_meta)
             strings.append("-" * 49)
@@ -1079,12 +1081,20 @@ class FileDataset(Dataset):
         is_little_endian: bool = True,
     ) -> None:
         super().__init__(dataset)
-        object.__setattr__(self, "preamble", preamble)
-        object.__setattr__(
-            self, "file_meta", file_meta if file_meta is not None else FileMetaDataset()
-        )
-        object.__setattr__(self, "filename", _filename(filename_or_obj))
-        object.__setattr__(self, "_implicit_vr", is_implicit_VR)
+        self.preamble = preamble
+        self.file_meta = file_meta if file_meta is not None else FileMetaDataset()
+        d = self.__dict__
+        if not config._use_future:
+            d["_is_implicit_VR"] = is_implicit_VR
+            d["_is_little_endian"] = is_little_endian
+        d["_implicit_vr"] = d["_read_implicit"] = is_implicit_VR
+        d["_read_little"] = is_little_endian
+        src = os.fspath(filename_or_obj) if isinstance(filename_or_obj, os.PathLike) else filename_or_obj
+        d["filename"] = src if isinstance(src, str) else None
+        if not isinstance(src, str):
+            _set_source(d, src)
+        name = d["filename"]
+        d["_timestamp"] = os.stat(name).st_mtime if name and os.path.exists(name) else None
 
     @classmethod
     def _from_file(cls, raw: Any, src: Any, read_opts: dict[str, Any] | None = None) -> FileDataset:
@@ -1152,16 +1162,13 @@ class FileDataset(Dataset):
 def _set_source(d: dict[str, Any], src: Any) -> None:
     """pydicom's `buffer`/`fileobj_type` for a data set read from `src`, not a path."""
     if isinstance(src, io.BufferedReader):
+        d["filename"] = src.name
         d["fileobj_type"] = open
-    elif hasattr(src, "read"):
+    else:
         d["buffer"] = src
         d["fileobj_type"] = type(src)
         if not d.get("filename"):
-            name = getattr(src, "filename", None)
-            if isinstance(name, str):
-                d["filename"] = name
-    else:  # bytes-like: pydicom reads it through a DicomBytesIO
-        d["fileobj_type"] = None
+            d["filename"] = getattr(src, "name", None) or getattr(src, "filename", None)
 
 
 def _filename(src: Any) -> str | None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import copy
+from io import BufferedIOBase
 from typing import Any, NamedTuple
 
-from . import datadict
+from . import config, datadict
 from .multival import MultiValue
 from .tag import BaseTag, Tag
 from .uid import UID
-from .valuerep import DS, IS, DSfloat, PersonName
+from .valuerep import DS, IS, DSfloat, PersonName, validate_value
 
 # How pydicom converts each (single) value of a VR; other VRs keep the core's value.
 _CONVERTERS: dict[str, Any] = {"DS": DS, "IS": IS, "PN": PersonName, "UI": UID, "AT": Tag}
@@ -51,6 +53,8 @@ def empty_value_for_VR(vr: str | None, raw: bool = False) -> Any:
     """The value an empty element of `vr` has, as pydicom gives it."""
     if vr == "SQ":
         return b"" if raw else []
+    if config.use_none_as_empty_text_VR_value:
+        return None
     if vr == "PN":
         return b"" if raw else PersonName("")
     if vr in STR_VRS and vr not in ("DS", "IS"):
@@ -100,10 +104,15 @@ def _restore(cls: type, tag: int, vr: str, value: Any, extra: dict[str, Any] | N
     return self
 
 
+_DATETIME_VRS = frozenset({"DA", "DT", "TM"})
+
+
 class DataElement:
     """A data element: tag, VR, value (and, for elements read from a file, where it came from)."""
 
+    # `__dict__` lets an instance override the display settings (showVR, descripWidth, ...).
     __slots__ = (
+        "__dict__",
         "VR",
         "_idx",
         "_parent",
@@ -132,13 +141,15 @@ class DataElement:
         already_converted: bool = False,
         validation_mode: Any = None,
     ) -> None:
-        self.tag = tag = Tag(tag)
+        if validation_mode is None:
+            validation_mode = config.settings.reading_validation_mode
+        self.tag = tag = tag if isinstance(tag, BaseTag) else Tag(tag)
         if (
             VR == "UN"
             and not tag.is_private
+            and config.replace_un_with_known_vr
             and (is_undefined_length or value is None or len(value) < 0xFFFF)
         ):
-            # pydicom's replace_un_with_known_vr
             entry = datadict._core.dict_entry(tag)
             if entry is not None:
                 VR = entry[0]
@@ -150,7 +161,10 @@ class DataElement:
         self.private_creator = None
         self.file_tell = file_value_tell
         self.validation_mode = validation_mode
-        self._value = self._convert_value(value)
+        if already_converted:
+            self._value = value
+        else:
+            self.value = value
 
     @classmethod
     def _from_raw(cls, raw: Any, idx: int, parent: Any, info: tuple) -> DataElement:
@@ -185,8 +199,47 @@ class DataElement:
 
     @value.setter
     def value(self, val: Any) -> None:
-        self._value = self._convert_value(val)
         self._raw = None
+        if isinstance(val, BufferedIOBase):
+            from .fileutil import check_buffer
+            from .valuerep import BUFFERABLE_VRS
+
+            if self.VR not in BUFFERABLE_VRS:
+                supported = sorted(str(vr) for vr in BUFFERABLE_VRS if "or" not in vr)
+                raise ValueError(
+                    f"Elements with a VR of '{self.VR}' cannot be used with buffered values, "
+                    f"supported VRs are: {', '.join(supported)}"
+                )
+            try:
+                check_buffer(val)
+            except Exception as exc:
+                raise type(exc)(f"Invalid buffer for {self.tag} '{self.name}': {exc}") from exc
+            self._value = val
+            return
+        self._value = self._convert_value(val)
+
+    @property
+    def is_buffered(self) -> bool:
+        """Whether the value is a buffer (read when written) rather than bytes."""
+        return isinstance(self._value, BufferedIOBase)
+
+    def validate(self, value: Any) -> None:
+        """Check `value` for this element's VR, as `validation_mode` says (warn or raise)."""
+        validate_value(self.VR, value, self.validation_mode)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> DataElement:
+        cls, args = self.__reduce_ex__(4)
+        try:
+            args = copy.deepcopy(args, memo)
+        except Exception as exc:
+            if not self.is_buffered:
+                raise
+            raise type(exc)(
+                f"Error deepcopying the buffered element {self.tag} '{self.name}': {exc}"
+            ) from exc
+        result = cls(*args)
+        memo[id(self)] = result
+        return result  # type: ignore[no-any-return]
 
     def _load(self) -> Any:
         vr = self.VR
@@ -216,6 +269,12 @@ class DataElement:
     def _convert_value(self, val: Any) -> Any:
         """pydicom's value setter: split on backslashes, then convert each value for the VR."""
         vr = self.VR
+        if self.tag == 0x7FE00010 and val.__class__.__module__ == "numpy":
+            raise TypeError(
+                "The value for (7FE0,0010) 'Pixel Data' should be set using 'bytes' not "
+                "'numpy.ndarray'. See the Dataset.set_pixel_data() method for an alternative "
+                "that supports ndarrays."
+            )
         if vr == "SQ":
             from .sequence import Sequence
 
@@ -231,17 +290,35 @@ class DataElement:
             return self._convert_one(val)
         if len(val) == 1:
             return self._convert_one(val[0])
+        if self.tag in _LUT_DESCRIPTOR_TAGS and val:
+            # The first value is US whatever the VR (pydicom keeps the values unconverted).
+            validate_value("US", val[0], self.validation_mode)
+            for v in val[1:]:
+                validate_value(vr, v, self.validation_mode)
+            return MultiValue(_keep, val)
         return MultiValue(self._convert_one, val)
 
     def _convert_one(self, val: Any) -> Any:
-        if val is None:
-            return None
         vr = self.VR
         if vr in _DEFAULT_CHARSET_VRS and isinstance(val, bytes):
             val = val.decode()
-        if vr == "AT":
-            return val if isinstance(val, BaseTag) or (val != 0 and not val) else Tag(val)
-        return _CONVERTERS.get(vr, _keep)(val)
+        mode = self.validation_mode
+        if vr == "IS":
+            return IS(val, mode)
+        if vr == "DS":
+            return DS(val, False, mode)
+        if vr in _DATETIME_VRS and config.datetime_conversion:
+            from . import valuerep
+
+            return getattr(valuerep, vr)(val, validation_mode=mode)
+        if vr == "UI":
+            return UID(val, mode) if val is not None else None
+        if vr == "PN":
+            return PersonName(val, validation_mode=mode)
+        if vr == "AT" and (val == 0 or val):
+            return val if isinstance(val, BaseTag) else Tag(val)
+        self.validate(val)
+        return val
 
     @property
     def VM(self) -> int:
@@ -252,6 +329,13 @@ class DataElement:
             return 0
         if isinstance(value, str | bytes | PersonName):
             return 1 if value else 0
+        if isinstance(value, BufferedIOBase):
+            from .fileutil import buffer_length
+
+            try:
+                return 1 if buffer_length(value) else 0
+            except Exception as exc:
+                raise type(exc)(f"Invalid buffer for {self.tag} '{self.name}': {exc}") from exc
         try:
             iter(value)
         except TypeError:
@@ -260,6 +344,8 @@ class DataElement:
 
     @property
     def is_empty(self) -> bool:
+        if self.VR == "SQ":
+            return not self.value
         return self.VM == 0
 
     @property
@@ -267,7 +353,8 @@ class DataElement:
         return empty_value_for_VR(self.VR)
 
     def clear(self) -> None:
-        self.value = self.empty_value
+        self._value = self.empty_value
+        self._raw = None
 
     @property
     def is_private(self) -> bool:
@@ -310,6 +397,8 @@ class DataElement:
     @property
     def repval(self) -> str:
         value = self.value
+        if self.is_buffered:
+            return repr(value)
         if self.VR in LONG_VALUE_VRS:
             try:
                 length = len(value)
@@ -336,9 +425,25 @@ class DataElement:
     def __eq__(self, other: object) -> bool:
         if other is self:
             return True
-        if not isinstance(other, DataElement):
+        if not isinstance(other, self.__class__):
             return NotImplemented
-        return self.tag == other.tag and self.VR == other.VR and self.value == other.value
+        if self.tag != other.tag or self.VR != other.VR:
+            return False
+        value, other_value = self.value, other.value
+        if value.__class__.__module__ == "numpy":
+            import numpy as np
+
+            return len(value) == len(other_value) and bool(np.allclose(value, other_value))
+        if not self.is_buffered and not other.is_buffered:
+            return bool(value == other_value)
+        from .fileutil import buffer_equality
+
+        try:
+            if self.is_buffered:
+                return buffer_equality(value, other_value)
+            return buffer_equality(other_value, value)
+        except Exception as exc:
+            raise type(exc)(f"Invalid buffer for {self.tag} '{self.name}': {exc}") from exc
 
     def __ne__(self, other: object) -> bool:
         return not self == other
@@ -346,7 +451,10 @@ class DataElement:
     __hash__ = None  # type: ignore[assignment]
 
     def __getitem__(self, key: int) -> Any:
-        return self.value[key]
+        try:
+            return self.value[key]
+        except TypeError:
+            raise TypeError("DataElement value is unscriptable (not a Sequence)") from None
 
 
 class RawDataElement(NamedTuple):

@@ -83,6 +83,9 @@ pub struct Options {
     pub stop_before_pixels: bool,
     /// Top-level tags to keep (sorted); (0008,0005) is always kept.
     pub specific_tags: Option<Vec<u32>>,
+    /// (implicit VR, little endian) of a bare data set (pydicom's `read_dataset`): no
+    /// preamble, File Meta Information or command set is looked for.
+    pub encoding: Option<(bool, bool)>,
 }
 
 /// A parsed file: the bytes and the index over them.
@@ -153,6 +156,9 @@ impl Iterator for Children<'_> {
 }
 
 pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
+    if let Some((implicit, little)) = opts.encoding {
+        return parse_bare(source, opts, implicit, little);
+    }
     let data = source.bytes();
     let has_preamble = data.len() >= 132 && &data[128..132] == b"DICM";
     if !has_preamble && !opts.force {
@@ -229,6 +235,28 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
         implicit_vr: implicit,
         little_endian: little,
         dataset_offset: meta_end,
+        stopped_at_pixels,
+        elements,
+        source,
+    })
+}
+
+/// A data set without header, all of it in the given encoding.
+fn parse_bare(source: Source, opts: &Options, implicit: bool, little: bool) -> Result<Parsed> {
+    let mut p = Parser::new(source.bytes(), opts);
+    let n = p.data.len();
+    p.read_dataset(0, n, None, implicit, little, ROOT, 0, Scope::Top)?;
+    let dataset = 0..p.elements.len() as u32;
+    let stopped_at_pixels = p.stopped_at_pixels;
+    let elements = p.elements;
+    Ok(Parsed {
+        preamble: None,
+        meta: 0..0,
+        dataset,
+        transfer_syntax: String::new(),
+        implicit_vr: implicit,
+        little_endian: little,
+        dataset_offset: 0,
         stopped_at_pixels,
         elements,
         source,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import warnings
 from io import BufferedIOBase
 from typing import Any, NamedTuple
 
@@ -498,3 +499,22 @@ def convert_raw_data_element(
         raw.length == 0xFFFFFFFF,
         already_converted=True,
     )
+
+
+def _deprecated_from_raw(
+    raw_data_element: RawDataElement, encoding: Any = None, dataset: Any = None
+) -> DataElement:
+    warnings.warn(
+        "'pydicom.dataelem.DataElement_from_raw' is deprecated and will be removed in v4.0, "
+        "please use 'pydicom.dataelem.convert_raw_data_element' instead",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return convert_raw_data_element(raw_data_element, encoding=encoding, ds=dataset)
+
+
+def __getattr__(name: str) -> Any:
+    # pydicom 3's deprecated name, gone with config._use_future as in pydicom
+    if name == "DataElement_from_raw" and not config._use_future:
+        return _deprecated_from_raw
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

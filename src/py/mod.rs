@@ -272,13 +272,14 @@ const HEADER_PREFIX: usize = 8 << 10;
 
 /// Parses `src` (a path, or a bytes-like object) into a RawFile.
 #[pyfunction]
-#[pyo3(signature = (src, *, force=false, stop_before_pixels=false, specific_tags=None))]
+#[pyo3(signature = (src, *, force=false, stop_before_pixels=false, specific_tags=None, encoding=None))]
 fn read(
     py: Python<'_>,
     src: &Bound<'_, PyAny>,
     force: bool,
     stop_before_pixels: bool,
     specific_tags: Option<Vec<u32>>,
+    encoding: Option<(bool, bool)>,
 ) -> PyResult<RawFile> {
     let specific_tags = specific_tags.map(|mut t| {
         t.sort_unstable();
@@ -288,6 +289,7 @@ fn read(
         force,
         stop_before_pixels,
         specific_tags,
+        encoding,
     };
     let source = if let Ok(path) = src.extract::<PathBuf>() {
         if stop_before_pixels {

@@ -1,0 +1,313 @@
+"""pydicom's stream-level reader API (`data_element_generator`, `read_dataset`,
+`read_sequence`, `read_preamble`, `read_partial`, ...) over the core's one-pass index.
+
+Each function reads the bytes it is given from the file-like in one call, has the core index
+them in the encoding the caller names (`_core.read(..., encoding=(implicit, little))`), and
+answers from that index: the elements are never parsed in Python. The file-like is left where
+pydicom's element-by-element reader would leave it (after the last element returned, or at the
+header of the element `stop_when` stopped at).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterator, MutableSequence
+from typing import Any, BinaryIO
+
+from . import _core, config
+from .dataelem import DataElement, RawDataElement, empty_value_for_VR
+from .dataset import Dataset, FileDataset, FileMetaDataset
+from .errors import InvalidDicomError
+from .sequence import Sequence
+from .tag import BaseTag, Tag
+
+StopWhen = Callable[[BaseTag, str | None, int], bool] | None
+
+_UNDEFINED = 0xFFFFFFFF
+_IMPLICIT = 2  # core index flags (src/parse.rs `flag`)
+_FROM_UN = 4
+_UNKNOWN_VR = 64
+_LONG_LENGTH_VRS = frozenset(
+    ["OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV"]
+)
+_PIXEL_TAGS = frozenset([0x7FE00010, 0x7FE00009, 0x7FE00008])
+_CHARSET = 0x00080005
+# Any tag whose dictionary VR is SQ: frames the items of a bare sequence value for the core.
+_SEQUENCE_FRAME_TAG = 0x00081115
+
+
+def size_in_bytes(expr: int | float | str | None) -> int | float | None:
+    """pydicom's `defer_size` forms: a number of bytes, or a string such as "512 KB"."""
+    if expr is None or expr == float("inf"):
+        return None
+    if isinstance(expr, int | float):
+        return expr
+    parts = str(expr).split()
+    if len(parts) == 1:
+        return int(parts[0])
+    units = {"kb": 0x400, "mb": 0x100000}
+    value, unit = parts
+    if unit.lower() not in units:
+        raise ValueError(f"Unable to determine the byte size from '{expr}'")
+    return float(value) * units[unit.lower()]
+
+
+def _index(data: bytes, implicit: bool, little: bool, specific_tags: Any = None) -> Any:
+    tags = None if not specific_tags else [int(Tag(t)) for t in specific_tags]
+    return _core.read(data, encoding=(implicit, little), specific_tags=tags)
+
+
+def _top_level(raw: Any) -> list[int]:
+    """Indices of the top-level elements in file order."""
+    return sorted(raw.level(-1).values())
+
+
+def _header_size(info: tuple[int, str, int, int, int], wire_vr: str | None) -> int:
+    if info[4] & _IMPLICIT or wire_vr is None:
+        return 8
+    return 12 if wire_vr in _LONG_LENGTH_VRS else 8
+
+
+def _wire_vr(raw: Any, info: tuple[int, str, int, int, int]) -> str | None:
+    """The VR as encoded: None for implicit VR (pydicom's RawDataElement.VR), the stream's
+    own VR where the core replaced it (UN of a known element, an unknown VR)."""
+    _, vr, length, offset, flags = info
+    if flags & _IMPLICIT:
+        # pydicom looks undefined-length VRs up at once (the value's form depends on it)
+        return vr if length == _UNDEFINED else None
+    if flags & _FROM_UN:
+        return "UN"
+    if flags & _UNKNOWN_VR:
+        return bytes(memoryview(raw)[offset - 4 : offset - 2]).decode("latin-1")
+    return vr
+
+
+def _value_end(raw: Any, idx: int, info: tuple[int, str, int, int, int]) -> int:
+    """Offset just past an element (its sequence delimiter included)."""
+    length, offset = info[2], info[3]
+    if length == _UNDEFINED:
+        return offset + len(raw.raw_value(idx)) + 8
+    return offset + length
+
+
+def data_element_generator(
+    fp: BinaryIO,
+    is_implicit_VR: bool,
+    is_little_endian: bool,
+    stop_when: StopWhen = None,
+    defer_size: int | str | float | None = None,
+    encoding: str | MutableSequence[str] = "iso8859",
+    specific_tags: list[BaseTag | int] | None = None,
+) -> Iterator[RawDataElement | DataElement]:
+    """The elements of `fp` from its position: a `RawDataElement` (value as bytes) for each,
+    except undefined-length sequences, which come as a `DataElement` holding the `Sequence`.
+
+    `stop_when(tag, VR, length)` returning True ends reading before that element (`fp` is
+    left at its header); values longer than `defer_size` are None.
+    """
+    start = fp.tell()
+    data = fp.read()
+    raw = _index(data, is_implicit_VR, is_little_endian, specific_tags)
+    defer = size_in_bytes(defer_size)
+    parent: Dataset | None = None
+    end = 0
+    for idx in _top_level(raw):
+        info = raw.info(idx)
+        tag, vr, length, offset, _ = info
+        wire_vr = _wire_vr(raw, info)
+        if stop_when is not None and stop_when(BaseTag(tag), wire_vr, length):
+            fp.seek(start + offset - _header_size(info, wire_vr))
+            return
+        end = _value_end(raw, idx, info)
+        fp.seek(start + end)
+        if length == _UNDEFINED and vr == "SQ":
+            if parent is None:
+                parent = Dataset._from_raw(raw, -1, None)
+            elem = DataElement._from_raw(raw, idx, parent, info)
+            elem.file_tell = start + offset
+            yield elem
+            continue
+        value: bytes | None
+        if defer is not None and length != _UNDEFINED and length > defer and tag != _CHARSET:
+            value = None
+        else:
+            value = raw.raw_value(idx)
+            if defer is not None and length == _UNDEFINED and len(value) > defer:
+                value = None
+            elif not value:
+                value = empty_value_for_VR(wire_vr, raw=True)
+        yield RawDataElement(
+            BaseTag(tag), wire_vr, length, value, start + offset, is_implicit_VR, is_little_endian
+        )
+    if len(data) - end >= 8 and not _ends_cleanly(data, end, is_little_endian):
+        fp.seek(start + end)
+        raise EOFError(
+            "End of file reached before delimiter (FFFE,E0DD) found in file "
+            f"{getattr(fp, 'name', '<no filename>')}"
+        )
+    fp.seek(start + len(data))
+
+
+def _ends_cleanly(data: bytes, pos: int, little: bool) -> bool:
+    """Whether the core stopped at `pos` for a reason pydicom also stops at (an item
+    delimiter); otherwise an undefined-length value had no sequence delimiter."""
+    order = "little" if little else "big"
+    group = int.from_bytes(data[pos : pos + 2], order)
+    elem = int.from_bytes(data[pos + 2 : pos + 4], order)
+    return (group << 16 | elem) == 0xFFFEE00D
+
+
+def _check_vr_encoding(data: bytes, implicit: bool, little: bool, stop_when: StopWhen) -> bool:
+    """pydicom's `_is_implicit_vr` for a top-level data set: trust the VR field of the first
+    element over the caller, with a warning (an error in RAISE mode)."""
+    if len(data) < 6:
+        return implicit
+    found = not (0x40 < data[4] < 0x5B and 0x40 < data[5] < 0x5B)
+    if found == implicit:
+        return implicit
+    if stop_when is not None:
+        order = "little" if little else "big"
+        tag = int.from_bytes(data[0:2], order) << 16 | int.from_bytes(data[2:4], order)
+        if stop_when(BaseTag(tag), data[4:6].decode("latin-1"), 0):
+            return found
+    found_vr, expected_vr = ("implicit", "explicit") if found else ("explicit", "implicit")
+    msg = f"Expected {expected_vr} VR, but found {found_vr} VR"
+    if config.settings.reading_validation_mode == config.RAISE:
+        raise InvalidDicomError(msg)
+    warnings.warn(f"{msg} - using {found_vr} VR for reading", UserWarning, stacklevel=3)
+    return found
+
+
+def read_dataset(
+    fp: BinaryIO,
+    is_implicit_VR: bool,
+    is_little_endian: bool,
+    bytelength: int | None = None,
+    stop_when: StopWhen = None,
+    defer_size: str | int | float | None = None,
+    parent_encoding: str | MutableSequence[str] = "iso8859",
+    specific_tags: list[BaseTag | int] | None = None,
+    at_top_level: bool = True,
+) -> Dataset:
+    """The data set at `fp`'s position: `bytelength` bytes, or up to the end, an item
+    delimiter, or the element `stop_when` stops at. Values are decoded on access."""
+    start = fp.tell()
+    data = fp.read() if bytelength is None else fp.read(bytelength)
+    if at_top_level:
+        is_implicit_VR = _check_vr_encoding(data, is_implicit_VR, is_little_endian, stop_when)
+    raw = _index(data, is_implicit_VR, is_little_endian, specific_tags)
+    end = len(data)
+    if stop_when is not None:
+        for idx in _top_level(raw):
+            info = raw.info(idx)
+            wire_vr = _wire_vr(raw, info)
+            if stop_when(BaseTag(info[0]), wire_vr, info[2]):
+                end = info[3] - _header_size(info, wire_vr)
+                raw = _index(data[:end], is_implicit_VR, is_little_endian, specific_tags)
+                break
+    fp.seek(start + end)
+    ds = Dataset._from_raw(raw, -1, None)
+    if hasattr(ds, "set_original_encoding"):
+        charset = ds.get("SpecificCharacterSet")
+        ds.set_original_encoding(
+            is_implicit_VR,
+            is_little_endian,
+            parent_encoding if charset is None else ds._character_set,
+        )
+    return ds
+
+
+def read_sequence(
+    fp: BinaryIO,
+    is_implicit_VR: bool,
+    is_little_endian: bool,
+    bytelength: int,
+    encoding: str | MutableSequence[str],
+    offset: int = 0,
+) -> Sequence:
+    """The items of a sequence value at `fp`'s position (`bytelength` bytes, or
+    0xFFFFFFFF: up to the sequence delimiter)."""
+    undefined = bytelength == _UNDEFINED
+    if bytelength == 0:
+        return Sequence()
+    data = fp.read() if undefined else fp.read(bytelength)
+    order = "little" if is_little_endian else "big"
+    tag = _SEQUENCE_FRAME_TAG
+    header = (tag >> 16).to_bytes(2, order) + (tag & 0xFFFF).to_bytes(2, order)
+    if not is_implicit_VR:
+        header += b"SQ\x00\x00"
+    length = _UNDEFINED if undefined else len(data)
+    raw = _index(header + length.to_bytes(4, order) + data, is_implicit_VR, is_little_endian)
+    idx = _top_level(raw)[0]
+    info = raw.info(idx)
+    elem = DataElement._from_raw(raw, idx, Dataset._from_raw(raw, -1, None), info)
+    seq = elem.value
+    if undefined:
+        fp.seek(fp.tell() - len(data) + _value_end(raw, idx, info) - len(header) - 4)
+    return seq
+
+
+def read_preamble(fp: BinaryIO, force: bool) -> bytes | None:
+    """The 128-byte preamble, `fp` left after 'DICM'; without 'DICM': None and `fp` rewound
+    to 0 when `force`, else `InvalidDicomError`."""
+    preamble = fp.read(128)
+    if fp.read(4) == b"DICM":
+        return preamble
+    if force:
+        fp.seek(0)
+        return None
+    raise InvalidDicomError(
+        "File is missing DICOM File Meta Information header or the 'DICM' prefix is missing "
+        "from the header. Use force=True to force reading."
+    )
+
+
+def _not_group_0002(tag: BaseTag, vr: str | None, length: int) -> bool:
+    return tag >> 16 != 0x0002
+
+
+def _read_file_meta_info(fp: BinaryIO) -> FileMetaDataset:
+    """The File Meta Information at `fp`'s position (explicit VR little endian)."""
+    ds = read_dataset(fp, False, True, stop_when=_not_group_0002)
+    meta = FileMetaDataset._from_raw(ds._raw, -1, None)
+    object.__setattr__(meta, "_implicit_vr", False)
+    return meta
+
+
+def read_file_meta_info(filename: Any) -> FileMetaDataset:
+    """Only the File Meta Information of a file (its preamble and 'DICM' are required)."""
+    with open(filename, "rb") as fp:
+        read_preamble(fp, False)
+        return _read_file_meta_info(fp)
+
+
+def _at_pixel_data(tag: BaseTag, vr: str | None, length: int) -> bool:
+    return tag in _PIXEL_TAGS
+
+
+def read_partial(
+    fileobj: BinaryIO,
+    stop_when: StopWhen = None,
+    defer_size: int | str | float | None = None,
+    force: bool = False,
+    specific_tags: list[BaseTag | int] | None = None,
+) -> FileDataset:
+    """A whole file read up to the element `stop_when` stops at (`dcmread` otherwise)."""
+    from .filereader import dcmread
+
+    start = fileobj.tell()
+    data = fileobj.read()
+    if stop_when is None:
+        return dcmread(data, force=force, specific_tags=specific_tags)
+    whole = dcmread(data, force=force, specific_tags=specific_tags)
+    raw = whole._raw
+    for tag, elem in whole._dict.items():
+        if elem.__class__ is not int:
+            continue
+        info = raw.info(elem)
+        wire_vr = _wire_vr(raw, info)
+        if stop_when(BaseTag(tag), wire_vr, info[2]):
+            cut = info[3] - _header_size(info, wire_vr)
+            fileobj.seek(start + cut)
+            return dcmread(data[:cut], force=force, specific_tags=specific_tags)
+    return whole

@@ -451,6 +451,44 @@ class DataElement:
 
     __hash__ = None  # type: ignore[assignment]
 
+    # --- JSON (see `jsonrep`) ---------------------------------------------------------
+
+    @classmethod
+    def from_json(
+        cls,
+        dataset_class: type,
+        tag: str,
+        vr: str,
+        value: Any,
+        value_key: str | None,
+        bulk_data_uri_handler: Any = None,
+    ) -> DataElement:
+        from .jsonrep import _wrap_handler, element_from_json
+
+        return element_from_json(  # type: ignore[no-any-return]
+            dataset_class, tag, vr, value, value_key, _wrap_handler(bulk_data_uri_handler), cls
+        )
+
+    def to_json_dict(
+        self, bulk_data_element_handler: Any, bulk_data_threshold: int
+    ) -> dict[str, Any]:
+        from .jsonrep import element_to_json_dict
+
+        return element_to_json_dict(self, bulk_data_element_handler, bulk_data_threshold)
+
+    def to_json(
+        self,
+        bulk_data_threshold: int = 1024,
+        bulk_data_element_handler: Any = None,
+        dump_handler: Any = None,
+    ) -> str:
+        import json
+
+        d = self.to_json_dict(bulk_data_element_handler, bulk_data_threshold)
+        if dump_handler is None:
+            return json.dumps(d, sort_keys=True)
+        return dump_handler(d)  # type: ignore[no-any-return]
+
     def __getitem__(self, key: int) -> Any:
         try:
             return self.value[key]

@@ -751,6 +751,23 @@ class Dataset:
 
     # --- private blocks -------------------------------------------------------------
 
+    def decode(self) -> None:
+        """Decode the text of every element with the data set's character set (items with
+        their own, inheriting this one)."""
+        from .charset import decode_element
+
+        charset = self._character_set
+
+        def decode(ds: Dataset, elem: DataElement) -> None:
+            if elem.VR == "SQ":
+                for item in elem.value:
+                    object.__setattr__(item, "_parent_encoding", charset)
+                    item.decode()
+            else:
+                decode_element(elem, charset)
+
+        self.walk(decode, recursive=False)
+
     def private_creators(self, group: int) -> list[str]:
         if group % 2 == 0:
             raise ValueError("Group must be an odd number")

@@ -236,6 +236,38 @@ pub fn private_lookup(creator: &str, tag: u32) -> Option<&'static PrivateEntry> 
     })
 }
 
+/// The repeating-group entries in pydicom's order, each with its mask (the bits that must
+/// match; "x" nibbles are 0 in the mask and in the entry's tag).
+pub fn repeaters() -> &'static [(u32, DictEntry)] {
+    &table::REPEATERS
+}
+
+/// pydicom's key for a repeating-group entry, e.g. "60xx0010": masked nibbles are "x".
+pub fn repeater_pattern(mask: u32, tag: u32) -> String {
+    (0..8)
+        .rev()
+        .map(|i| {
+            let shift = i * 4;
+            if (mask >> shift) & 0xF == 0 {
+                'x'
+            } else {
+                char::from_digit((tag >> shift) & 0xF, 16).map_or('?', |c| c.to_ascii_uppercase())
+            }
+        })
+        .collect()
+}
+
+/// Every private creator with its entries (pydicom's `private_dictionaries`), creators sorted
+/// bytewise.
+pub fn private_dictionaries() -> impl Iterator<Item = (&'static str, &'static [PrivateEntry])> {
+    table::PRIVATE_CREATORS.iter().map(|c| {
+        (
+            c.name,
+            &table::PRIVATE_ENTRIES[c.start as usize..c.end as usize],
+        )
+    })
+}
+
 /// Every UID table entry, sorted by UID (pydicom's `UID_dictionary`).
 pub fn uid_entries() -> &'static [UidEntry] {
     &table::UIDS

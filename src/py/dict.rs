@@ -52,6 +52,44 @@ pub fn uid_keywords() -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
+/// pydicom's `DicomDictionary` as (tag, (VR, VM, name, is_retired, keyword)) pairs.
+#[pyfunction]
+pub fn dict_entries() -> Vec<(u32, Entry)> {
+    dict::entries().iter().map(|e| (e.tag, entry(e))).collect()
+}
+
+/// pydicom's `RepeatersDictionary` as (pattern such as "60xx0010", entry) pairs, in its order.
+#[pyfunction]
+pub fn repeater_entries() -> Vec<(String, Entry)> {
+    dict::repeaters()
+        .iter()
+        .map(|(mask, e)| (dict::repeater_pattern(*mask, e.tag), entry(e)))
+        .collect()
+}
+
+type PrivateRow = (
+    String,
+    (&'static str, &'static str, &'static str, &'static str),
+);
+
+/// pydicom's `private_dictionaries`: (creator, [(pattern, (VR, VM, name, retired))]) where
+/// retired is "" or "R", as pydicom's table has it.
+#[pyfunction]
+pub fn private_dictionaries() -> Vec<(&'static str, Vec<PrivateRow>)> {
+    dict::private_dictionaries()
+        .map(|(creator, entries)| {
+            let rows = entries
+                .iter()
+                .map(|e| {
+                    let retired = if e.retired() { "R" } else { "" };
+                    (e.pattern(), (e.vr(), e.vm(), e.name(), retired))
+                })
+                .collect();
+            (creator, rows)
+        })
+        .collect()
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(dict_entry, m)?)?;
     m.add_function(wrap_pyfunction!(dict_entry_exact, m)?)?;
@@ -59,5 +97,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(private_entry, m)?)?;
     m.add_function(wrap_pyfunction!(uid_entry, m)?)?;
     m.add_function(wrap_pyfunction!(uid_keywords, m)?)?;
+    m.add_function(wrap_pyfunction!(dict_entries, m)?)?;
+    m.add_function(wrap_pyfunction!(repeater_entries, m)?)?;
+    m.add_function(wrap_pyfunction!(private_dictionaries, m)?)?;
     Ok(())
 }

@@ -18,8 +18,9 @@ from typing import Any
 from . import _core
 from .valuerep import PersonName
 
-# Instance attributes that are rebuilt on unpickling (or are caches valid in one process only).
-_REBUILT = frozenset({"_dict", "_raw", "_level", "_pixel_cache"})
+# Instance attributes that are rebuilt on unpickling, or valid in one process only (caches, the
+# file-like object a data set was read from: the pickle has its bytes).
+_REBUILT = frozenset({"_dict", "_raw", "_level", "_pixel_cache", "buffer"})
 # Values that cannot have changed in place: an element holding one whose `_raw` is still set
 # (the value setter clears it) is as it was read.
 _IMMUTABLE = (str, bytes, int, float, PersonName, type(None))

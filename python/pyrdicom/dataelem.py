@@ -379,10 +379,10 @@ class DataElement:
         if tag.is_private:
             creator = self.private_creator
             if creator:
-                if isinstance(creator, str):
-                    entry = datadict._core.private_entry(creator, tag)
-                    if entry is not None:
-                        return f"[{entry[2]}]"
+                try:
+                    return f"[{datadict.private_dictionary_description(tag, creator)}]"
+                except KeyError:
+                    pass
             elif tag.element >> 8 == 0:
                 return "Private Creator"
             return "Private tag data"

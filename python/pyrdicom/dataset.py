@@ -6,6 +6,7 @@ A data set read from a file maps each tag to the index of its element in the cor
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import re
@@ -181,8 +182,10 @@ class Dataset:
             self._dict[tag] = elem
             # pydicom's reader makes undefined-length sequences eagerly; everything else is
             # converted on access, which names the private creator and fixes ambiguous VRs.
-            if elem.VR == "SQ" and elem.is_undefined_length:
-                return elem
+            if elem.VR == "SQ":
+                self._set_pixel_representation(elem)
+                if elem.is_undefined_length:
+                    return elem
             if tag & 0x10000:
                 creator_tag = (tag & 0xFFFF0000) | (tag & 0xFFFF) >> 8
                 if creator_tag != tag and creator_tag in self._dict:
@@ -215,19 +218,41 @@ class Dataset:
                 pass
         return elem
 
-    def _pixel_rep(self) -> Any:
-        """pydicom's `_pixel_rep`: the nearest Pixel Representation handed down through
-        defined-length sequences (pydicom sets it when it converts such a sequence)."""
+    def _inherited_pixel_rep(self) -> Any:
+        """The nearest Pixel Representation handed down through defined-length sequences
+        (pydicom sets `_pixel_rep` when it converts such a sequence; items read from a file
+        look it up through their parents instead)."""
         ds: Dataset | None = self
         while ds is not None:
             if 0x00280103 in ds._dict:
                 pr = ds._element(0x00280103).value
                 if pr is not None:
                     return pr
+            pr = ds.__dict__.get("_pixel_rep")
+            if pr is not None:
+                return pr
             if not ds._inherits_pixel_rep:
                 return None
             ds = ds._parent
         return None
+
+    def _set_pixel_representation(self, elem: DataElement) -> None:
+        """pydicom's `_pixel_rep` attribute: this data set's Pixel Representation (or the one
+        it was handed), and, for a sequence whose items are made, the items'."""
+        d = self.__dict__
+        pr = self[0x00280103].value if 0x00280103 in self._dict else d.get("_pixel_rep")
+        if pr is not None:
+            d["_pixel_rep"] = int(b"\x01" in pr) if isinstance(pr, bytes) else pr
+        if elem.VR != "SQ" or elem._value is DataElement._UNSET:
+            return
+        for item in elem.value:
+            if 0x00280103 in item._dict:
+                pr = item[0x00280103].value
+                if pr is not None:
+                    item.__dict__["_pixel_rep"] = int(b"\x01" in pr) if isinstance(pr, bytes) else pr
+                    continue
+            if "_pixel_rep" in d:
+                item.__dict__["_pixel_rep"] = d["_pixel_rep"]
 
     def _correct_ambiguous_vr(self, elem: DataElement) -> None:
         """pydicom's `_correct_ambiguous_vr_element`, for an element whose VR came from the
@@ -243,7 +268,7 @@ class Dataset:
         elif tag in _AMBIGUOUS_US_SS_TAGS:
             rep = self.get("PixelRepresentation")
             if rep is None:
-                rep = self._pixel_rep()
+                rep = self._inherited_pixel_rep()
             if rep is None:
                 # pydicom: no Pixel Representation anywhere means unsigned unless there are pixels
                 no_pr = "PixelRepresentation" not in self
@@ -376,6 +401,7 @@ class Dataset:
 
             if not isinstance(elem.value, Sequence):
                 elem.value = Sequence(elem.value)
+            self._set_pixel_representation(elem)
 
     def __delitem__(self, key: Any) -> None:
         tags = self._slice_tags(key) if isinstance(key, slice) else [Tag(key)]
@@ -585,10 +611,22 @@ class Dataset:
         return tags[:: s.step] if s.step else tags
 
     def _dataset_slice(self, s: slice) -> Dataset:
-        new = Dataset()
-        for tag in self._slice_tags(s):
-            new._dict[tag] = self._element(tag)
+        """The elements of the slice as stored (unconverted ones as RawDataElement), in a
+        data set with this one's original encoding."""
+        new = Dataset({tag: self.get_item(tag) for tag in self._slice_tags(s)})
+        new.set_original_encoding(*self.original_encoding, self.original_character_set)
+        if not config._use_future:
+            new.__dict__["_is_little_endian"] = self.__dict__.get("_is_little_endian")
+            new.__dict__["_is_implicit_VR"] = self.__dict__.get("_is_implicit_VR")
         return new
+
+    def __array__(self, *args: Any, **kwargs: Any) -> Any:
+        # NumPy must see a data set as one object (it has __len__ and __getitem__).
+        import numpy as np
+
+        arr = np.empty((), dtype=object)
+        arr[()] = self
+        return arr
 
     def group_dataset(self, group: int) -> Dataset:
         return self[(group, 0x0000) : (group + 1, 0x0000)]
@@ -623,7 +661,19 @@ class Dataset:
     # The encoding a data set was read with (None: made from scratch) and its character set.
     _read_implicit: bool | None = None
     _read_little: bool | None = None
-    _read_charset: str | list[str] = ""
+
+    @property
+    def _read_charset(self) -> str | list[str]:
+        """The character set the data set was read with ("" if made from scratch)."""
+        d = self.__dict__
+        charset = d.get("_read_charset")
+        if charset is None:
+            charset = d["_read_charset"] = self._character_set if d.get("_raw") else ""
+        return charset  # type: ignore[no-any-return]
+
+    @_read_charset.setter
+    def _read_charset(self, value: str | list[str]) -> None:
+        self.__dict__["_read_charset"] = value
 
     def _deprecated_encoding(self, name: str) -> Any:
         if config._use_future:
@@ -681,7 +731,11 @@ class Dataset:
 
         elem = self.get(0x00080005)
         if not elem or not elem.value:
-            return self.__dict__.get("_parent_encoding", "iso8859")
+            d = self.__dict__
+            if "_parent_encoding" in d:
+                return d["_parent_encoding"]  # type: ignore[no-any-return]
+            parent = d.get("_parent")
+            return parent._character_set if parent is not None else "iso8859"
         return convert_encodings(elem.value)  # type: ignore[no-any-return]
 
     @property
@@ -771,7 +825,11 @@ class Dataset:
     def private_creators(self, group: int) -> list[str]:
         if group % 2 == 0:
             raise ValueError("Group must be an odd number")
-        return [e.value for e in self[(group, 0x10) : (group, 0x100)]]
+        return [e.value for e in self._creator_elements(group)]
+
+    def _creator_elements(self, group: int) -> list[DataElement]:
+        tags = self._slice_tags(slice((group, 0x10), (group, 0x100)))
+        return [self._element(t) for t in tags]
 
     def private_block(
         self, group: int, private_creator: str, create: bool = False
@@ -787,7 +845,7 @@ class Dataset:
         if group % 2 == 0:
             raise ValueError("Tag must be private if private creator is given")
         found = next(
-            (e for e in self[(group, 0x10) : (group, 0x100)] if e.value == private_creator), None
+            (e for e in self._creator_elements(group) if e.value == private_creator), None
         )
         if found is not None:
             element = found.tag.element
@@ -1121,6 +1179,30 @@ class FileDataset(Dataset):
         if src.__class__ is not str and not isinstance(src, os.PathLike):
             _set_source(d, src)
         return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FileDataset:
+        # As pydicom: a buffer that cannot be copied (closed, an open file) becomes None.
+        d = self.__dict__
+        buffer = d.get("buffer")
+        try:
+            buffer_copy = copy.deepcopy(buffer, memo)
+        except Exception as exc:
+            warnings.warn(
+                f"The {type(exc).__name__} exception '{exc}' occurred trying to deepcopy the "
+                "buffer-like the dataset was read from, the 'buffer' attribute will be set to "
+                "'None' in the copied object",
+                stacklevel=2,
+            )
+            buffer_copy = None
+        func, args, state = self.__reduce_ex__(4)[:3]
+        if isinstance(state, dict):
+            state = {k: v for k, v in state.items() if k != "buffer"}
+        new = func(*copy.deepcopy(args, memo))
+        memo[id(self)] = new
+        new.__setstate__(copy.deepcopy(state, memo))
+        if "buffer" in d:
+            new.__dict__["buffer"] = buffer_copy
+        return new  # type: ignore[no-any-return]
 
     # pydicom's record of where a data set was read from (`buffer`: a file-like object other
     # than an open file); a path leaves these class defaults.

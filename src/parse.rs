@@ -86,6 +86,9 @@ pub struct Options {
     /// (implicit VR, little endian) of a bare data set (pydicom's `read_dataset`): no
     /// preamble, File Meta Information or command set is looked for.
     pub encoding: Option<(bool, bool)>,
+    /// pydicom's `config.assume_implicit_vr_switch = False`: a VR field outside 'AA'..'ZZ' is
+    /// an unknown VR (2-byte length) rather than a switch to implicit VR.
+    pub no_implicit_vr_switch: bool,
 }
 
 /// A parsed file: the bytes and the index over them.
@@ -307,6 +310,7 @@ struct Parser<'a> {
     /// inside that range fails too, which keeps hostile input from costing quadratic time.
     no_delimiter: Option<(usize, usize, bool)>,
     stopped_at_pixels: bool,
+    no_implicit_vr_switch: bool,
 }
 
 /// Private creators of the data set being read: (group, block) -> creator.
@@ -331,6 +335,7 @@ impl<'a> Parser<'a> {
             specific_tags: opts.specific_tags.as_deref().filter(|t| !t.is_empty()),
             no_delimiter: None,
             stopped_at_pixels: false,
+            no_implicit_vr_switch: opts.no_implicit_vr_switch,
         }
     }
 
@@ -651,7 +656,11 @@ impl<'a> Parser<'a> {
                 flags: 0,
             },
             // pydicom: a VR outside 'AA'..'ZZ' means the writer switched to implicit VR here.
-            None if !(b"AA"[..] <= vrb[..] && vrb[..] <= b"ZZ"[..]) => implicit_header,
+            None if !self.no_implicit_vr_switch
+                && !(b"AA"[..] <= vrb[..] && vrb[..] <= b"ZZ"[..]) =>
+            {
+                implicit_header
+            }
             // An unknown VR with a 2-byte length: pydicom cannot convert its value.
             None => Header {
                 vr: Some(Vr::UN),

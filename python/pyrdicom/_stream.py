@@ -54,7 +54,12 @@ def size_in_bytes(expr: int | float | str | None) -> int | float | None:
 
 def _index(data: bytes, implicit: bool, little: bool, specific_tags: Any = None) -> Any:
     tags = None if not specific_tags else [int(Tag(t)) for t in specific_tags]
-    return _core.read(data, encoding=(implicit, little), specific_tags=tags)
+    return _core.read(
+        data,
+        encoding=(implicit, little),
+        specific_tags=tags,
+        implicit_vr_switch=config.assume_implicit_vr_switch,
+    )
 
 
 def _top_level(raw: Any) -> list[int]:

@@ -6,7 +6,8 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from . import _core
+from . import _core, config
+from ._debuglog import log_read
 
 # pydicom's element-level reader API, answered from the core's index (see _stream.py)
 from ._stream import (  # noqa: F401
@@ -20,6 +21,7 @@ from ._stream import (  # noqa: F401
     read_sequence,
 )
 from .dataset import FileDataset
+from .misc import size_in_bytes
 from .tag import Tag
 
 
@@ -39,19 +41,36 @@ def dcmread(
     if fp.__class__ is str or isinstance(fp, os.PathLike | bytes | bytearray | memoryview):
         src = fp
     elif hasattr(fp, "read"):
+        start = fp.tell() if hasattr(fp, "tell") else 0
         src = fp.read()
+        if force and start and src[128:132] != b"DICM" and hasattr(fp, "seek"):
+            # pydicom rewinds to the start when the preamble is not where reading began
+            fp.seek(0)
+            src = fp.read()
         if not isinstance(src, bytes | bytearray):
             raise TypeError("dcmread() needs a file-like object opened in binary mode")
     else:
         raise TypeError(
-            "dcmread: expected a path, bytes-like or binary file-like object, "
-            f"not {type(fp).__name__}"
+            "dcmread: Expected a file path, file-like or readable buffer, but got "
+            f"{type(fp).__name__}"
         )
-    raw = _core.read(src, force=force, stop_before_pixels=stop_before_pixels, specific_tags=tags)
+    raw = _core.read(
+        src,
+        force=force,
+        stop_before_pixels=stop_before_pixels,
+        specific_tags=tags,
+        implicit_vr_switch=config.assume_implicit_vr_switch,
+    )
+    log_read(raw, raw.preamble is not None)
     opts = None
     if stop_before_pixels or tags:
         opts = {"stop_before_pixels": stop_before_pixels, "specific_tags": tags}
-    return FileDataset._from_file(raw, fp, opts)
+    ds = FileDataset._from_file(raw, fp, opts)
+    if defer_size is not None:
+        # Nothing is read before it is asked for; this only says which elements
+        # `get_item(..., keep_deferred=True)` reports as deferred, as pydicom does.
+        ds.__dict__["_defer_size"] = size_in_bytes(defer_size)
+    return ds
 
 
 read_file = dcmread

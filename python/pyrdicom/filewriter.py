@@ -21,6 +21,34 @@ import warnings
 from typing import Any
 
 from . import _core
+
+# pydicom's element-level writer API, encoded by the core's writer (see _elemwrite.py)
+from ._elemwrite import (  # noqa: F401
+    _correct_ambiguous_vr_element,
+    _format_DA,
+    _format_DT,
+    _format_TM,
+    correct_ambiguous_vr,
+    correct_ambiguous_vr_element,
+    write_ATvalue,
+    write_DA,
+    write_data_element,
+    write_dataset,
+    write_DT,
+    write_file_meta_info,
+    write_number_string,
+    write_numbers,
+    write_OBvalue,
+    write_OWvalue,
+    write_PN,
+    write_sequence,
+    write_string,
+    write_text,
+    write_TM,
+    write_UI,
+    write_UN,
+    writers,
+)
 from .dataelem import BYTES_VRS, STR_VRS, DataElement
 from .errors import DicomValueError, PixelDataError
 from .multival import MultiValue
@@ -272,7 +300,9 @@ def check_pixel_data_length(ds: Any) -> None:
         return
     try:
         info = PixelInfo(ds)
-    except (AttributeError, PixelDataError) as exc:
+    except AttributeError:
+        return  # no Image Pixel module to check against: written as it is, as pydicom does
+    except PixelDataError as exc:
         raise PixelDataError(f"The pixel data cannot be checked before writing: {exc}") from exc
     elem = ds[info.tag]
     if elem.is_undefined_length:

@@ -272,7 +272,10 @@ const HEADER_PREFIX: usize = 8 << 10;
 
 /// Parses `src` (a path, or a bytes-like object) into a RawFile.
 #[pyfunction]
-#[pyo3(signature = (src, *, force=false, stop_before_pixels=false, specific_tags=None, encoding=None))]
+#[pyo3(signature = (
+    src, *, force=false, stop_before_pixels=false, specific_tags=None, encoding=None,
+    implicit_vr_switch=true
+))]
 fn read(
     py: Python<'_>,
     src: &Bound<'_, PyAny>,
@@ -280,6 +283,7 @@ fn read(
     stop_before_pixels: bool,
     specific_tags: Option<Vec<u32>>,
     encoding: Option<(bool, bool)>,
+    implicit_vr_switch: bool,
 ) -> PyResult<RawFile> {
     let specific_tags = specific_tags.map(|mut t| {
         t.sort_unstable();
@@ -290,6 +294,7 @@ fn read(
         stop_before_pixels,
         specific_tags,
         encoding,
+        no_implicit_vr_switch: !implicit_vr_switch,
     };
     let source = if let Ok(path) = src.extract::<PathBuf>() {
         if stop_before_pixels {

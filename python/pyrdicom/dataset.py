@@ -361,7 +361,10 @@ class Dataset:
                 )
             if not isinstance(value, FileMetaDataset):
                 value = FileMetaDataset(value)
-        object.__setattr__(self, "file_meta", value)
+        if isinstance(self, FileDataset):
+            self.__dict__["_file_meta"] = value
+        else:
+            object.__setattr__(self, "file_meta", value)
 
     def ensure_file_meta(self) -> None:
         """Create an empty `file_meta` if there is none."""
@@ -463,18 +466,32 @@ class Dataset:
 
     def get_item(self, key: Any, *, keep_deferred: bool = False) -> Any:
         """The element of `key` as stored: a `RawDataElement` when its value was not
-        converted yet (elements read from a file are never deferred, so `keep_deferred`
-        changes nothing), else the `DataElement`; None when absent."""
+        converted yet, else the `DataElement`; None when absent. With `keep_deferred`, an
+        element longer than dcmread's `defer_size` is a RawDataElement whose value is None
+        (pydicom's deferred read; pyrdicom reads every value on demand anyway)."""
         if isinstance(key, slice):
             return self._dataset_slice(key)
         tag = Tag(key)
         elem = self._dict.get(tag)
         if elem.__class__ is int:
-            return self._raw_element(elem)
+            raw = self._raw_element(elem)
+            defer = self._root_defer_size()
+            if keep_deferred and defer is not None and raw.length > defer:
+                return raw._replace(value=None)
+            return raw
         if elem is not None and elem.__class__ is DataElement and elem._raw is not None:
             if elem._value is DataElement._UNSET:
                 return self._raw_element(elem._idx)
         return elem
+
+    def _root_defer_size(self) -> float | None:
+        ds: Dataset | None = self
+        while ds is not None:
+            d = ds.__dict__
+            if "_defer_size" in d:
+                return d["_defer_size"]  # type: ignore[no-any-return]
+            ds = d.get("_parent")
+        return None
 
     def _raw_element(self, idx: int) -> RawDataElement:
         """pydicom's RawDataElement of element `idx` of the source."""
@@ -1228,8 +1245,11 @@ class FileDataset(Dataset):
     @property
     def file_meta(self) -> FileMetaDataset:
         d = self.__dict__
-        meta = d.get("_file_meta")
-        if meta is None:
+        if "_file_meta" in d:
+            meta = d["_file_meta"]
+            if meta is _DELETED:
+                raise AttributeError(f"'{type(self).__name__}' object has no attribute 'file_meta'")
+        else:
             raw = d.get("_raw")
             if raw is None:
                 meta = FileMetaDataset()
@@ -1243,7 +1263,13 @@ class FileDataset(Dataset):
 
     @file_meta.setter
     def file_meta(self, value: FileMetaDataset) -> None:
-        self.__dict__["_file_meta"] = value
+        self._set_file_meta(value)
+
+    @file_meta.deleter
+    def file_meta(self) -> None:
+        if self.__dict__.get("_file_meta") is _DELETED:
+            raise AttributeError("file_meta")
+        self.__dict__["_file_meta"] = _DELETED
 
     @property
     def preamble(self) -> bytes | None:
@@ -1256,6 +1282,10 @@ class FileDataset(Dataset):
     @preamble.setter
     def preamble(self, value: bytes | None) -> None:
         self.__dict__["_preamble"] = value
+
+
+# `FileDataset._file_meta` after `del ds.file_meta` (the file's own is not made again).
+_DELETED = object()
 
 
 def _set_source(d: dict[str, Any], src: Any) -> None:

@@ -9,7 +9,8 @@ from typing import Any
 import numpy as np
 
 from .. import _core
-from ..errors import UnsupportedTransferSyntaxError
+from ..errors import DicomAttributeError, UnsupportedTransferSyntaxError
+from ..uid import UID
 from .native import NATIVE_SYNTAXES, PixelInfo, native_array, pixel_source, shift_unused_bits
 
 # Codecs that leave colour conversion (YBR_FULL -> RGB) to us; the JPEG family converts itself.
@@ -34,7 +35,7 @@ def transfer_syntax(ds: Any) -> str:
     if ts is None:
         raw = ds._raw
         if raw is None:
-            raise AttributeError(
+            raise DicomAttributeError(
                 "Unable to decode the pixel data as the dataset's 'file_meta' has no "
                 "(0002,0010) 'Transfer Syntax UID' element"
             )
@@ -42,12 +43,17 @@ def transfer_syntax(ds: Any) -> str:
         if raw.implicit_vr:
             return "1.2.840.10008.1.2"
         return "1.2.840.10008.1.2.1" if raw.little_endian else "1.2.840.10008.1.2.2"
+    if not UID(str(ts)).is_transfer_syntax:
+        raise UnsupportedTransferSyntaxError(
+            "Unable to decode the pixel data as a (0002,0010) 'Transfer Syntax UID' value of "
+            f"'{ts}' is not supported"
+        )
     return str(ts)
 
 
 def dataset_array(ds: Any, index: int | None = None, as_rgb: bool = True) -> np.ndarray:
-    info = PixelInfo(ds)
     ts = transfer_syntax(ds)
+    info = PixelInfo(ds)
     if ts in NATIVE_SYNTAXES:
         info.little_endian = NATIVE_SYNTAXES[ts]
         return native_array(ds, info, index, as_rgb)

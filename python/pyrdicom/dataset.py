@@ -19,7 +19,7 @@ from .datadict import _KEYWORDS
 from .dataelem import DataElement, RawDataElement, _keep, convert_raw_data_element
 from .errors import DicomAttributeError
 from .multival import MultiValue
-from .tag import TAG_ERRORS, BaseTag, Tag
+from .tag import TAG_ERRORS, BaseTag, Tag, tag_in_exception
 from .uid import UID
 
 _AMBIGUOUS_US_SS_TAGS = frozenset(
@@ -375,7 +375,7 @@ class Dataset:
         tag = datadict.tag_for_keyword(name)
         if tag is not None and tag in self._dict:
             del self[tag]
-        elif name in self.__dict__:
+        elif name in self.__dict__ or hasattr(type(self), name):
             object.__delattr__(self, name)
         else:
             raise AttributeError(name)
@@ -476,8 +476,8 @@ class Dataset:
         if elem.__class__ is int:
             raw = self._raw_element(elem)
             defer = self._root_defer_size()
-            if keep_deferred and defer is not None and raw.length > defer:
-                return raw._replace(value=None)
+            if defer is not None and raw.length > defer:
+                return raw._replace(value=None) if keep_deferred else self._element(tag)
             return raw
         if elem is not None and elem.__class__ is DataElement and elem._raw is not None:
             if elem._value is DataElement._UNSET:
@@ -660,8 +660,9 @@ class Dataset:
         for tag in sorted(self._dict):
             if tag not in self._dict:  # the callback may delete elements
                 continue
-            elem = self._element(tag)
-            callback(self, elem)
+            with tag_in_exception(BaseTag(tag)):
+                elem = self._element(tag)
+                callback(self, elem)
             if recursive and elem.VR == "SQ" and tag in self._dict:
                 for item in elem.value:
                     item.walk(callback)
@@ -925,9 +926,43 @@ class Dataset:
 
     @property
     def pixel_array(self) -> Any:
+        opts = self.__dict__.get("_pixel_array_opts")
+        if opts:
+            from .pixels import pixel_array
+
+            return pixel_array(self, **opts)
         from .pixels.native import dataset_pixel_array
 
         return dataset_pixel_array(self)
+
+    def pixel_array_options(
+        self,
+        *,
+        index: int | None = None,
+        raw: bool = False,
+        decoding_plugin: str = "",
+        use_v2_backend: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        """Options of the `pixel_array` property (those of `pyrdicom.pixels.pixel_array`);
+        there is one decoding backend, so `use_v2_backend` changes nothing."""
+        if config._use_future and use_v2_backend:
+            raise TypeError(
+                f"{type(self).__name__}.pixel_array_options() got an unexpected keyword "
+                "argument 'use_v2_backend'"
+            )
+        d = self.__dict__
+        d.pop("_pixel_cache", None)
+        opts = dict(kwargs, index=index, raw=raw, decoding_plugin=decoding_plugin)
+        d["_pixel_array_opts"] = {k: v for k, v in opts.items() if v not in (None, False, "")}
+
+    def convert_pixel_data(self, handler_name: str = "") -> None:
+        """pydicom's deprecated explicit decode: `pixel_array` decodes (once) on access."""
+        if config._use_future:
+            raise AttributeError(
+                f"'{type(self).__name__}' object has no attribute 'convert_pixel_data'"
+            )
+        self.pixel_array  # noqa: B018 (decodes into the cache)
 
     def to_pil(self, frame: int = 0, window: tuple[float, float] | None = None) -> Any:
         """Frame `frame` as a Pillow image (L or RGB), rendered as `pyrdicom.pixels.render`
@@ -993,6 +1028,11 @@ class Dataset:
         method); see `pyrdicom.pixels.decompress`."""
         from .pixels.encoding import decompress
 
+        if config._use_future and handler_name:
+            raise TypeError(
+                f"{type(self).__name__}.decompress() got an unexpected keyword argument "
+                "'handler_name'"
+            )
         decompress(self, as_rgb=as_rgb, generate_instance_uid=generate_instance_uid, **kwargs)
 
     # --- writing --------------------------------------------------------------------

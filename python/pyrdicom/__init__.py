@@ -13,6 +13,7 @@ from .sequence import Sequence
 from .tag import Tag
 
 __version__ = "0.1.0"
+__version_info__ = tuple(__version__.split("."))
 
 __all__ = [
     "DataElement",

@@ -572,7 +572,7 @@ class PersonName:
     five ^-separated components. Made from bytes, it is decoded (with `encodings`) when first
     looked at."""
 
-    __slots__ = ("_str", "encodings", "original_string", "validation_mode")
+    __slots__ = ("_components", "encodings", "original_string", "validation_mode")
 
     # All set up in __new__ (no __init__): one Python call per value, as many are read.
     def __new__(  # type: ignore[misc]
@@ -589,28 +589,29 @@ class PersonName:
         if isinstance(val, PersonName):
             encodings = val.encodings
             self.original_string = val.original_string
-            self._str = str(val)
+            self._components = val.components
         elif isinstance(val, bytes):
             self.original_string = val
             validate_value("PN", val, _reading_mode(validation_mode))
-            self._str = None
+            self._components = None
         else:
             self.original_string = original_string  # type: ignore[assignment]
             checked = original_string or val
             # only a value with more than 3 groups or a group over 64 characters can fail
             if len(checked) > 64 or checked.count(b"=" if isinstance(checked, bytes) else "=") > 2:
                 validate_value("PN", checked, _reading_mode(validation_mode))
-            self._str = val.rstrip("=")
+            text = val.rstrip("=")
+            self._components = tuple(text.split("=")) if text else ()
         self.encodings = _verify_encodings(encodings)
         return self
 
     @property
     def components(self) -> tuple[str, ...]:
         """The component groups (alphabetic, ideographic, phonetic) present."""
-        if self._str is None:
+        if self._components is None:
             groups = self.original_string.split(b"=")
-            self._str = "=".join(_decode_personname(groups, self.encodings or [default_encoding]))
-        return tuple(self._str.split("=")) if self._str else ()
+            self._components = _decode_personname(groups, self.encodings or [default_encoding])
+        return self._components
 
     def _name_part(self, i: int) -> str:
         parts = self.alphabetic.split("^")
@@ -701,7 +702,8 @@ class PersonName:
 
     def __bool__(self) -> bool:
         if not self.original_string:
-            return bool(self._str) if self._str is not None else bool(self.components)
+            groups = self.components
+            return bool(groups) and (len(groups) > 1 or bool(groups[0]))
         return True
 
     def __len__(self) -> int:

@@ -1,0 +1,60 @@
+"""pydicom's DEBUG log of `dcmread` ("Reading File Meta Information preamble...", and with
+`config.debug()` one line per element header), written after the core has parsed the file:
+a read pays only the logger's level check unless that level is DEBUG."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from . import config
+from ._vr import EXPLICIT_VR_LENGTH_32
+
+_IMPLICIT = 2  # parse.rs flag::IMPLICIT
+_FROM_UN = 4  # parse.rs flag::FROM_UN: explicit UN in the file, read with the dictionary VR
+_UNDEFINED = 0xFFFFFFFF
+
+
+def _hex(data: bytes) -> str:
+    return " ".join(f"{b:02x}" for b in data)
+
+
+def log_read(raw: Any, has_preamble: bool) -> None:
+    """Log what pydicom logs while reading `raw` (a `_core.RawFile`), if DEBUG is enabled."""
+    logger = config.logger
+    if not logger.isEnabledFor(logging.DEBUG):
+        return
+    debugging = config.debugging
+    data = memoryview(raw)
+    if debugging:
+        logger.debug("Call to dcmread()")
+    logger.debug("Reading File Meta Information preamble...")
+    if debugging and has_preamble:
+        logger.debug(f"00000000: {_hex(data[:8])}...{_hex(data[120:128])}")
+    logger.debug("Reading File Meta Information prefix...")
+    if has_preamble:
+        logger.debug("00000080: 'DICM' prefix found")
+    if not debugging:
+        return
+    idx = 0
+    while True:
+        try:
+            tag, vr, length, offset, flags = raw.info(idx)
+        except ValueError:
+            break
+        idx += 1
+        implicit = bool(flags & _IMPLICIT)
+        encoded_vr = "UN" if flags & _FROM_UN else vr
+        long_header = not implicit and encoded_vr in EXPLICIT_VR_LENGTH_32
+        start = offset - (12 if long_header else 8)
+        header = _hex(data[start : start + 8])
+        if long_header:
+            header += " " + _hex(data[start + 8 : start + 12])
+        msg = f"{f'{start:08x}: {header}':<47s}  ({tag >> 16:04X},{tag & 0xFFFF:04X})"
+        if not implicit:
+            msg += f" {encoded_vr} "
+        if length == _UNDEFINED:
+            msg += "Length: Undefined length (FFFFFFFF)"
+        else:
+            msg += f"Length: {length}"
+        logger.debug(msg)

@@ -1064,7 +1064,10 @@ class Dataset:
             except ValueError:
                 use_little = None
             if use_little is None:
-                use_little = little_endian if little_endian is not None else self.is_little_endian
+                if little_endian is not None:
+                    use_little = little_endian
+                elif not config._use_future:
+                    use_little = self.is_little_endian
             if use_little is not None and use_little != original_little:
                 raise ValueError(
                     f"'{type(self).__name__}.save_as()' cannot be used to convert between "

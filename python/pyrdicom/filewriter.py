@@ -20,7 +20,7 @@ import os
 import warnings
 from typing import Any
 
-from . import _core
+from . import _core, config
 
 # pydicom's element-level writer API, encoded by the core's writer (see _elemwrite.py)
 from ._elemwrite import (  # noqa: F401
@@ -103,6 +103,11 @@ def dcmwrite(
     if write_like_original is None:
         write_like_original = __write_like_original
     if write_like_original is not None:
+        if config._use_future:
+            raise TypeError(
+                "'write_like_original' is no longer accepted as a positional or keyword "
+                "argument, use 'enforce_file_format' instead"
+            )
         warnings.warn(
             "'write_like_original' is deprecated and will be removed in v4.0, please use "
             "'enforce_file_format' instead",
@@ -218,7 +223,8 @@ def _determine_encoding(
         return arg_encoding  # type: ignore[return-value]
     if implicit_vr is not None and little_endian is None:
         arg_encoding = (implicit_vr, True)
-    ds_encoding = (ds.is_implicit_VR, ds.is_little_endian)
+    # the deprecated encoding attributes are gone in pydicom's future mode
+    ds_encoding = (None, None) if config._use_future else (ds.is_implicit_VR, ds.is_little_endian)
     fallback: tuple[Any, Any] = (None, None)
     if None not in arg_encoding:
         fallback = arg_encoding

@@ -667,6 +667,13 @@ class PersonName:
         """This name decoded from its original bytes with other (Python) encodings."""
         if encodings is None or encodings == self.encodings:
             return self
+        if self.original_string is None and self.encodings is None:
+            # text that never was bytes (the reader's values are decoded by the core):
+            # re-encoding it in the default encoding, as pydicom would, could only lose
+            # characters (docs/compat.md)
+            name = PersonName(self)
+            name.encodings = _verify_encodings(encodings)
+            return name
         if self.original_string is None:
             self.original_string = _encode_personname(
                 self.components, self.encodings or [default_encoding]

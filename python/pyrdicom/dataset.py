@@ -1326,6 +1326,11 @@ class FileDataset(Dataset):
     def preamble(self, value: bytes | None) -> None:
         self.__dict__["_preamble"] = value
 
+    @preamble.deleter
+    def preamble(self) -> None:
+        # pydicom writes no preamble for a data set without one
+        self.__dict__["_preamble"] = None
+
 
 # `FileDataset._file_meta` after `del ds.file_meta` (the file's own is not made again).
 _DELETED = object()

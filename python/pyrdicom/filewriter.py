@@ -18,6 +18,7 @@ import datetime
 import operator
 import os
 import warnings
+from io import BufferedIOBase
 from typing import Any
 
 from . import _core, config
@@ -52,7 +53,7 @@ from ._elemwrite import (  # noqa: F401
 from .dataelem import BYTES_VRS, STR_VRS, DataElement
 from .errors import DicomValueError, PixelDataError
 from .multival import MultiValue
-from .tag import Tag
+from .tag import _LUT_DESCRIPTOR_TAGS, Tag
 from .uid import PYRDICOM_ROOT_UID, UID
 from .valuerep import IS, DSfloat, ISfloat, PersonName
 
@@ -94,9 +95,12 @@ def dcmwrite(
     is written unless the whole file encoded.
     """
     write_like_original = kwargs.pop("write_like_original", None)
-    if kwargs:
-        raise TypeError(f"Invalid keyword argument(s) for dcmwrite(): {', '.join(kwargs)}")
     if __write_like_original is not None and write_like_original is not None:
+        if config._use_future:
+            raise TypeError(
+                "'write_like_original' is no longer accepted as a positional or keyword "
+                "argument, use 'enforce_file_format' instead"
+            )
         raise TypeError(
             "'write_like_original' cannot be used as both a positional and keyword argument"
         )
@@ -115,6 +119,8 @@ def dcmwrite(
             stacklevel=2,
         )
         enforce_file_format = not write_like_original
+    if kwargs:
+        raise TypeError(f"Invalid keyword argument(s) for dcmwrite(): {', '.join(kwargs)}")
 
     cls_name = type(dataset).__name__
     groups = {t >> 16 for t in dataset._dict if t >> 16 in (0, 2)}
@@ -368,10 +374,16 @@ def _primitive(ds: Any, elem: DataElement, implicit: bool) -> tuple[str, str, An
         vr = elem.VR
         if " or " in vr:
             vr = _resolve_vr(ds, elem, implicit)
-        return (vr, *_to_primitive(vr, elem.value))
+        kind, data = _to_primitive(vr, elem.value)
+        if vr == "SS" and kind == "int" and elem.tag in _LUT_DESCRIPTOR_TAGS and data[0] > 0x7FFF:
+            # pydicom writes a LUT Descriptor's first value (entries) unsigned
+            data[0] -= 0x10000
+        return vr, kind, data
     except (TypeError, ValueError, AttributeError, OverflowError) as exc:
         if isinstance(exc, DicomValueError):
             raise
+        if isinstance(elem.value, BufferedIOBase):
+            raise ValueError(f"Invalid buffer for {elem.tag} '{elem.name}': {exc}") from exc
         raise DicomValueError(f"{elem.tag} {elem.keyword or elem.name}: {exc}") from exc
 
 
@@ -398,6 +410,8 @@ def _is_multi(value: Any) -> bool:
 def _to_primitive(vr: str, value: Any) -> tuple[str, Any]:
     if value is None:
         return "empty", None
+    if isinstance(value, BufferedIOBase):
+        return "bytes", _read_buffered(value)
     if isinstance(value, bytes | bytearray | memoryview):
         return "bytes", value
     if type(value).__name__ == "ndarray":
@@ -428,6 +442,16 @@ def _to_primitive(vr: str, value: Any) -> tuple[str, Any]:
             return "empty", None
         return "str", strs
     raise TypeError(f"Cannot encode a value for VR {vr}")
+
+
+def _read_buffered(buffer: BufferedIOBase) -> bytes:
+    """The whole of a buffered value (pydicom's DataElement with a buffer as its value),
+    its position kept; a closed or unreadable buffer is a ValueError."""
+    from .fileutil import read_buffer, reset_buffer_position
+
+    with reset_buffer_position(buffer):
+        buffer.seek(0)
+        return b"".join(read_buffer(buffer))
 
 
 def _format(vr: str, v: Any) -> str:

@@ -11,6 +11,7 @@ single element directly.
 
 from __future__ import annotations
 
+import codecs
 import warnings
 from collections.abc import Callable, MutableSequence
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from . import _core, config
 from .dataelem import DataElement, RawDataElement, convert_raw_data_element
 from .errors import DicomError
+from .multival import MultiValue
 from .tag import BaseTag
 
 _UNDEFINED = 0xFFFFFFFF
@@ -61,9 +63,16 @@ def _charset_terms(encodings: Any) -> list[str] | None:
         encodings = [encodings]
     by_codec: dict[str, str] = {}
     for term, codec in python_encoding.items():
-        by_codec.setdefault(codec, term)
-    terms = [e if e in python_encoding else by_codec.get(e, e) for e in encodings]
+        by_codec.setdefault(_codec_name(codec), term)
+    terms = [e if e in python_encoding else by_codec.get(_codec_name(e), e) for e in encodings]
     return None if terms in (["ISO_IR 6"], [""]) else terms
+
+
+def _codec_name(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
 
 
 def _element_bytes(
@@ -169,13 +178,31 @@ def write_number_string(fp: Any, elem: DataElement) -> None:
     _write_value(fp, elem)
 
 
+def _write_encoded(fp: Any, values: list[Any], encode: Callable[[Any], bytes]) -> None:
+    data = b"\\".join(v if isinstance(v, bytes) else encode(v) for v in values)
+    fp.write(data + b" " * (len(data) % 2))
+
+
+def _values(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list | tuple | MultiValue) else [value]
+
+
 def write_text(fp: Any, elem: DataElement, encodings: list[str] | None = None) -> None:
-    """Text VRs encoded with `encodings` (default ISO 646)."""
-    _write_value(fp, elem, encodings=encodings)
+    """Text VRs encoded with the Python codecs `encodings` (default ISO 646), as
+    `charset.encode_string` does (replacement characters and a warning for what none of
+    them encodes, unless writing validation is RAISE)."""
+    from .charset import encode_string
+
+    if elem.value is None:
+        return
+    codecs_ = encodings or ["iso8859"]
+    _write_encoded(fp, _values(elem.value), lambda v: encode_string(v, codecs_))
 
 
 def write_PN(fp: Any, elem: DataElement, encodings: list[str] | None = None) -> None:
-    _write_value(fp, elem, "PN", encodings)
+    """Person names, each component group encoded with `encodings`."""
+    codecs_ = encodings or ["iso8859"]
+    _write_encoded(fp, _values(elem.value), lambda v: v.encode(codecs_))
 
 
 def write_DA(fp: Any, elem: DataElement) -> None:

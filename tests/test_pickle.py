@@ -41,11 +41,11 @@ def _read(path: str) -> Any:
             return type(exc)
 
 
-def _outcome(fn: Any) -> tuple[str, Any]:
+def _outcome(fn: Any, *args: Any) -> tuple[str, Any]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            return ("ok", fn())
+            return ("ok", fn(*args))
         except Exception as exc:
             return ("raises", type(exc))
 
@@ -53,15 +53,16 @@ def _outcome(fn: Any) -> tuple[str, Any]:
 def _assert_same(a: Dataset, b: Dataset) -> None:
     """Same tags, and per element the same VR and value (or the same exception), recursively."""
     assert type(a) is type(b)
-    assert list(a.keys()) == list(b.keys())
-    for tag in a.keys():
-        ea, eb = _outcome(lambda: a[tag]), _outcome(lambda: b[tag])
+    tags = list(a.keys())
+    assert tags == list(b.keys())
+    for tag in tags:
+        ea, eb = _outcome(a.__getitem__, tag), _outcome(b.__getitem__, tag)
         assert ea[0] == eb[0], tag
         if ea[0] != "ok":
             assert ea == eb
             continue
-        va = _outcome(lambda: ea[1].value)
-        vb = _outcome(lambda: eb[1].value)
+        va = _outcome(getattr, ea[1], "value")
+        vb = _outcome(getattr, eb[1], "value")
         assert ea[1].VR == eb[1].VR, tag
         assert va[0] == vb[0], tag
         if va[0] != "ok":
@@ -79,8 +80,8 @@ def _assert_same_file(a: FileDataset, b: FileDataset) -> None:
     _assert_same(a, b)
     _assert_same(a.file_meta, b.file_meta)
     assert a.preamble == b.preamble
-    pa = _outcome(lambda: a.pixel_array)
-    pb = _outcome(lambda: b.pixel_array)
+    pa = _outcome(getattr, a, "pixel_array")
+    pb = _outcome(getattr, b, "pixel_array")
     assert pa[0] == pb[0]
     if pa[0] == "ok":
         assert pa[1].dtype == pb[1].dtype

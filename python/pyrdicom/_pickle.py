@@ -96,7 +96,7 @@ def _changes(ds: Any, raw: Any, level: int) -> tuple[dict, list, dict]:
         del attrs["_preamble"]
     as_read = as_made["_dict"]
     now = d["_dict"]
-    gone = [t for t in as_read.keys() if t not in now]
+    gone = [t for t in as_read if t not in now]
     changed = {
         tag: elem
         for tag, elem in now.items()
@@ -115,7 +115,7 @@ def _as_read(elem: Any, raw: Any, idx: int | None) -> bool:
     if not isinstance(elem, DataElement) or elem._raw is not raw or elem._idx != idx:
         return False
     info = raw.info(idx)
-    if elem.VR != info[1]:
+    if info[1] != elem.VR:
         return False
     value = elem._value
     if value is DataElement._UNSET or isinstance(value, _IMMUTABLE):

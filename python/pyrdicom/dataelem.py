@@ -113,8 +113,8 @@ class DataElement:
 
     # `__dict__` lets an instance override the display settings (showVR, descripWidth, ...).
     __slots__ = (
-        "__dict__",
         "VR",
+        "__dict__",
         "_idx",
         "_parent",
         "_raw",

@@ -6,6 +6,7 @@ A data set read from a file maps each tag to the index of its element in the cor
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import io
 import os
@@ -212,10 +213,9 @@ class Dataset:
                     object.__setattr__(item, "_parent", self)
                     object.__setattr__(item, "_inherits_pixel_rep", True)
         if " or " in elem.VR:
-            try:
+            # pydicom keeps the element uncorrected when the data set cannot resolve it
+            with contextlib.suppress(AttributeError):
                 self._correct_ambiguous_vr(elem)
-            except AttributeError:
-                pass
         return elem
 
     def _inherited_pixel_rep(self) -> Any:
@@ -249,7 +249,9 @@ class Dataset:
             if 0x00280103 in item._dict:
                 pr = item[0x00280103].value
                 if pr is not None:
-                    item.__dict__["_pixel_rep"] = int(b"\x01" in pr) if isinstance(pr, bytes) else pr
+                    item.__dict__["_pixel_rep"] = (
+                        int(b"\x01" in pr) if isinstance(pr, bytes) else pr
+                    )
                     continue
             if "_pixel_rep" in d:
                 item.__dict__["_pixel_rep"] = d["_pixel_rep"]
@@ -479,9 +481,12 @@ class Dataset:
             if defer is not None and raw.length > defer:
                 return raw._replace(value=None) if keep_deferred else self._element(tag)
             return raw
-        if elem is not None and elem.__class__ is DataElement and elem._raw is not None:
-            if elem._value is DataElement._UNSET:
-                return self._raw_element(elem._idx)
+        if (
+            elem.__class__ is DataElement
+            and elem._raw is not None
+            and elem._value is DataElement._UNSET
+        ):
+            return self._raw_element(elem._idx)
         return elem
 
     def _root_defer_size(self) -> float | None:
@@ -774,7 +779,9 @@ class Dataset:
     @property
     def read_implicit_vr(self) -> bool | None:
         if config._use_future:
-            raise AttributeError(f"'{type(self).__name__}' object has no attribute 'read_implicit_vr'")
+            raise AttributeError(
+                f"'{type(self).__name__}' object has no attribute 'read_implicit_vr'"
+            )
         warnings.warn(
             f"'{type(self).__name__}.read_implicit_vr' will be removed in v4.0, use "
             f"'{type(self).__name__}.original_encoding[0]' instead",
@@ -849,9 +856,7 @@ class Dataset:
         tags = self._slice_tags(slice((group, 0x10), (group, 0x100)))
         return [self._element(t) for t in tags]
 
-    def private_block(
-        self, group: int, private_creator: str, create: bool = False
-    ) -> PrivateBlock:
+    def private_block(self, group: int, private_creator: str, create: bool = False) -> PrivateBlock:
         """The block of `private_creator` in `group`; `create` adds the creator in the first
         free slot when it is absent (else KeyError)."""
         blocks = self.__dict__.setdefault("_private_blocks", {})
@@ -862,9 +867,7 @@ class Dataset:
             raise ValueError("Private creator must have a value")
         if group % 2 == 0:
             raise ValueError("Tag must be private if private creator is given")
-        found = next(
-            (e for e in self._creator_elements(group) if e.value == private_creator), None
-        )
+        found = next((e for e in self._creator_elements(group) if e.value == private_creator), None)
         if found is not None:
             element = found.tag.element
         elif not create:
@@ -1179,9 +1182,12 @@ class FileMetaDataset(Dataset):
         """pydicom's check of a file meta's initial elements."""
         if init_value is None:
             return
-        if not isinstance(init_value, Dataset | dict) and init_value.__class__.__name__ != "LevelMap":
+        if (
+            not isinstance(init_value, Dataset | dict)
+            and init_value.__class__.__name__ != "LevelMap"
+        ):
             raise TypeError(f"Argument must be a dict or Dataset, not {type(init_value)}")
-        non_group2 = [str(Tag(t)) for t in init_value.keys() if Tag(t).group != 2]
+        non_group2 = [str(Tag(t)) for t in init_value.keys() if Tag(t).group != 2]  # noqa: SIM118
         if non_group2:
             raise ValueError(
                 "File meta datasets may only contain group 2 elements but the following "
@@ -1224,7 +1230,11 @@ class FileDataset(Dataset):
             d["_is_little_endian"] = is_little_endian
         d["_implicit_vr"] = d["_read_implicit"] = is_implicit_VR
         d["_read_little"] = is_little_endian
-        src = os.fspath(filename_or_obj) if isinstance(filename_or_obj, os.PathLike) else filename_or_obj
+        src = (
+            os.fspath(filename_or_obj)
+            if isinstance(filename_or_obj, os.PathLike)
+            else filename_or_obj
+        )
         d["filename"] = src if isinstance(src, str) else None
         if not isinstance(src, str):
             _set_source(d, src)
@@ -1238,6 +1248,14 @@ class FileDataset(Dataset):
         d["filename"] = _filename(src)
         if src.__class__ is not str and not isinstance(src, os.PathLike):
             _set_source(d, src)
+        if raw.transfer_syntax == _DEFLATED:
+            # pydicom reads a deflated data set from a buffer of the inflated bytes
+            from .filebase import DicomBytesIO
+
+            data = memoryview(raw)
+            start = max((sum(raw.info(i)[2:4]) for i in raw.level(-2).values()), default=0)
+            d["buffer"] = DicomBytesIO(bytes(data[start:]))
+            d["fileobj_type"] = DicomBytesIO
         return self
 
     def __deepcopy__(self, memo: dict[int, Any]) -> FileDataset:
@@ -1332,6 +1350,7 @@ class FileDataset(Dataset):
         self.__dict__["_preamble"] = None
 
 
+_DEFLATED = "1.2.840.10008.1.2.1.99"
 # `FileDataset._file_meta` after `del ds.file_meta` (the file's own is not made again).
 _DELETED = object()
 

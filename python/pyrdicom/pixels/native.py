@@ -68,8 +68,7 @@ class PixelInfo:
         frames = _optional_int(ds, "NumberOfFrames")
         if frames is not None and frames < 1:
             warnings.warn(
-                f"A value of '{frames}' for (0028,0008) 'Number of Frames' is invalid, "
-                "assuming 1",
+                f"A value of '{frames}' for (0028,0008) 'Number of Frames' is invalid, assuming 1",
                 stacklevel=2,
             )
         self.frames = frames if frames is not None and frames > 0 else 1

@@ -17,7 +17,7 @@ PYRDICOM_ROOT_UID = "1.2.826.0.1.3680043.10.1543."  # a root for generate_uid's 
 PYDICOM_ROOT_UID = PYRDICOM_ROOT_UID
 RE_VALID_UID = STR_VR_REGEXES["UI"]
 RE_VALID_UID_PREFIX = re.compile(r"^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*\.$")
-_VALID_UID = re.compile(r"(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*")
+_VALID_UID = re.compile(r"(?:0|[1-9][0-9]*)(?:\.(?:0|[1-9][0-9]*))*")
 
 _NATIVE = {
     "1.2.840.10008.1.2": (True, True),
@@ -36,15 +36,25 @@ class UID(str):
     def __new__(cls, val: str, validation_mode: int | None = None) -> UID:
         if not isinstance(val, str):
             raise TypeError("A UID must be created from a string")
-        # a valid UID needs no validation call (the reader makes many)
-        if len(val) > 64 or _VALID_UID.fullmatch(val) is None:
+        # Most valid UIDs pass these string tests (C speed; the reader makes many UIDs); the
+        # pattern decides the rest (components "0", i.e. ".0", and all invalid ones).
+        if not (
+            len(val) <= 64
+            and val.isascii()
+            and val.replace(".", "").isdigit()
+            and ".0" not in val
+            and ".." not in val
+            and val[0] not in ".0"
+            and val[-1] != "."
+        ) and (len(val) > 64 or _VALID_UID.fullmatch(val) is None):
             if validation_mode is None:
                 validation_mode = config.settings.reading_validation_mode
             validate_value("UI", val, validation_mode)
         uid = super().__new__(cls, val.strip())
-        encoding = getattr(val, "_PRIVATE_TS_ENCODING", None)
-        if encoding is not None:
-            uid._PRIVATE_TS_ENCODING = encoding
+        if val.__class__ is not str:
+            encoding = getattr(val, "_PRIVATE_TS_ENCODING", None)
+            if encoding is not None:
+                uid._PRIVATE_TS_ENCODING = encoding
         return uid
 
     def _entry(self) -> tuple | None:

@@ -54,7 +54,13 @@ from .misc import warn_and_log
 
 
 def _reading_mode(validation_mode: int | None) -> int:
-    return config.settings.reading_validation_mode if validation_mode is None else validation_mode
+    if validation_mode is not None:
+        return validation_mode
+    # the settings' property, without its call
+    mode = config.settings._reading_validation_mode
+    if mode is None:
+        return config.RAISE if config.enforce_valid_values else config.WARN
+    return mode  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------- DA, DT, TM
@@ -319,7 +325,12 @@ class DSfloat(float):
             self.auto_format = False
         else:
             _ds_setup(self, val, auto_format, validation_mode)
-        if not self.auto_format and _reading_mode(validation_mode) == config.RAISE:
+        mode = validation_mode
+        if mode is None:  # _reading_mode inlined: DS values are read in numbers
+            mode = config.settings._reading_validation_mode
+            if mode is None:
+                mode = config.RAISE if config.enforce_valid_values else config.WARN
+        if mode == config.RAISE and not self.auto_format:
             text = str(self)
             if len(text) > 16:
                 raise OverflowError(
@@ -476,42 +487,53 @@ class ISfloat(float):
                 raise TypeError(msg + "\nSet reading_validation_mode to WARN or IGNORE to bypass")
 
 
+_NOT_INT = (float, Decimal, str)
+
+
+def _range_checked(value: Any, validation_mode: int | None) -> Any:
+    """`value`, or OverflowError if it is beyond 32 bits under the RAISE mode."""
+    if not -(2**31) <= value < 2**31 and _reading_mode(validation_mode) == config.RAISE:
+        raise OverflowError(
+            "Elements with a VR of IS must have a value between -2**31 and (2**31 - 1). "
+            "Set 'config.settings.reading_validation_mode' to 'WARN' to override the "
+            "value check"
+        )
+    return value
+
+
 class IS(int):
     """An IS value as an int that remembers the string it was made from (an `ISfloat` for
     non-integers). Beyond 32 bits raises OverflowError under RAISE."""
 
+    # All set up in __new__ (no __init__): one Python call per value, as many are read.
     def __new__(cls, val: Any, validation_mode: int | None = None) -> Any:  # type: ignore[misc]
+        if val.__class__ is str and val.isdigit() and len(val) < 10:
+            # plain digits within 32 bits: nothing to check or convert
+            self = int.__new__(cls, val)
+            self.original_string = val
+            return self
         if val is None:
             return None
         mode = None
         if isinstance(val, str):
             if not val.strip():
                 return val
-            # plain digits of valid length need no pattern check
             if not (val.isdigit() and len(val) <= 12):
                 mode = _reading_mode(validation_mode)
                 validate_value("IS", val, mode)
         try:
-            newval: Any = super().__new__(cls, val)
+            newval: Any = int.__new__(cls, val)
         except ValueError:
             # float strings that are integers, e.g. "1.0"
-            newval = super().__new__(cls, float(val))
-        if isinstance(val, float | Decimal | str) and newval != float(val):
+            newval = int.__new__(cls, float(val))
+        if isinstance(val, _NOT_INT) and newval != float(val):
             mode = _reading_mode(validation_mode) if mode is None else mode
-            newval = ISfloat(val, mode)
-        if not -(2**31) <= newval < 2**31 and _reading_mode(validation_mode) == config.RAISE:
-            raise OverflowError(
-                "Elements with a VR of IS must have a value between -2**31 and (2**31 - 1). "
-                "Set 'config.settings.reading_validation_mode' to 'WARN' to override the "
-                "value check"
-            )
-        return newval
-
-    def __init__(self, val: Any, validation_mode: int | None = None) -> None:
+            return _range_checked(ISfloat(val, mode), validation_mode)
         if isinstance(val, str):
-            self.original_string = val.strip()
+            newval.original_string = val.strip()
         elif isinstance(val, IS) and hasattr(val, "original_string"):
-            self.original_string = val.original_string
+            newval.original_string = val.original_string
+        return _range_checked(newval, validation_mode)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, str):
@@ -582,10 +604,19 @@ class PersonName:
         original_string: bytes | None = None,
         validation_mode: int | None = None,
     ) -> Any:
-        if val is None:
-            return None
         self = object.__new__(cls)
         self.validation_mode = validation_mode
+        if val.__class__ is str and original_string is None and encodings is None:
+            # the reader's values: decoded text
+            if len(val) > 64 or val.count("=") > 2:
+                validate_value("PN", val, _reading_mode(validation_mode))
+            text = val.rstrip("=")
+            self._components = tuple(text.split("=")) if text else ()
+            self.original_string = None  # type: ignore[assignment]
+            self.encodings = None
+            return self
+        if val is None:
+            return None
         if isinstance(val, PersonName):
             encodings = val.encodings
             self.original_string = val.original_string

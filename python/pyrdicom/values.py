@@ -298,6 +298,8 @@ def convert_value(
             encodings,
             raw_data_element.value_tell,
         )
+    except BytesLengthException:
+        raise  # pyrdicom's is also a ValueError; pydicom's is not retried with other VRs
     except ValueError:
         if config.settings.reading_validation_mode == config.RAISE:
             raise

@@ -89,6 +89,8 @@ pub struct Options {
     /// pydicom's `config.assume_implicit_vr_switch = False`: a VR field outside 'AA'..'ZZ' is
     /// an unknown VR (2-byte length) rather than a switch to implicit VR.
     pub no_implicit_vr_switch: bool,
+    /// pydicom's `settings.infer_sq_for_un_vr = False`: an undefined-length UN stays UN.
+    pub no_infer_sq_for_un: bool,
 }
 
 /// A parsed file: the bytes and the index over them.
@@ -108,6 +110,19 @@ pub struct Parsed {
     pub dataset_offset: usize,
     /// Reading stopped at the pixel data (`stop_before_pixels`), so nothing after it was needed.
     pub stopped_at_pixels: bool,
+    /// What pydicom warns about (or raises, in its strict reading mode) while reading.
+    pub notes: Vec<Note>,
+}
+
+/// A tolerated irregularity pydicom reports while reading.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Note {
+    /// The VR field of a data set's first element contradicts the expected VR encoding
+    /// (pydicom's `_is_implicit_vr`): the message, and reading goes on with the found one.
+    VrEncoding(String),
+    /// An undefined-length value has no sequence delimiter (pydicom's EOFError, caught by
+    /// `read_dataset`).
+    NoDelimiter(String),
 }
 
 impl Parsed {
@@ -194,6 +209,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
         )?
         .0;
     let elements = p.elements;
+    let notes = p.notes;
 
     let (mut implicit, mut little) = (true, true);
     let at_end = ds_start >= data.len();
@@ -225,12 +241,15 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     };
     let mut p = Parser::new(source.bytes(), opts);
     p.elements = elements;
+    p.notes = notes;
     let n = p.data.len();
     p.read_dataset(ds_start, n, None, implicit, little, ROOT, 0, Scope::Top)?;
     let dataset = meta.end..p.elements.len() as u32;
     let stopped_at_pixels = p.stopped_at_pixels;
     let elements = p.elements;
+    let notes = p.notes;
     Ok(Parsed {
+        notes,
         preamble: has_preamble.then_some(0..128),
         meta,
         dataset,
@@ -252,7 +271,9 @@ fn parse_bare(source: Source, opts: &Options, implicit: bool, little: bool) -> R
     let dataset = 0..p.elements.len() as u32;
     let stopped_at_pixels = p.stopped_at_pixels;
     let elements = p.elements;
+    let notes = p.notes;
     Ok(Parsed {
+        notes,
         preamble: None,
         meta: 0..0,
         dataset,
@@ -311,6 +332,8 @@ struct Parser<'a> {
     no_delimiter: Option<(usize, usize, bool)>,
     stopped_at_pixels: bool,
     no_implicit_vr_switch: bool,
+    no_infer_sq_for_un: bool,
+    notes: Vec<Note>,
 }
 
 /// Private creators of the data set being read: (group, block) -> creator.
@@ -336,6 +359,8 @@ impl<'a> Parser<'a> {
             no_delimiter: None,
             stopped_at_pixels: false,
             no_implicit_vr_switch: opts.no_implicit_vr_switch,
+            no_infer_sq_for_un: opts.no_infer_sq_for_un,
+            notes: Vec::new(),
         }
     }
 
@@ -386,6 +411,18 @@ impl<'a> Parser<'a> {
         !(self.data[pos + 4].is_ascii_uppercase() && self.data[pos + 5].is_ascii_uppercase())
     }
 
+    /// Whether pydicom reports a VR encoding other than expected at the start of this data
+    /// set: its stop conditions (end of the meta or command group) come first.
+    fn reports_encoding(&self, start: usize, scope: Scope) -> bool {
+        let group = || self.u16_at(start, true);
+        match scope {
+            Scope::Meta => group() == 0x0002,
+            Scope::Command => group() == 0x0000,
+            Scope::Top => true,
+            Scope::Item => false,
+        }
+    }
+
     /// pydicom's `read_dataset`: the elements from `start` until `limit`, `bytelength` bytes
     /// (defined-length items) or an item delimiter. Returns the position reading stopped at
     /// and the end of the content (before a delimiter).
@@ -401,7 +438,18 @@ impl<'a> Parser<'a> {
         depth: usize,
         scope: Scope,
     ) -> Result<(usize, usize)> {
+        let assumed = implicit;
         let implicit = self.detect_implicit(start, limit, implicit, scope == Scope::Item);
+        if implicit != assumed && self.reports_encoding(start, scope) {
+            let (expected, found) = if implicit {
+                ("explicit", "implicit")
+            } else {
+                ("implicit", "explicit")
+            };
+            self.notes.push(Note::VrEncoding(format!(
+                "Expected {expected} VR, but found {found} VR"
+            )));
+        }
         let mark = self.elements.len();
         let mut creators = Creators::new();
         let mut pos = start;
@@ -422,6 +470,9 @@ impl<'a> Parser<'a> {
                 Step::Next(next) => pos = next,
                 Step::End(end) => return Ok((end, pos.min(end))),
                 Step::NoDelimiter(at) => {
+                    self.notes.push(Note::NoDelimiter(
+                        "End of file reached before delimiter (FFFE,E0DD) found".into(),
+                    ));
                     if bytelength.is_none() {
                         self.elements.truncate(mark);
                     }
@@ -485,7 +536,7 @@ impl<'a> Parser<'a> {
             element.flags |= flag::UNDEFINED_LENGTH;
             let vr = match h.vr {
                 // pydicom's infer_sq_for_un_vr
-                Some(Vr::UN) => Some(Vr::SQ),
+                Some(Vr::UN) if !self.no_infer_sq_for_un => Some(Vr::SQ),
                 Some(vr) => Some(vr),
                 None => match dict::dictionary_vr(tag) {
                     Some(vr) => Some(vr),

@@ -18,6 +18,7 @@ from . import _core, config
 from .dataelem import DataElement, RawDataElement, empty_value_for_VR
 from .dataset import Dataset, FileDataset, FileMetaDataset
 from .errors import InvalidDicomError
+from .misc import size_in_bytes
 from .sequence import Sequence
 from .tag import BaseTag, Tag
 
@@ -36,20 +37,25 @@ _CHARSET = 0x00080005
 _SEQUENCE_FRAME_TAG = 0x00081115
 
 
-def size_in_bytes(expr: int | float | str | None) -> int | float | None:
-    """pydicom's `defer_size` forms: a number of bytes, or a string such as "512 KB"."""
-    if expr is None or expr == float("inf"):
-        return None
-    if isinstance(expr, int | float):
-        return expr
-    parts = str(expr).split()
-    if len(parts) == 1:
-        return int(parts[0])
-    units = {"kb": 0x400, "mb": 0x100000}
-    value, unit = parts
-    if unit.lower() not in units:
-        raise ValueError(f"Unable to determine the byte size from '{expr}'")
-    return float(value) * units[unit.lower()]
+def report_notes(notes: list[tuple[str, str]], name: Any, kinds: tuple[str, ...]) -> None:
+    """What pydicom warns about while reading (the core's notes of `kinds`): a UserWarning,
+    or under the RAISE reading mode pydicom's error (InvalidDicomError, EOFError)."""
+    from .misc import warn_and_log
+
+    strict = config.settings.reading_validation_mode == config.RAISE
+    for kind, msg in notes:
+        if kind not in kinds:
+            continue
+        if kind == "vr_encoding":
+            if strict:
+                raise InvalidDicomError(msg)
+            found = "implicit" if msg.endswith("implicit VR") else "explicit"
+            warn_and_log(f"{msg} - using {found} VR for reading", UserWarning)
+        else:
+            if strict:
+                raise EOFError(msg)
+            where = name if isinstance(name, str) else getattr(name, "name", "<no filename>")
+            warn_and_log(f"{msg} in file {where}", UserWarning)
 
 
 def _index(data: bytes, implicit: bool, little: bool, specific_tags: Any = None) -> Any:
@@ -59,6 +65,7 @@ def _index(data: bytes, implicit: bool, little: bool, specific_tags: Any = None)
         encoding=(implicit, little),
         specific_tags=tags,
         implicit_vr_switch=config.assume_implicit_vr_switch,
+        infer_sq_for_un_vr=config.settings.infer_sq_for_un_vr,
     )
 
 
@@ -144,22 +151,13 @@ def data_element_generator(
         yield RawDataElement(
             BaseTag(tag), wire_vr, length, value, start + offset, is_implicit_VR, is_little_endian
         )
-    if len(data) - end >= 8 and not _ends_cleanly(data, end, is_little_endian):
+    if any(kind == "no_delimiter" for kind, _ in raw.notes):
         fp.seek(start + end)
         raise EOFError(
             "End of file reached before delimiter (FFFE,E0DD) found in file "
             f"{getattr(fp, 'name', '<no filename>')}"
         )
     fp.seek(start + len(data))
-
-
-def _ends_cleanly(data: bytes, pos: int, little: bool) -> bool:
-    """Whether the core stopped at `pos` for a reason pydicom also stops at (an item
-    delimiter); otherwise an undefined-length value had no sequence delimiter."""
-    order = "little" if little else "big"
-    group = int.from_bytes(data[pos : pos + 2], order)
-    elem = int.from_bytes(data[pos + 2 : pos + 4], order)
-    return (group << 16 | elem) == 0xFFFEE00D
 
 
 def _check_vr_encoding(data: bytes, implicit: bool, little: bool, stop_when: StopWhen) -> bool:
@@ -211,6 +209,7 @@ def read_dataset(
                 raw = _index(data[:end], is_implicit_VR, is_little_endian, specific_tags)
                 break
     fp.seek(start + end)
+    report_notes(raw.notes, fp, ("no_delimiter",))
     ds = Dataset._from_raw(raw, -1, None)
     if hasattr(ds, "set_original_encoding"):
         charset = ds.get("SpecificCharacterSet")

@@ -19,6 +19,7 @@ from ._stream import (  # noqa: F401
     read_partial,
     read_preamble,
     read_sequence,
+    report_notes,
 )
 from .dataset import FileDataset
 from .misc import size_in_bytes
@@ -60,7 +61,10 @@ def dcmread(
         stop_before_pixels=stop_before_pixels,
         specific_tags=tags,
         implicit_vr_switch=config.assume_implicit_vr_switch,
+        infer_sq_for_un_vr=config.settings.infer_sq_for_un_vr,
     )
+    if raw.notes:
+        report_notes(raw.notes, fp, ("vr_encoding", "no_delimiter"))
     log_read(raw, raw.preamble is not None)
     opts = None
     if stop_before_pixels or tags:

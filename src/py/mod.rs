@@ -119,6 +119,20 @@ impl RawFile {
         level::LevelMap::new(&self.inner, self.range(level), u32::try_from(level).ok())
     }
 
+    /// What pydicom would warn about while reading: (kind, message), kind "vr_encoding" or
+    /// "no_delimiter".
+    #[getter]
+    fn notes(&self) -> Vec<(&'static str, String)> {
+        self.inner
+            .notes
+            .iter()
+            .map(|n| match n {
+                parse::Note::VrEncoding(m) => ("vr_encoding", m.clone()),
+                parse::Note::NoDelimiter(m) => ("no_delimiter", m.clone()),
+            })
+            .collect()
+    }
+
     /// (tag, VR, length as encoded (0xFFFFFFFF undefined), value offset, flags) of element idx.
     fn info(&self, idx: usize) -> PyResult<(u32, &'static str, u64, u64, u8)> {
         self.check(idx)?;
@@ -272,9 +286,10 @@ const HEADER_PREFIX: usize = 8 << 10;
 
 /// Parses `src` (a path, or a bytes-like object) into a RawFile.
 #[pyfunction]
+#[allow(clippy::too_many_arguments)]
 #[pyo3(signature = (
     src, *, force=false, stop_before_pixels=false, specific_tags=None, encoding=None,
-    implicit_vr_switch=true
+    implicit_vr_switch=true, infer_sq_for_un_vr=true
 ))]
 fn read(
     py: Python<'_>,
@@ -284,6 +299,7 @@ fn read(
     specific_tags: Option<Vec<u32>>,
     encoding: Option<(bool, bool)>,
     implicit_vr_switch: bool,
+    infer_sq_for_un_vr: bool,
 ) -> PyResult<RawFile> {
     let specific_tags = specific_tags.map(|mut t| {
         t.sort_unstable();
@@ -295,6 +311,7 @@ fn read(
         specific_tags,
         encoding,
         no_implicit_vr_switch: !implicit_vr_switch,
+        no_infer_sq_for_un: !infer_sq_for_un_vr,
     };
     let source = if let Ok(path) = src.extract::<PathBuf>() {
         if stop_before_pixels {

@@ -34,8 +34,14 @@ def log_read(raw: Any, has_preamble: bool) -> None:
     logger.debug("Reading File Meta Information prefix...")
     if has_preamble:
         logger.debug("00000080: 'DICM' prefix found")
-    if not debugging:
-        return
+    if debugging:
+        log_element_headers(raw)
+
+
+def log_element_headers(raw: Any) -> None:
+    """pydicom's `config.debug()` line per element header, for every element of `raw`."""
+    logger = config.logger
+    data = memoryview(raw)
     idx = 0
     while True:
         try:

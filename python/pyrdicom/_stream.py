@@ -87,10 +87,10 @@ def _wire_vr(raw: Any, info: tuple[int, str, int, int, int]) -> str | None:
     if flags & _IMPLICIT:
         # pydicom looks undefined-length VRs up at once (the value's form depends on it)
         return vr if length == _UNDEFINED else None
-    if flags & _FROM_UN:
-        return "UN"
     if flags & _UNKNOWN_VR:
         return bytes(memoryview(raw)[offset - 4 : offset - 2]).decode("latin-1")
+    if flags & _FROM_UN:
+        return "UN"
     return vr
 
 
@@ -160,6 +160,60 @@ def data_element_generator(
     fp.seek(start + len(data))
 
 
+def _log_dataset(raw: Any, implicit: bool, little: bool) -> None:
+    """pydicom's `config.debug()` messages of `read_dataset` (element headers, VR guesses,
+    undefined lengths, items and delimiters), from the index."""
+    from ._debuglog import log_element_headers
+
+    log_element_headers(raw)
+    data = bytes(memoryview(raw))
+    order = "little" if little else "big"
+    for idx in _top_level(raw):
+        _log_element(raw, data, idx, implicit, order)
+
+
+def _log_element(raw: Any, data: bytes, idx: int, implicit: bool, order: str) -> None:
+    logger = config.logger
+    info = raw.info(idx)
+    _, vr, length, offset, flags = info
+    if flags & _UNKNOWN_VR:
+        logger.warning(
+            f"Unknown VR '{_wire_vr(raw, info)}' assuming explicit VR encoding with 2-byte length"
+        )
+    elif flags & _IMPLICIT and not implicit:
+        field = data[offset - 4 : offset - 2]
+        logger.warning(f"Unknown VR '0x{field[0]:02x}{field[1]:02x}' assuming implicit VR encoding")
+    if length != _UNDEFINED:
+        return
+    if vr != "SQ":
+        logger.debug("Reading undefined length data element")
+        return
+    logger.debug(f"{offset:08X}: Reading/parsing undefined length sequence")
+    items = raw.value(idx) or []
+    for item in items:
+        item_tag, _, item_len, content, _ = raw.info(item)
+        header = content - 8
+        if item_tag != 0xFFFEE000:
+            logger.warning(
+                f"Expected sequence item with tag (FFFE,E000) at file position 0x{header + 4:X}"
+            )
+        else:
+            hexed = " ".join(f"{b:02x}" for b in data[header:content])
+            logger.debug(f"{header + 4:08x}: {hexed}  Found Item tag (start of item)")
+        for child in sorted(raw.level(item).values()):
+            _log_element(raw, data, child, implicit, order)
+        if item_len != _UNDEFINED:
+            logger.debug(f"{content + item_len:08X}: Finished sequence item")
+    delimiter = offset + len(raw.raw_value(idx))
+    logger.debug(f"{delimiter:08x}: End of Sequence")
+    delimiter_len = int.from_bytes(data[delimiter + 4 : delimiter + 8], order)
+    if delimiter_len:
+        logger.warning(
+            f"Expected 0x00000000 after delimiter, found 0x{delimiter_len:X}, at position "
+            f"0x{delimiter + 4:X}"
+        )
+
+
 def _check_vr_encoding(data: bytes, implicit: bool, little: bool, stop_when: StopWhen) -> bool:
     """pydicom's `_is_implicit_vr` for a top-level data set: trust the VR field of the first
     element over the caller, with a warning (an error in RAISE mode)."""
@@ -209,6 +263,8 @@ def read_dataset(
                 raw = _index(data[:end], is_implicit_VR, is_little_endian, specific_tags)
                 break
     fp.seek(start + end)
+    if config.debugging:
+        _log_dataset(raw, is_implicit_VR, is_little_endian)
     report_notes(raw.notes, fp, ("no_delimiter",))
     ds = Dataset._from_raw(raw, -1, None)
     if hasattr(ds, "set_original_encoding"):

@@ -172,6 +172,9 @@ class DataElement:
         tag, vr, length, offset, _ = info
         self = cls.__new__(cls)
         self.tag = BaseTag(tag)
+        if vr == "UN" and tag in datadict._added:
+            # an entry added at run time (add_dict_entries) that the core's tables lack
+            vr = datadict._added[tag][0]
         self.VR = vr
         self._value = cls._UNSET
         self._raw = raw

@@ -21,7 +21,7 @@ from .dataelem import DataElement, RawDataElement, _keep, convert_raw_data_eleme
 from .errors import DicomAttributeError
 from .multival import MultiValue
 from .tag import TAG_ERRORS, BaseTag, Tag, tag_in_exception
-from .uid import UID
+from .uid import UID, DeflatedExplicitVRLittleEndian
 
 _AMBIGUOUS_US_SS_TAGS = frozenset(
     {
@@ -36,6 +36,40 @@ _OVERLAY_DATA_TAGS = frozenset(x << 16 | 0x3000 for x in range(0x6000, 0x601F, 2
 # An attribute name that looks like an element keyword (letters and digits with an upper-case
 # letter after the first, not ending in "_"): setting one that is not a keyword warns.
 _RE_CAMEL_CASE = re.compile(r"^(?:[A-Za-z](?=.+?[A-Z])|[A-Z])[A-Za-z0-9]+[A-Za-z0-9][^_]$")
+
+
+class _AsRead:
+    """An encoding attribute of a data set: the value set, else the one its source was read
+    with (None for a data set made from scratch). Reading a file stores nothing for it."""
+
+    def __init__(
+        self, as_read: Callable[[dict[str, Any], Any], Any], hidden_in_future: bool = False
+    ) -> None:
+        self.as_read = as_read
+        self.hidden_in_future = hidden_in_future
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, ds: Any, owner: type | None = None) -> Any:
+        if ds is None:
+            return self
+        d = ds.__dict__
+        if self.name in d:
+            return d[self.name]
+        if self.hidden_in_future and config._use_future:
+            raise AttributeError(f"'{type(ds).__name__}' object has no attribute '{self.name}'")
+        raw = d.get("_raw")
+        return None if raw is None else self.as_read(d, raw)
+
+    def __set__(self, ds: Any, value: Any) -> None:
+        ds.__dict__[self.name] = value
+
+    def __delete__(self, ds: Any) -> None:
+        try:
+            del ds.__dict__[self.name]
+        except KeyError:
+            raise AttributeError(self.name) from None
 
 
 class PrivateBlock:
@@ -91,9 +125,6 @@ class Dataset:
         d(self, "_implicit_vr", None)
         d(self, "is_undefined_length_sequence_item", False)
         d(self, "_inherits_pixel_rep", False)
-        if not config._use_future:
-            d(self, "_is_little_endian", None)
-            d(self, "_is_implicit_VR", None)
         if args:
             src = args[0]
             if isinstance(src, Dataset):
@@ -124,7 +155,6 @@ class Dataset:
             implicit, undefined = bool(flags & 2), length == 0xFFFFFFFF
         else:
             implicit, undefined = raw.implicit_vr, False
-        little = raw.little_endian
         # One update of the instance dict (this runs once per data set and item read).
         d = self.__dict__
         d.update(
@@ -134,13 +164,8 @@ class Dataset:
             _level=level,
             _parent=parent,
             _implicit_vr=implicit,
-            _read_implicit=implicit,
-            _read_little=little,
             is_undefined_length_sequence_item=undefined,
         )
-        if not config._use_future:
-            d["_is_implicit_VR"] = implicit
-            d["_is_little_endian"] = little
         if read_opts:
             d["_read_opts"] = read_opts
         return self
@@ -638,8 +663,8 @@ class Dataset:
         new = Dataset({tag: self.get_item(tag) for tag in self._slice_tags(s)})
         new.set_original_encoding(*self.original_encoding, self.original_character_set)
         if not config._use_future:
-            new.__dict__["_is_little_endian"] = self.__dict__.get("_is_little_endian")
-            new.__dict__["_is_implicit_VR"] = self.__dict__.get("_is_implicit_VR")
+            new.__dict__["_is_little_endian"] = self._is_little_endian
+            new.__dict__["_is_implicit_VR"] = self._is_implicit_VR
         return new
 
     def __array__(self, *args: Any, **kwargs: Any) -> Any:
@@ -682,8 +707,11 @@ class Dataset:
     # --- encoding (pydicom 3: `original_encoding`, and the deprecated `is_*` pair) ------
 
     # The encoding a data set was read with (None: made from scratch) and its character set.
-    _read_implicit: bool | None = None
-    _read_little: bool | None = None
+    _read_implicit = _AsRead(lambda d, raw: d["_implicit_vr"])
+    _read_little = _AsRead(lambda d, raw: raw.little_endian)
+    # pydicom 3's deprecated encoding to write with (absent in its future mode)
+    _is_implicit_VR = _AsRead(lambda d, raw: d["_implicit_vr"], hidden_in_future=True)
+    _is_little_endian = _AsRead(lambda d, raw: raw.little_endian, hidden_in_future=True)
 
     @property
     def _read_charset(self) -> str | list[str]:
@@ -701,7 +729,7 @@ class Dataset:
     def _deprecated_encoding(self, name: str) -> Any:
         if config._use_future:
             raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
-        return self.__dict__.get(f"_{name}")
+        return getattr(self, f"_{name}")
 
     def _set_deprecated_encoding(self, name: str, value: bool | None, arg: str) -> None:
         cls = type(self).__name__
@@ -753,7 +781,7 @@ class Dataset:
         from .charset import convert_encodings
 
         elem = self.get(0x00080005)
-        if not elem or not elem.value:
+        if elem is None:  # pydicom: an empty (0008,0005) still means the default repertoire
             d = self.__dict__
             if "_parent_encoding" in d:
                 return d["_parent_encoding"]  # type: ignore[no-any-return]
@@ -1248,14 +1276,6 @@ class FileDataset(Dataset):
         d["filename"] = _filename(src)
         if src.__class__ is not str and not isinstance(src, os.PathLike):
             _set_source(d, src)
-        if raw.transfer_syntax == _DEFLATED:
-            # pydicom reads a deflated data set from a buffer of the inflated bytes
-            from .filebase import DicomBytesIO
-
-            data = memoryview(raw)
-            start = max((sum(raw.info(i)[2:4]) for i in raw.level(-2).values()), default=0)
-            d["buffer"] = DicomBytesIO(bytes(data[start:]))
-            d["fileobj_type"] = DicomBytesIO
         return self
 
     def __deepcopy__(self, memo: dict[int, Any]) -> FileDataset:
@@ -1283,9 +1303,40 @@ class FileDataset(Dataset):
         return new  # type: ignore[no-any-return]
 
     # pydicom's record of where a data set was read from (`buffer`: a file-like object other
-    # than an open file); a path leaves these class defaults.
-    buffer: Any = None
-    fileobj_type: Any = open
+    # than an open file). Reading a path stores neither: see `_deflated_buffer`.
+
+    @property
+    def buffer(self) -> Any:
+        d = self.__dict__
+        return d["buffer"] if "buffer" in d else self._deflated_buffer()
+
+    @buffer.setter
+    def buffer(self, value: Any) -> None:
+        self.__dict__["buffer"] = value
+
+    @property
+    def fileobj_type(self) -> Any:
+        d = self.__dict__
+        if "fileobj_type" in d:
+            return d["fileobj_type"]
+        buffer = self._deflated_buffer()
+        return open if buffer is None else type(buffer)
+
+    @fileobj_type.setter
+    def fileobj_type(self, value: Any) -> None:
+        self.__dict__["fileobj_type"] = value
+
+    def _deflated_buffer(self) -> Any:
+        """pydicom reads a deflated data set from a DicomBytesIO of the inflated bytes and
+        keeps it as `buffer`: made here when first asked for."""
+        d = self.__dict__
+        raw = d.get("_raw")
+        if raw is None or raw.transfer_syntax != DeflatedExplicitVRLittleEndian:
+            return None
+        from .filebase import DicomBytesIO
+
+        buffer = d["buffer"] = DicomBytesIO(bytes(memoryview(raw)[meta_end(raw) :]))
+        return buffer
 
     @property
     def timestamp(self) -> float | None:
@@ -1350,7 +1401,11 @@ class FileDataset(Dataset):
         self.__dict__["_preamble"] = None
 
 
-_DEFLATED = "1.2.840.10008.1.2.1.99"
+def meta_end(raw: Any) -> int:
+    """Offset of the end of the file meta in a parsed source (where the data set starts)."""
+    return max((sum(raw.info(i)[2:4]) for i in raw.level(-2).values()), default=0)
+
+
 # `FileDataset._file_meta` after `del ds.file_meta` (the file's own is not made again).
 _DELETED = object()
 

@@ -259,6 +259,11 @@ class DataElement:
             seq = Sequence([Dataset._from_raw(raw, i, parent, inherit) for i in v])
             seq.is_undefined_length = self.is_undefined_length
             return seq
+        if (vr == "DS" and config.use_DS_numpy) or (vr == "IS" and config.use_IS_numpy):
+            from .values import convert_DS_string, convert_IS_string
+
+            convert = convert_DS_string if vr == "DS" else convert_IS_string
+            return convert(self._raw.raw_value(self._idx), True)
         try:
             v = _wrap(vr, v)
         except ValueError:

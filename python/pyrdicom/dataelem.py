@@ -264,6 +264,8 @@ class DataElement:
 
             convert = convert_DS_string if vr == "DS" else convert_IS_string
             return convert(self._raw.raw_value(self._idx), True)
+        if vr in _DATETIME_VRS and config.datetime_conversion:
+            return self._convert_value(v)  # DA/DT/TM values, as set
         try:
             v = _wrap(vr, v)
         except ValueError:

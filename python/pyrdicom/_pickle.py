@@ -16,6 +16,7 @@ import zlib
 from typing import Any
 
 from . import _core
+from .uid import DeflatedExplicitVRLittleEndian
 from .valuerep import PersonName
 
 # Instance attributes that are rebuilt on unpickling, or valid in one process only (caches, the
@@ -25,7 +26,6 @@ _REBUILT = frozenset({"_dict", "_raw", "_level", "_pixel_cache", "buffer"})
 # (the value setter clears it) is as it was read.
 _IMMUTABLE = (str, bytes, int, float, PersonName, type(None))
 _MAX_COMPRESSED = 1 << 20
-_DEFLATED = "1.2.840.10008.1.2.1.99"
 
 
 def reduce_dataset(ds: Any) -> tuple[Any, ...]:
@@ -40,9 +40,11 @@ def reduce_dataset(ds: Any) -> tuple[Any, ...]:
     level = d["_level"]
     if level == -1:
         data = memoryview(raw)
-        if raw.transfer_syntax == _DEFLATED:
+        if raw.transfer_syntax == DeflatedExplicitVRLittleEndian:
+            from .dataset import meta_end
+
             # The source holds the data set inflated: deflate it again for the parser.
-            split = max((sum(raw.info(i)[2:4]) for i in raw.level(-2).values()), default=0)
+            split = meta_end(raw)
             deflate = zlib.compressobj(1, zlib.DEFLATED, -15)
             rest = deflate.compress(data[split:]) + deflate.flush()
         else:

@@ -15,7 +15,7 @@ _FROM_UN = 4  # parse.rs flag::FROM_UN: explicit UN in the file, read with the d
 _UNDEFINED = 0xFFFFFFFF
 
 
-def _hex(data: bytes) -> str:
+def _hex(data: bytes | memoryview) -> str:
     return " ".join(f"{b:02x}" for b in data)
 
 

@@ -93,10 +93,8 @@ def validate_regex(vr: str, value: Any) -> Result:
     (``$`` would accept one)."""
     if not value:
         return True, ""
-    if isinstance(value, str):
-        regex, newline = STR_VR_REGEXES[vr], "\n"
-    else:
-        regex, newline = BYTE_VR_REGEXES[vr], 10
+    regex: Any = STR_VR_REGEXES[vr] if isinstance(value, str) else BYTE_VR_REGEXES[vr]
+    newline: Any = "\n" if isinstance(value, str) else 10
     if regex.match(value) is None or value[-1] == newline:
         return False, f"Invalid value for VR {vr}: {value!r}."
     return True, ""

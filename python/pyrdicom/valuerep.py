@@ -270,7 +270,7 @@ def format_number_as_ds(val: float | Decimal) -> str:
     text = str(val)
     if len(text) <= 16:
         return text
-    magnitude = log10(abs(val))
+    magnitude = log10(abs(float(val)))
     sign = 1 if val < 0 else 0
     # Truncating the plain form of numbers >= 1e14 (1e13 with a sign) would end in '.', and
     # below 1e-4 scientific notation keeps more digits.
@@ -310,6 +310,8 @@ class DSfloat(float):
     """
 
     __slots__ = ("auto_format", "original_string")
+    auto_format: bool
+    original_string: str
 
     # All set up in __new__ (no __init__): one Python call per value, as many are read.
     def __new__(  # type: ignore[misc]
@@ -505,6 +507,8 @@ class IS(int):
     """An IS value as an int that remembers the string it was made from (an `ISfloat` for
     non-integers). Beyond 32 bits raises OverflowError under RAISE."""
 
+    original_string: str
+
     # All set up in __new__ (no __init__): one Python call per value, as many are read.
     def __new__(cls, val: Any, validation_mode: int | None = None) -> Any:  # type: ignore[misc]
         if val.__class__ is str and val.isdigit() and len(val) < 10:
@@ -595,6 +599,10 @@ class PersonName:
     looked at."""
 
     __slots__ = ("_components", "encodings", "original_string", "validation_mode")
+    _components: tuple[str, ...] | None
+    encodings: tuple[str, ...] | None
+    original_string: bytes | None
+    validation_mode: int | None
 
     # All set up in __new__ (no __init__): one Python call per value, as many are read.
     def __new__(  # type: ignore[misc]
@@ -627,9 +635,10 @@ class PersonName:
             self._components = None
         else:
             self.original_string = original_string  # type: ignore[assignment]
-            checked = original_string or val
+            checked: Any = original_string or val
             # only a value with more than 3 groups or a group over 64 characters can fail
-            if len(checked) > 64 or checked.count(b"=" if isinstance(checked, bytes) else "=") > 2:
+            equals: Any = b"=" if isinstance(checked, bytes) else "="
+            if len(checked) > 64 or checked.count(equals) > 2:
                 validate_value("PN", checked, _reading_mode(validation_mode))
             text = val.rstrip("=")
             self._components = tuple(text.split("=")) if text else ()
@@ -639,8 +648,8 @@ class PersonName:
     @property
     def components(self) -> tuple[str, ...]:
         """The component groups (alphabetic, ideographic, phonetic) present."""
-        if self._components is None:
-            groups = self.original_string.split(b"=")
+        if self._components is None:  # made from bytes, decoded on first use
+            groups = (self.original_string or b"").split(b"=")
             self._components = _decode_personname(groups, self.encodings or [default_encoding])
         return self._components
 

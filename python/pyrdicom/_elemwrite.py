@@ -127,12 +127,9 @@ def _value_bytes(fp: Any, elem: DataElement, vr: str | None = None, encodings: A
 
 def _buffered_bytes(elem: DataElement) -> bytes:
     """The whole of a buffered value (its position kept)."""
-    from .fileutil import read_buffer, reset_buffer_position
+    from .filewriter import _read_buffered
 
-    buffer = elem.value
-    with reset_buffer_position(buffer):
-        buffer.seek(0)
-        return b"".join(read_buffer(buffer))
+    return _read_buffered(elem.value)
 
 
 def _write_value(fp: Any, elem: DataElement, vr: str | None = None, encodings: Any = None) -> None:

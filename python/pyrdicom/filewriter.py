@@ -447,11 +447,11 @@ def _to_primitive(vr: str, value: Any) -> tuple[str, Any]:
 def _read_buffered(buffer: BufferedIOBase) -> bytes:
     """The whole of a buffered value (pydicom's DataElement with a buffer as its value),
     its position kept; a closed or unreadable buffer is a ValueError."""
-    from .fileutil import read_buffer, reset_buffer_position
+    from .fileutil import reset_buffer_position
 
     with reset_buffer_position(buffer):
         buffer.seek(0)
-        return b"".join(read_buffer(buffer))
+        return buffer.read()  # one allocation (joining chunks would hold the data twice)
 
 
 def _format(vr: str, v: Any) -> str:

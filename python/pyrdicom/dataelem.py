@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from . import config, datadict
 from .multival import MultiValue
 from .tag import BaseTag, Tag
-from .uid import UID
+from .uid import UID, _read_uid
 from .valuerep import DS, IS, DSfloat, PersonName, validate_value
 
 # How pydicom converts each (single) value of a VR; other VRs keep the core's value.
@@ -68,7 +68,13 @@ def _keep(value: Any) -> Any:
 
 
 # Converter pydicom's reader gives each value of a VR (its `values.converters`).
-_READ_TYPES: dict[str, Any] = {"DS": DSfloat, "IS": IS, "PN": PersonName, "UI": UID, "AT": Tag}
+_READ_TYPES: dict[str, Any] = {
+    "DS": DSfloat,
+    "IS": IS,
+    "PN": PersonName,
+    "UI": _read_uid,
+    "AT": Tag,
+}
 _NUMBER_VRS = frozenset(["US", "SS", "UL", "SL", "SV", "UV", "FL", "FD"])
 # pydicom's reader makes the first value of these LUT descriptors unsigned.
 _LUT_DESCRIPTOR_TAGS = frozenset({0x00281101, 0x00281102, 0x00281103, 0x00283002})

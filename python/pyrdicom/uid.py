@@ -27,6 +27,20 @@ _NATIVE = {
 }
 
 
+def _plainly_valid(val: str) -> bool:
+    """True for most valid UIDs (string tests at C speed); False leaves it to the pattern
+    (components "0", i.e. ".0", and every invalid UID)."""
+    return (
+        len(val) <= 64
+        and val.isascii()
+        and val.replace(".", "").isdigit()
+        and ".0" not in val
+        and ".." not in val
+        and val[0] not in ".0"
+        and val[-1] != "."
+    )
+
+
 class UID(str):
     """A UID string that knows its registered name and transfer-syntax properties. Invalid
     UIDs warn (or raise under the RAISE validation mode), as in pydicom."""
@@ -36,17 +50,7 @@ class UID(str):
     def __new__(cls, val: str, validation_mode: int | None = None) -> UID:
         if not isinstance(val, str):
             raise TypeError("A UID must be created from a string")
-        # Most valid UIDs pass these string tests (C speed; the reader makes many UIDs); the
-        # pattern decides the rest (components "0", i.e. ".0", and all invalid ones).
-        if not (
-            len(val) <= 64
-            and val.isascii()
-            and val.replace(".", "").isdigit()
-            and ".0" not in val
-            and ".." not in val
-            and val[0] not in ".0"
-            and val[-1] != "."
-        ) and (len(val) > 64 or _VALID_UID.fullmatch(val) is None):
+        if not _plainly_valid(val) and (len(val) > 64 or _VALID_UID.fullmatch(val) is None):
             if validation_mode is None:
                 validation_mode = config.settings.reading_validation_mode
             validate_value("UI", val, validation_mode)
@@ -228,3 +232,14 @@ def register_transfer_syntax(
     if uid not in PrivateTransferSyntaxes:
         PrivateTransferSyntaxes.append(uid)
     return uid
+
+
+_new_str = str.__new__
+
+
+def _read_uid(val: str) -> UID:
+    """`UID(val)` for the reader's values: a plainly valid one is made without calling
+    `UID.__new__` (a Python __new__ costs more than the rest of the work)."""
+    if val.__class__ is str and _plainly_valid(val):
+        return _new_str(UID, val)
+    return UID(val)

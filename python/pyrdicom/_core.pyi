@@ -31,6 +31,7 @@ class RawFile:
     implicit_vr: bool
     little_endian: bool
     writable: bool
+    notes: list[tuple[str, str]]
     def level(self, level: int) -> LevelMap: ...
     def info(self, idx: int) -> tuple[int, str, int, int, int]: ...
     def value(self, idx: int, vr: str | None = None) -> Any: ...
@@ -45,6 +46,9 @@ def read(
     force: bool = False,
     stop_before_pixels: bool = False,
     specific_tags: list[int] | None = None,
+    encoding: tuple[bool, bool] | None = None,
+    implicit_vr_switch: bool = True,
+    infer_sq_for_un_vr: bool = True,
 ) -> RawFile: ...
 def decode_pixels(
     source: RawFile | bytes,
@@ -64,3 +68,11 @@ def uid_keywords() -> list[tuple[str, str]]: ...
 def dict_entries() -> list[tuple[int, tuple[str, str, str, bool, str]]]: ...
 def repeater_entries() -> list[tuple[str, tuple[str, str, str, bool, str]]]: ...
 def private_dictionaries() -> list[tuple[str, list[tuple[str, tuple[str, str, str, str]]]]]: ...
+def encode_file(
+    preamble: bytes | None,
+    meta: Any,
+    dataset: Any,
+    implicit_vr: bool,
+    little_endian: bool,
+    deflate: bool,
+) -> tuple[bytes, list[str]]: ...

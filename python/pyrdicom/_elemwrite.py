@@ -328,7 +328,7 @@ def write_dataset(fp: Any, dataset: Any, parent_encoding: Any = "iso8859") -> in
     fp.is_implicit_VR, fp.is_little_endian = fp_encoding
     if fp_encoding != original or _charset_changed(dataset):
         correct_ambiguous_vr(dataset, fp.is_little_endian)
-    data = _encode(dataset, *fp_encoding)
+    data = _encode(dataset, fp.is_implicit_VR, fp.is_little_endian)
     fp.write(data)
     return len(data)
 

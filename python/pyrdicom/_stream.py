@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterator, MutableSequence
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal, cast
 
 from . import _core, config
 from .dataelem import DataElement, RawDataElement, empty_value_for_VR
@@ -167,12 +167,14 @@ def _log_dataset(raw: Any, implicit: bool, little: bool) -> None:
 
     log_element_headers(raw)
     data = bytes(memoryview(raw))
-    order = "little" if little else "big"
+    order: Literal["little", "big"] = "little" if little else "big"
     for idx in _top_level(raw):
         _log_element(raw, data, idx, implicit, order)
 
 
-def _log_element(raw: Any, data: bytes, idx: int, implicit: bool, order: str) -> None:
+def _log_element(
+    raw: Any, data: bytes, idx: int, implicit: bool, order: Literal["little", "big"]
+) -> None:
     logger = config.logger
     info = raw.info(idx)
     _, vr, length, offset, flags = info
@@ -223,7 +225,7 @@ def _check_vr_encoding(data: bytes, implicit: bool, little: bool, stop_when: Sto
     if found == implicit:
         return implicit
     if stop_when is not None:
-        order = "little" if little else "big"
+        order: Literal["little", "big"] = "little" if little else "big"
         tag = int.from_bytes(data[0:2], order) << 16 | int.from_bytes(data[2:4], order)
         if stop_when(BaseTag(tag), data[4:6].decode("latin-1"), 0):
             return found
@@ -267,13 +269,11 @@ def read_dataset(
         _log_dataset(raw, is_implicit_VR, is_little_endian)
     report_notes(raw.notes, fp, ("no_delimiter",))
     ds = Dataset._from_raw(raw, -1, None)
-    if hasattr(ds, "set_original_encoding"):
-        charset = ds.get("SpecificCharacterSet")
-        ds.set_original_encoding(
-            is_implicit_VR,
-            is_little_endian,
-            parent_encoding if charset is None else ds._character_set,
-        )
+    if ds.get("SpecificCharacterSet") is not None:
+        charset = ds._character_set
+    else:
+        charset = parent_encoding if isinstance(parent_encoding, str) else list(parent_encoding)
+    ds.set_original_encoding(is_implicit_VR, is_little_endian, charset)
     return ds
 
 
@@ -291,7 +291,7 @@ def read_sequence(
     if bytelength == 0:
         return Sequence()
     data = fp.read() if undefined else fp.read(bytelength)
-    order = "little" if is_little_endian else "big"
+    order: Literal["little", "big"] = "little" if is_little_endian else "big"
     tag = _SEQUENCE_FRAME_TAG
     header = (tag >> 16).to_bytes(2, order) + (tag & 0xFFFF).to_bytes(2, order)
     if not is_implicit_VR:
@@ -329,7 +329,7 @@ def _not_group_0002(tag: BaseTag, vr: str | None, length: int) -> bool:
 def _read_file_meta_info(fp: BinaryIO) -> FileMetaDataset:
     """The File Meta Information at `fp`'s position (explicit VR little endian)."""
     ds = read_dataset(fp, False, True, stop_when=_not_group_0002)
-    meta = FileMetaDataset._from_raw(ds._raw, -1, None)
+    meta = cast(FileMetaDataset, FileMetaDataset._from_raw(ds._raw, -1, None))
     object.__setattr__(meta, "_implicit_vr", False)
     return meta
 

@@ -18,21 +18,12 @@ from typing import Any
 
 from . import _core, config
 from .dataelem import DataElement, RawDataElement, convert_raw_data_element
+from .dataset import _AMBIGUOUS_OB_OW_TAGS, _AMBIGUOUS_US_SS_TAGS, _OVERLAY_DATA_TAGS
 from .errors import DicomError
 from .multival import MultiValue
 from .tag import BaseTag
 
 _UNDEFINED = 0xFFFFFFFF
-_AMBIGUOUS_US_SS = frozenset(
-    {
-        0x00189810, 0x00221452, 0x00280104, 0x00280105, 0x00280106, 0x00280107,
-        0x00280108, 0x00280109, 0x00280110, 0x00280111, 0x00280120, 0x00280121,
-        0x00281101, 0x00281102, 0x00281103, 0x00283002, 0x00409211, 0x00409216,
-        0x00603004, 0x00603006,
-    }
-)  # fmt: skip
-_AMBIGUOUS_OB_OW = frozenset({0x54000110, 0x54000112, 0x5400100A, 0x54001010})
-_OVERLAY_DATA = frozenset(x << 16 | 0x3000 for x in range(0x6000, 0x601F, 2))
 # struct formats of write_numbers -> the VR the core encodes them as
 _FORMAT_VR = {"H": "US", "h": "SS", "L": "UL", "l": "SL", "f": "FL", "d": "FD", "q": "SV"}
 _FORMAT_VR["Q"] = "UV"
@@ -381,7 +372,7 @@ def _correct_ambiguous_vr_element(
             elem.VR = "OW"
         else:
             elem.VR = "OW" if ds.BitsAllocated > 8 else "OB"
-    elif tag in _AMBIGUOUS_US_SS:
+    elif tag in _AMBIGUOUS_US_SS_TAGS:
         rep = _pixel_rep(ancestors)
         if rep is None:
             rep = 0 if ("PixelRepresentation" not in ds and "PixelData" not in ds) else 1
@@ -389,7 +380,7 @@ def _correct_ambiguous_vr_element(
                 rep = 0
         elem.VR = "US" if rep == 0 else "SS"
         _numbers_from_bytes(elem, is_little_endian, "H" if rep == 0 else "h", convert_numbers)
-    elif tag in _AMBIGUOUS_OB_OW:
+    elif tag in _AMBIGUOUS_OB_OW_TAGS:
         if ds.original_encoding[0]:
             elem.VR = "OW"
         else:
@@ -400,7 +391,7 @@ def _correct_ambiguous_vr_element(
             _numbers_from_bytes(elem, is_little_endian, "H", convert_numbers)
         else:
             elem.VR = "OW"
-    elif tag in _OVERLAY_DATA:
+    elif tag in _OVERLAY_DATA_TAGS:
         elem.VR = "OW"
     return elem
 

@@ -96,6 +96,29 @@ def _out_of(codec: str, value: str, start: int, charset: str) -> UnicodeEncodeEr
     )
 
 
+def _encode_rest(
+    out: bytearray,
+    encoder: codecs.IncrementalEncoder,
+    value: str,
+    fits: Callable[[bytes], bool],
+    codec: str,
+    charset: str,
+) -> bytes:
+    """`out` followed by `value` from its second character, encoded one character at a time;
+    a character the codec cannot encode, or whose bytes do not `fit` the character set of the
+    first one, raises UnicodeEncodeError at its position."""
+    for i, ch in enumerate(value[1:], 1):
+        try:
+            b = encoder.encode(ch)
+        except UnicodeEncodeError as exc:
+            exc.start, exc.end = i, len(value)
+            raise
+        if not fits(b):
+            raise _out_of(codec, value, i, charset)
+        out += b
+    return bytes(out)
+
+
 def _encode_to_jis_x_0201(value: str, errors: str = "strict") -> bytes:
     """JIS X 0201 through shift_jis: one byte per character, all in ISO IR 13 (high bit set)
     or all in ISO IR 14, as the first character decides."""
@@ -113,17 +136,14 @@ def _encode_to_jis_x_0201(value: str, errors: str = "strict") -> bytes:
     if len(first) != 1:
         raise UnicodeEncodeError("shift_jis", value, 0, len(value), "illegal multibyte sequence")
     high = first[0] & 0x80
-    out = bytearray(first)
-    for i, ch in enumerate(value[1:], 1):
-        try:
-            b = encoder.encode(ch)
-        except UnicodeEncodeError as exc:
-            exc.start, exc.end = i, len(value)
-            raise
-        if len(b) != 1 or (b[0] & 0x80) != high:
-            raise _out_of("shift_jis", value, i, "ISO IR 13" if high else "ISO IR 14")
-        out += b
-    return bytes(out)
+    return _encode_rest(
+        bytearray(first),
+        encoder,
+        value,
+        lambda b: len(b) == 1 and (b[0] & 0x80) == high,
+        "shift_jis",
+        "ISO IR 13" if high else "ISO IR 14",
+    )
 
 
 def _encode_to_given_charset(value: str, character_set: str, errors: str = "strict") -> bytes:
@@ -136,16 +156,7 @@ def _encode_to_given_charset(value: str, character_set: str, errors: str = "stri
     out = bytearray(encoder.encode(value[0]))
     if not out.startswith(ENCODINGS_TO_CODES[codec]):
         raise _out_of(codec, value, 0, character_set)
-    for i, ch in enumerate(value[1:], 1):
-        try:
-            b = encoder.encode(ch)
-        except UnicodeEncodeError as exc:
-            exc.start, exc.end = i, len(value)
-            raise
-        if b[:1] == ESC:
-            raise _out_of(codec, value, i, character_set)
-        out += b
-    return bytes(out)
+    return _encode_rest(out, encoder, value, lambda b: b[:1] != ESC, codec, character_set)
 
 
 def _encode_to_jis_x_0208(value: str, errors: str = "strict") -> bytes:

@@ -89,6 +89,27 @@ class _DateTimeBase:
     def __repr__(self) -> str:
         return f'"{self}"'
 
+    # The datetime type this class extends and how it writes one as DICOM text.
+    _kind: type
+    _format: Any
+
+    @classmethod
+    def _other(cls, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """Built from the datetime type's own arguments; ValueError if they do not fit."""
+        try:
+            return super().__new__(cls, *args, **kwargs)  # type: ignore[misc]
+        except Exception as exc:
+            raise ValueError(f"Unable to convert '{args[0]}' to '{cls.__name__}' object") from exc
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        val = args[0]
+        if isinstance(val, str):
+            self.original_string = val
+        elif isinstance(val, type(self)) and hasattr(val, "original_string"):
+            self.original_string = val.original_string
+        elif isinstance(val, self._kind):
+            self.original_string = self._format(val)
+
 
 def _seconds_60(kind: str) -> int:
     warn_and_log(
@@ -118,19 +139,13 @@ class DA(_DateTimeBase, datetime.date):
                 return super().__new__(cls, int(val[:4]), int(val[5:7]), int(val[8:10]))
         if isinstance(val, datetime.date):
             return super().__new__(cls, val.year, val.month, val.day)
-        try:
-            return super().__new__(cls, *args, **kwargs)
-        except Exception as exc:
-            raise ValueError(f"Unable to convert '{val}' to 'DA' object") from exc
+        return cls._other(args, kwargs)  # type: ignore[no-any-return]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        val = args[0]
-        if isinstance(val, str):
-            self.original_string = val
-        elif isinstance(val, DA) and hasattr(val, "original_string"):
-            self.original_string = val.original_string
-        elif isinstance(val, datetime.date):
-            self.original_string = f"{val.year}{val.month:02}{val.day:02}"
+    _kind = datetime.date
+
+    @staticmethod
+    def _format(val: datetime.date) -> str:
+        return f"{val.year}{val.month:02}{val.day:02}"
 
 
 class DT(_DateTimeBase, datetime.datetime):
@@ -177,28 +192,22 @@ class DT(_DateTimeBase, datetime.datetime):
             )
         if isinstance(val, datetime.datetime):
             return super().__new__(cls, *val.timetuple()[:6], val.microsecond, val.tzinfo)
-        try:
-            return super().__new__(cls, *args, **kwargs)
-        except Exception as exc:
-            raise ValueError(f"Unable to convert '{val}' to 'DT' object") from exc
+        return cls._other(args, kwargs)  # type: ignore[no-any-return]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        val = args[0]
-        if isinstance(val, str):
-            self.original_string = val
-        elif isinstance(val, DT) and hasattr(val, "original_string"):
-            self.original_string = val.original_string
-        elif isinstance(val, datetime.datetime):
-            s = f"{val.year:04}{val.month:02}{val.day:02}"
-            s += f"{val.hour:02}{val.minute:02}{val.second:02}"
-            if val.microsecond > 0:
-                s += f".{val.microsecond:06}"
-            offset = val.tzinfo.utcoffset(val) if val.tzinfo is not None else None
-            if offset is not None:
-                minutes = offset.days * 24 * 60 + offset.seconds // 60
-                sign = "+" if minutes >= 0 else "-"
-                s += f"{sign}{abs(minutes) // 60:02}{abs(minutes) % 60:02}"
-            self.original_string = s
+    _kind = datetime.datetime
+
+    @staticmethod
+    def _format(val: datetime.datetime) -> str:
+        s = f"{val.year:04}{val.month:02}{val.day:02}"
+        s += f"{val.hour:02}{val.minute:02}{val.second:02}"
+        if val.microsecond > 0:
+            s += f".{val.microsecond:06}"
+        offset = val.tzinfo.utcoffset(val) if val.tzinfo is not None else None
+        if offset is not None:
+            minutes = offset.days * 24 * 60 + offset.seconds // 60
+            sign = "+" if minutes >= 0 else "-"
+            s += f"{sign}{abs(minutes) // 60:02}{abs(minutes) % 60:02}"
+        return s
 
 
 class TM(_DateTimeBase, datetime.time):
@@ -231,23 +240,14 @@ class TM(_DateTimeBase, datetime.time):
             )
         if isinstance(val, datetime.time):
             return super().__new__(cls, val.hour, val.minute, val.second, val.microsecond)
-        try:
-            return super().__new__(cls, *args, **kwargs)
-        except Exception as exc:
-            raise ValueError(f"Unable to convert '{val}' to 'TM' object") from exc
+        return cls._other(args, kwargs)  # type: ignore[no-any-return]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__()
-        val = args[0]
-        if isinstance(val, str):
-            self.original_string = val
-        elif isinstance(val, TM) and hasattr(val, "original_string"):
-            self.original_string = val.original_string
-        elif isinstance(val, datetime.time):
-            s = f"{val.hour:02}{val.minute:02}{val.second:02}"
-            if val.microsecond > 0:
-                s += f".{val.microsecond:06}"
-            self.original_string = s
+    _kind = datetime.time
+
+    @staticmethod
+    def _format(val: datetime.time) -> str:
+        s = f"{val.hour:02}{val.minute:02}{val.second:02}"
+        return s + f".{val.microsecond:06}" if val.microsecond > 0 else s
 
 
 # ---------------------------------------------------------------- DS

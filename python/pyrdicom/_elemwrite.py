@@ -18,7 +18,6 @@ from typing import Any
 
 from . import _core, config
 from .dataelem import DataElement, RawDataElement, convert_raw_data_element
-from .dataset import _AMBIGUOUS_OB_OW_TAGS, _AMBIGUOUS_US_SS_TAGS, _OVERLAY_DATA_TAGS
 from .errors import DicomError
 from .multival import MultiValue
 from .tag import BaseTag
@@ -350,59 +349,33 @@ def write_file_meta_info(fp: Any, file_meta: Any, enforce_standard: bool = True)
 
 
 def _pixel_rep(ancestors: list[Any]) -> Any:
+    """The nearest Pixel Representation among `ancestors`, else the nearest `_pixel_rep`."""
     for ds in ancestors:
         rep = getattr(ds, "PixelRepresentation", None)
         if rep is not None:
             return rep
-    return None
+    return next((ds._pixel_rep for ds in ancestors if hasattr(ds, "_pixel_rep")), None)
 
 
 def _correct_ambiguous_vr_element(
     elem: DataElement, ancestors: list[Any], is_little_endian: bool
 ) -> DataElement:
-    """pydicom's rules for the VR of an ambiguous element, from its data set and ancestors."""
+    """pydicom's rules for the VR of an ambiguous element, from its data set and ancestors
+    (nearest first); a value set as bytes while the VR was ambiguous becomes numbers."""
+    from .dataset import resolve_ambiguous_vr
     from .values import convert_numbers
 
+    def renumber(elem: DataElement) -> None:
+        if elem.VM == 0:
+            return
+        first = elem.value if elem.VM == 1 else elem.value[0]
+        if not isinstance(first, int):
+            fmt = "H" if elem.VR == "US" else "h"
+            elem.value = convert_numbers(bytes(elem.value), is_little_endian, fmt)
+
     ds = ancestors[0]
-    tag = elem.tag
-    if tag == 0x7FE00010:
-        if elem.is_undefined_length:
-            elem.VR = "OB"
-        elif ds.original_encoding[0]:
-            elem.VR = "OW"
-        else:
-            elem.VR = "OW" if ds.BitsAllocated > 8 else "OB"
-    elif tag in _AMBIGUOUS_US_SS_TAGS:
-        rep = _pixel_rep(ancestors)
-        if rep is None:
-            rep = 0 if ("PixelRepresentation" not in ds and "PixelData" not in ds) else 1
-            if rep and ds.PixelRepresentation == 0:
-                rep = 0
-        elem.VR = "US" if rep == 0 else "SS"
-        _numbers_from_bytes(elem, is_little_endian, "H" if rep == 0 else "h", convert_numbers)
-    elif tag in _AMBIGUOUS_OB_OW_TAGS:
-        if ds.original_encoding[0]:
-            elem.VR = "OW"
-        else:
-            elem.VR = "OW" if ds.WaveformBitsAllocated > 8 else "OB"
-    elif tag == 0x00283006:
-        if ds.LUTDescriptor[0] == 1:
-            elem.VR = "US"
-            _numbers_from_bytes(elem, is_little_endian, "H", convert_numbers)
-        else:
-            elem.VR = "OW"
-    elif tag in _OVERLAY_DATA_TAGS:
-        elem.VR = "OW"
+    resolve_ambiguous_vr(elem, ds, ds.original_encoding[0], lambda: _pixel_rep(ancestors), renumber)
     return elem
-
-
-def _numbers_from_bytes(elem: DataElement, little: bool, fmt: str, convert: Any) -> None:
-    """A value still in bytes (set while the VR was ambiguous) becomes numbers."""
-    if elem.VM == 0:
-        return
-    first = elem.value if elem.VM == 1 else elem.value[0]
-    if not isinstance(first, int):
-        elem.value = convert(bytes(elem.value), little, fmt)
 
 
 def correct_ambiguous_vr_element(

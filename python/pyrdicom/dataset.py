@@ -284,38 +284,12 @@ class Dataset:
     def _correct_ambiguous_vr(self, elem: DataElement) -> None:
         """pydicom's `_correct_ambiguous_vr_element`, for an element whose VR came from the
         dictionary (implicit VR or UN)."""
-        tag = elem.tag
-        if tag == 0x7FE00010:
-            if elem.is_undefined_length:
-                elem.VR = "OB"
-            elif self._implicit_vr:
-                elem.VR = "OW"
-            else:
-                elem.VR = "OW" if self.BitsAllocated > 8 else "OB"
-        elif tag in _AMBIGUOUS_US_SS_TAGS:
+
+        def pixel_rep() -> Any:
             rep = self.get("PixelRepresentation")
-            if rep is None:
-                rep = self._inherited_pixel_rep()
-            if rep is None:
-                # pydicom: no Pixel Representation anywhere means unsigned unless there are pixels
-                no_pr = "PixelRepresentation" not in self
-                unsigned = (no_pr and "PixelData" not in self) or self.PixelRepresentation == 0
-                rep = 0 if unsigned else 1
-            elem.VR = "US" if rep == 0 else "SS"
-            _reset_numbers(elem)
-        elif tag in _AMBIGUOUS_OB_OW_TAGS:
-            if self._implicit_vr:
-                elem.VR = "OW"
-            else:
-                elem.VR = "OW" if self.WaveformBitsAllocated > 8 else "OB"
-        elif tag == 0x00283006:
-            if self.LUTDescriptor[0] == 1:
-                elem.VR = "US"
-                _reset_numbers(elem)
-            else:
-                elem.VR = "OW"
-        elif tag in _OVERLAY_DATA_TAGS:
-            elem.VR = "OW"
+            return self._inherited_pixel_rep() if rep is None else rep
+
+        resolve_ambiguous_vr(elem, self, self._implicit_vr, pixel_rep, _reset_numbers)
 
     def __getitem__(self, key: Any) -> Any:
         if isinstance(key, slice):
@@ -1179,6 +1153,48 @@ class Dataset:
         from .jsonrep import dataset_from_json
 
         return dataset_from_json(cls, json_dataset, bulk_data_uri_handler)
+
+
+def resolve_ambiguous_vr(
+    elem: DataElement,
+    ds: Dataset,
+    implicit: bool | None,
+    pixel_rep: Callable[[], Any],
+    renumber: Callable[[DataElement], None],
+) -> None:
+    """pydicom's rules for an ambiguous VR ("US or SS", "OB or OW", ...) from the data set
+    `ds` it is in: `implicit` is the data set's VR encoding as read, `pixel_rep()` the nearest
+    Pixel Representation (None if none), `renumber` re-reads a value read as the old VR."""
+    tag = elem.tag
+    if tag == 0x7FE00010:
+        if elem.is_undefined_length:
+            elem.VR = "OB"
+        elif implicit:
+            elem.VR = "OW"
+        else:
+            elem.VR = "OW" if ds.BitsAllocated > 8 else "OB"
+    elif tag in _AMBIGUOUS_US_SS_TAGS:
+        rep = pixel_rep()
+        if rep is None:
+            # pydicom: no Pixel Representation anywhere means unsigned unless there are pixels
+            no_pr = "PixelRepresentation" not in ds
+            unsigned = (no_pr and "PixelData" not in ds) or ds.PixelRepresentation == 0
+            rep = 0 if unsigned else 1
+        elem.VR = "US" if rep == 0 else "SS"
+        renumber(elem)
+    elif tag in _AMBIGUOUS_OB_OW_TAGS:
+        if implicit:
+            elem.VR = "OW"
+        else:
+            elem.VR = "OW" if ds.WaveformBitsAllocated > 8 else "OB"
+    elif tag == 0x00283006:
+        if ds.LUTDescriptor[0] == 1:
+            elem.VR = "US"
+            renumber(elem)
+        else:
+            elem.VR = "OW"
+    elif tag in _OVERLAY_DATA_TAGS:
+        elem.VR = "OW"
 
 
 def _reset_numbers(elem: DataElement) -> None:

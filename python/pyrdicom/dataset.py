@@ -1099,7 +1099,10 @@ class Dataset:
             strings.extend(indent_str + repr(elem) for elem in file_meta)
             strings.append("-" * 49)
         for elem in self:
-            if elem.VR == "SQ":
+            with tag_in_exception(elem.tag):
+                if elem.VR != "SQ":
+                    strings.append(indent_str + repr(elem))
+                    continue
                 strings.append(
                     f"{indent_str}{elem.tag}  {elem.name}  {len(elem.value)} item(s) ---- "
                 )
@@ -1107,8 +1110,6 @@ class Dataset:
                     for item in elem.value:
                         strings.append(item._pretty_str(indent + 1))
                         strings.append(nested + "---------")
-            else:
-                strings.append(indent_str + repr(elem))
         return "\n".join(strings)
 
     def __str__(self) -> str:

@@ -181,6 +181,11 @@ def dcmwrite(
         dataset[0x7FE00010].is_undefined_length = tsyntax.is_compressed
     if tsyntax is None or not known_ts or not tsyntax.is_encapsulated:
         check_pixel_data_length(dataset)
+    if 0x00080005 in dataset._dict:
+        from .charset import convert_encodings
+
+        # pydicom's warning (LookupError in RAISE mode) for a term it does not know
+        convert_encodings(dataset[0x00080005].value)
 
     args = (
         bytes(preamble) if preamble else None,

@@ -283,6 +283,20 @@ def format_number_as_ds(val: float | Decimal) -> str:
     return f"{val:.{digits}f}"
 
 
+class _TextEquality:
+    """Numbers equal to a str when their text is that str (pydicom's DS and IS)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return str(self) == other
+        return super().__eq__(other)  # type: ignore[no-any-return]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+
 def _ds_setup(self: Any, val: Any, auto_format: bool, validation_mode: int | None) -> None:
     """What DSfloat and DSdecimal share: the original string (re-formatted under auto_format)."""
     pre_checked = False
@@ -301,7 +315,7 @@ def _ds_setup(self: Any, val: Any, auto_format: bool, validation_mode: int | Non
             self.original_string = format_number_as_ds(float(self.original_string))
 
 
-class DSfloat(float):
+class DSfloat(_TextEquality, float):
     """A DS value as a float that remembers the string it was made from.
 
     As in pydicom, a blank string stays a string (``DSfloat(" ")`` is ``" "``); under the RAISE
@@ -347,14 +361,6 @@ class DSfloat(float):
                 raise ValueError(f'Value "{self}" is not valid for elements with a VR of DS')
         return self
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, str):
-            return str(self) == other
-        return float.__eq__(self, other)  # type: ignore[no-any-return]
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
     __hash__ = float.__hash__
 
     def __str__(self) -> str:
@@ -368,7 +374,7 @@ class DSfloat(float):
         return f"'{float.__repr__(self)}'"
 
 
-class DSdecimal(Decimal):
+class DSdecimal(_TextEquality, Decimal):
     """A DS value as a `decimal.Decimal` that remembers the string it was made from (floats
     only with ``config.allow_DS_float``). Invalid text warns, or raises under RAISE."""
 
@@ -422,14 +428,6 @@ class DSdecimal(Decimal):
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, str):
-            return str(self) == other
-        return super().__eq__(other)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
 
     __hash__ = Decimal.__hash__
 
@@ -503,7 +501,7 @@ def _range_checked(value: Any, validation_mode: int | None) -> Any:
     return value
 
 
-class IS(int):
+class IS(_TextEquality, int):
     """An IS value as an int that remembers the string it was made from (an `ISfloat` for
     non-integers). Beyond 32 bits raises OverflowError under RAISE."""
 
@@ -538,14 +536,6 @@ class IS(int):
         elif isinstance(val, IS) and hasattr(val, "original_string"):
             newval.original_string = val.original_string
         return _range_checked(newval, validation_mode)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, str):
-            return str(self) == other
-        return int.__eq__(self, other)  # type: ignore[no-any-return]
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
 
     __hash__ = int.__hash__
 

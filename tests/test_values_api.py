@@ -5,8 +5,10 @@ raw values, and the dictionary tables."""
 
 from __future__ import annotations
 
+import copy
 import functools
 import math
+import pickle
 import random
 import warnings
 from typing import Any
@@ -292,3 +294,32 @@ def test_tag_refuses_floats() -> None:
     # pydicom truncates (Tag(1.5) is (0000,0001)); a documented difference (docs/compat.md)
     with pytest.raises(TypeError):
         pyrdicom.tag.Tag(1.5)
+
+
+def test_value_types_pickle_and_copy() -> None:
+    uid = pyrdicom.uid.UID("9.9.1")
+    uid.set_private_encoding(True, False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        values = [
+            pyrdicom.valuerep.DA("20200101"),
+            pyrdicom.valuerep.DT("20200101120000.5+0100"),
+            pyrdicom.valuerep.TM("1200"),
+            pyrdicom.valuerep.DSfloat("1.50"),
+            pyrdicom.valuerep.DSfloat(1.5, auto_format=True),
+            pyrdicom.valuerep.IS("12"),
+            pyrdicom.valuerep.IS("1.5"),
+            pyrdicom.valuerep.PersonName("A^B=C"),
+            pyrdicom.valuerep.PersonName(b"A^B", ["latin_1"]),
+            uid,
+            pyrdicom.tag.Tag(0x00100010),
+            pyrdicom.multival.MultiValue(pyrdicom.valuerep.DSfloat, ["1", "2.0"]),
+        ]
+    for value in values:
+        for clone in (pickle.loads(pickle.dumps(value)), copy.copy(value), copy.deepcopy(value)):
+            assert type(clone) is type(value) and clone == value
+            assert (str(clone), repr(clone)) == (str(value), repr(value))
+            assert getattr(clone, "original_string", None) == getattr(
+                value, "original_string", None
+            )
+    assert pickle.loads(pickle.dumps(uid)).is_implicit_VR

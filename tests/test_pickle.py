@@ -19,10 +19,11 @@ import pyrdicom
 from corpus import corpus_file, corpus_files
 from pyrdicom.dataelem import DataElement
 from pyrdicom.dataset import Dataset, FileDataset, FileMetaDataset
+from pyrdicom.multival import MultiValue
 from pyrdicom.sequence import Sequence
 from pyrdicom.tag import Tag
 from pyrdicom.uid import UID
-from pyrdicom.valuerep import DS, IS, PersonName
+from pyrdicom.valuerep import DA, DS, DT, IS, TM, DSdecimal, DSfloat, PersonName
 
 FILES = corpus_files()
 
@@ -187,7 +188,13 @@ def test_copy_and_deepcopy() -> None:
         UID("1.2.840.10008.1.2"),
         DS("1.50"),
         IS("12"),
-        PersonName("Family^Given"),
+        PersonName("Family^Given=Ideo^Graphic"),
+        DSfloat("1.5", auto_format=True),
+        DSdecimal("1.25"),
+        DA("20200101"),
+        DT("20200101120000.5"),
+        TM("120000"),
+        MultiValue(DSfloat, ["1", "2.5"]),
         DataElement(0x00100010, "PN", "A^B"),
         DataElement(0x00280030, "DS", ["1.0", "2.5"]),
         Sequence([Dataset()]),

@@ -221,7 +221,7 @@ class Dataset:
                     self._correct_ambiguous_vr(elem)
                 except AttributeError as exc:
                     # pydicom keeps the uncorrected element, so only this access fails
-                    raise AttributeError(
+                    raise DicomAttributeError(
                         f"Failed to resolve ambiguous VR for tag {elem.tag}: {exc}"
                     ) from None
         return elem

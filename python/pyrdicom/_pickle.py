@@ -16,7 +16,7 @@ import zlib
 from typing import Any
 
 from . import _core
-from .uid import DeflatedExplicitVRLittleEndian
+from .uid import UID
 from .valuerep import PersonName
 
 # Instance attributes that are rebuilt on unpickling, or valid in one process only (caches, the
@@ -40,7 +40,7 @@ def reduce_dataset(ds: Any) -> tuple[Any, ...]:
     level = d["_level"]
     if level == -1:
         data = memoryview(raw)
-        if raw.transfer_syntax == DeflatedExplicitVRLittleEndian:
+        if UID(raw.transfer_syntax).is_deflated:
             from .dataset import meta_end
 
             # The source holds the data set inflated: deflate it again for the parser.
@@ -136,7 +136,7 @@ def _as_read(elem: Any, raw: Any, idx: int | None) -> bool:
 
 
 def _new(cls: type) -> Any:
-    return cls.__new__(cls)
+    return object.__new__(cls)
 
 
 def _rebuild_root(cls: type, head: bytes, rest: bytes, opts: dict | None) -> Any:

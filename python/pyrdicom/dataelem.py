@@ -94,7 +94,9 @@ def _wrap(vr: str, value: Any) -> Any:
 _EXTRA_ATTRS = ("is_undefined_length", "private_creator", "file_tell", "validation_mode")
 
 
-def _restore(cls: type, tag: int, vr: str, value: Any, extra: dict[str, Any] | None) -> Any:
+def _restore(
+    cls: type[DataElement], tag: int, vr: str, value: Any, extra: dict[str, Any] | None
+) -> DataElement:
     self = cls.__new__(cls)
     self.tag = BaseTag(tag)
     self.VR = vr
@@ -131,6 +133,9 @@ class DataElement:
         "tag",
         "validation_mode",
     )
+    # Where a value not read yet comes from: the parsed source and the element's index in it.
+    _raw: Any
+    _idx: int
     descripWidth = 35
     maxBytesToDisplay = 16
     showVR = True

@@ -21,7 +21,7 @@ from .dataelem import DataElement, RawDataElement, _keep, convert_raw_data_eleme
 from .errors import DicomAttributeError
 from .multival import MultiValue
 from .tag import TAG_ERRORS, BaseTag, Tag, tag_in_exception
-from .uid import UID, DeflatedExplicitVRLittleEndian
+from .uid import UID
 
 _AMBIGUOUS_US_SS_TAGS = frozenset(
     {
@@ -226,7 +226,7 @@ class Dataset:
                     ) from None
         return elem
 
-    def _convert_raw_element(self, tag: BaseTag, raw: RawDataElement) -> DataElement:
+    def _convert_raw_element(self, tag: int, raw: RawDataElement) -> DataElement:
         """A RawDataElement stored by the caller (or `update_raw_element`), converted as
         pydicom converts them on access."""
         charset = "iso8859" if tag == 0x00080005 else (self._read_charset or self._character_set)
@@ -1348,7 +1348,7 @@ class FileDataset(Dataset):
         keeps it as `buffer`: made here when first asked for."""
         d = self.__dict__
         raw = d.get("_raw")
-        if raw is None or raw.transfer_syntax != DeflatedExplicitVRLittleEndian:
+        if raw is None or not UID(raw.transfer_syntax).is_deflated:
             return None
         from .filebase import DicomBytesIO
 

@@ -230,11 +230,14 @@ def dataset_from_json(
     cls: type, json_dataset: dict[str, Any] | str | bytes | bytearray, bulk_data_uri_handler: Any
 ) -> Any:
     """`Dataset.from_json`: a `cls` from a DICOM JSON dict (or its text)."""
-    if isinstance(json_dataset, str | bytes | bytearray):
-        json_dataset = json.loads(json_dataset)
+    elements: dict[str, Any] = (
+        json.loads(json_dataset)
+        if isinstance(json_dataset, str | bytes | bytearray)
+        else json_dataset
+    )
     handler = _wrap_handler(bulk_data_uri_handler)
     dataset = cls()
-    for tag, mapping in json_dataset.items():
+    for tag, mapping in elements.items():
         vr = mapping["vr"]
         key = _value_key(mapping)
         value = mapping[key] if key is not None else [""]

@@ -426,6 +426,8 @@ def _to_primitive(vr: str, value: Any) -> tuple[str, Any]:
             return "bytes", np.ascontiguousarray(value).view("u1").reshape(-1)
         value = value.tolist()
     if vr in BYTES_VRS:
+        if _is_multi(value) and not len(value):
+            return "empty", None  # an empty list, as DataElement makes of [] (pydicom writes it)
         raise TypeError(
             f"A value of type '{type(value).__name__}' cannot be assigned to a tag with VR {vr}."
         )

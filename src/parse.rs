@@ -243,6 +243,13 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     p.elements = elements;
     p.notes = notes;
     let n = p.data.len();
+    // The data set is read in the VR encoding its first element shows (noted when that is not
+    // the expected one), and that is the encoding it was read in.
+    let found = p.detect_implicit(ds_start, n, implicit, false);
+    if found != implicit {
+        p.note_encoding(found);
+        implicit = found;
+    }
     p.read_dataset(ds_start, n, None, implicit, little, ROOT, 0, Scope::Top)?;
     let dataset = meta.end..p.elements.len() as u32;
     let stopped_at_pixels = p.stopped_at_pixels;
@@ -411,6 +418,17 @@ impl<'a> Parser<'a> {
         !(self.data[pos + 4].is_ascii_uppercase() && self.data[pos + 5].is_ascii_uppercase())
     }
 
+    fn note_encoding(&mut self, found_implicit: bool) {
+        let (expected, found) = if found_implicit {
+            ("explicit", "implicit")
+        } else {
+            ("implicit", "explicit")
+        };
+        self.notes.push(Note::VrEncoding(format!(
+            "Expected {expected} VR, but found {found} VR"
+        )));
+    }
+
     /// Whether pydicom reports a VR encoding other than expected at the start of this data
     /// set: its stop conditions (end of the meta or command group) come first.
     fn reports_encoding(&self, start: usize, scope: Scope) -> bool {
@@ -441,14 +459,7 @@ impl<'a> Parser<'a> {
         let assumed = implicit;
         let implicit = self.detect_implicit(start, limit, implicit, scope == Scope::Item);
         if implicit != assumed && self.reports_encoding(start, scope) {
-            let (expected, found) = if implicit {
-                ("explicit", "implicit")
-            } else {
-                ("implicit", "explicit")
-            };
-            self.notes.push(Note::VrEncoding(format!(
-                "Expected {expected} VR, but found {found} VR"
-            )));
+            self.note_encoding(implicit);
         }
         let mark = self.elements.len();
         let mut creators = Creators::new();

@@ -64,7 +64,7 @@ def dcmread(
         infer_sq_for_un_vr=config.settings.infer_sq_for_un_vr,
     )
     if raw.notes:
-        report_notes(raw.notes, fp, ("vr_encoding", "no_delimiter"))
+        report_notes(raw.notes, fp, _reported_notes(raw))
     log_read(raw, raw.preamble is not None)
     opts = None
     if stop_before_pixels or tags:
@@ -75,6 +75,17 @@ def dcmread(
         # `get_item(..., keep_deferred=True)` reports as deferred, as pydicom does.
         ds.__dict__["_defer_size"] = size_in_bytes(defer_size)
     return ds
+
+
+def _reported_notes(raw: Any) -> tuple[str, ...]:
+    """The kinds of the core's notes pydicom would report for `raw`: not the VR encoding of
+    a private transfer syntax registered with the encoding found (`register_transfer_syntax`)."""
+    from .uid import PrivateTransferSyntaxes
+
+    for ts in PrivateTransferSyntaxes:
+        if ts == raw.transfer_syntax and ts.is_implicit_VR == raw.implicit_vr:
+            return ("no_delimiter",)
+    return ("vr_encoding", "no_delimiter")
 
 
 read_file = dcmread

@@ -213,7 +213,10 @@ def _transfer_syntax(file_meta: Any) -> UID | None:
     if file_meta is None:
         return None
     ts = file_meta.get("TransferSyntaxUID")
-    return None if ts is None else UID(str(ts))
+    if ts is None:
+        return None
+    # UID(ts) keeps a private transfer syntax's encoding (UID.set_private_encoding)
+    return UID(ts) if isinstance(ts, str) else UID(str(ts))
 
 
 def _determine_encoding(

@@ -114,6 +114,8 @@ def _restore(
 
 
 _DATETIME_VRS = frozenset({"DA", "DT", "TM"})
+# VRs whose read values depend on config (numpy DS/IS, datetime conversion)
+_CONFIGURABLE_READ_VRS = _DATETIME_VRS | {"DS", "IS"}
 
 
 class DataElement:
@@ -270,13 +272,14 @@ class DataElement:
             seq = Sequence([Dataset._from_raw(raw, i, parent, inherit) for i in v])
             seq.is_undefined_length = self.is_undefined_length
             return seq
-        if (vr == "DS" and config.use_DS_numpy) or (vr == "IS" and config.use_IS_numpy):
-            from .values import convert_DS_string, convert_IS_string
+        if vr in _CONFIGURABLE_READ_VRS:  # one set lookup for the other VRs
+            if (vr == "DS" and config.use_DS_numpy) or (vr == "IS" and config.use_IS_numpy):
+                from .values import convert_DS_string, convert_IS_string
 
-            convert = convert_DS_string if vr == "DS" else convert_IS_string
-            return convert(self._raw.raw_value(self._idx), True)
-        if vr in _DATETIME_VRS and config.datetime_conversion:
-            return self._convert_value(v)  # DA/DT/TM values, as set
+                convert = convert_DS_string if vr == "DS" else convert_IS_string
+                return convert(self._raw.raw_value(self._idx), True)
+            if vr in _DATETIME_VRS and config.datetime_conversion:
+                return self._convert_value(v)  # DA/DT/TM values, as set
         try:
             v = _wrap(vr, v)
         except ValueError:

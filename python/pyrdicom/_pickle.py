@@ -16,7 +16,6 @@ import zlib
 from typing import Any
 
 from . import _core
-from .uid import UID
 from .valuerep import PersonName
 
 # Instance attributes that are rebuilt on unpickling, or valid in one process only (caches, the
@@ -40,9 +39,9 @@ def reduce_dataset(ds: Any) -> tuple[Any, ...]:
     level = d["_level"]
     if level == -1:
         data = memoryview(raw)
-        if UID(raw.transfer_syntax).is_deflated:
-            from .dataset import meta_end
+        from .dataset import is_deflated, meta_end
 
+        if is_deflated(raw):
             # The source holds the data set inflated: deflate it again for the parser.
             split = meta_end(raw)
             deflate = zlib.compressobj(1, zlib.DEFLATED, -15)

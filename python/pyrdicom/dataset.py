@@ -1348,7 +1348,7 @@ class FileDataset(Dataset):
         keeps it as `buffer`: made here when first asked for."""
         d = self.__dict__
         raw = d.get("_raw")
-        if raw is None or not UID(raw.transfer_syntax).is_deflated:
+        if raw is None or not is_deflated(raw):
             return None
         from .filebase import DicomBytesIO
 
@@ -1416,6 +1416,14 @@ class FileDataset(Dataset):
     def preamble(self) -> None:
         # pydicom writes no preamble for a data set without one
         self.__dict__["_preamble"] = None
+
+
+def is_deflated(raw: Any) -> bool:
+    """Whether a parsed source is a deflated data set (its transfer syntax may be none)."""
+    try:
+        return UID(raw.transfer_syntax).is_deflated
+    except ValueError:
+        return False
 
 
 def meta_end(raw: Any) -> int:

@@ -178,7 +178,16 @@ def dcmwrite(
     known_ts = tsyntax is not None and not tsyntax.is_private and tsyntax.is_transfer_syntax
     if known_ts and 0x7FE00010 in dataset._dict:
         # PS3.5 A.4: encapsulated pixel data has an undefined length, native a defined one
-        dataset[0x7FE00010].is_undefined_length = tsyntax.is_compressed
+        pixels = dataset[0x7FE00010]
+        pixels.is_undefined_length = tsyntax.is_compressed
+        # a value set from Python must be items (a value read from the file is as it was)
+        value = pixels.value if pixels._raw is None else None
+        if tsyntax.is_compressed and isinstance(value, bytes) and value[:4] != b"\xfe\xff\x00\xe0":
+            raise ValueError(
+                "The (7FE0,0010) 'Pixel Data' element value hasn't been encapsulated as "
+                "required for a compressed transfer syntax - see pydicom.encaps.encapsulate() "
+                "for more information"
+            )
     if tsyntax is None or not known_ts or not tsyntax.is_encapsulated:
         check_pixel_data_length(dataset)
     if 0x00080005 in dataset._dict:

@@ -4,7 +4,6 @@ a read pays only the logger's level check unless that level is DEBUG."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from . import config
@@ -20,10 +19,9 @@ def _hex(data: bytes | memoryview) -> str:
 
 
 def log_read(raw: Any, has_preamble: bool) -> None:
-    """Log what pydicom logs while reading `raw` (a `_core.RawFile`), if DEBUG is enabled."""
+    """Log what pydicom logs while reading `raw` (a `_core.RawFile`); `dcmread` calls it when
+    the logger is enabled for DEBUG."""
     logger = config.logger
-    if not logger.isEnabledFor(logging.DEBUG):
-        return
     debugging = config.debugging
     data = memoryview(raw)
     if debugging:

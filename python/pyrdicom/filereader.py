@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from logging import DEBUG
 from typing import Any
 
 from . import _core, config
@@ -65,7 +66,8 @@ def dcmread(
     )
     if raw.notes:
         report_notes(raw.notes, fp, _reported_notes(raw))
-    log_read(raw, raw.preamble is not None)
+    if config.logger.isEnabledFor(DEBUG):
+        log_read(raw, raw.preamble is not None)
     opts = None
     if stop_before_pixels or tags:
         opts = {"stop_before_pixels": stop_before_pixels, "specific_tags": tags}

@@ -50,7 +50,7 @@ from ._elemwrite import (  # noqa: F401
     write_UN,
     writers,
 )
-from .dataelem import BYTES_VRS, STR_VRS, DataElement
+from .dataelem import BYTES_VRS, STR_VRS, DataElement, RawDataElement
 from .errors import DicomValueError, PixelDataError
 from .multival import MultiValue
 from .tag import _LUT_DESCRIPTOR_TAGS, Tag
@@ -196,6 +196,11 @@ def dcmwrite(
         # pydicom's warning (LookupError in RAISE mode) for a term it does not know
         convert_encodings(dataset[0x00080005].value)
 
+    for ds in (file_meta, dataset):
+        # RawDataElements stored by the caller are written as their converted value
+        for tag, entry in (ds._dict.items() if ds is not None else ()):
+            if entry.__class__ is RawDataElement:
+                ds[tag]
     args = (
         bytes(preamble) if preamble else None,
         file_meta if file_meta else None,

@@ -55,8 +55,23 @@ VR_REGEXES = {
     "UI": r"^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*$",
     "UR": r"^[A-Za-z_\d:/?#\[\]@!$&'()*+,;=%\-.~]* *$",
 }
-STR_VR_REGEXES = {vr: re.compile(rx) for vr, rx in VR_REGEXES.items()}
-BYTE_VR_REGEXES = {vr: re.compile(rx.encode()) for vr, rx in VR_REGEXES.items()}
+
+
+class _Compiled(dict):  # type: ignore[type-arg]
+    """VR -> compiled pattern, compiled when first used (`import pyrdicom` stays light)."""
+
+    def __init__(self, as_bytes: bool) -> None:
+        super().__init__()
+        self._as_bytes = as_bytes
+
+    def __missing__(self, vr: str) -> re.Pattern[Any]:
+        rx = VR_REGEXES[vr]
+        pattern = self[vr] = re.compile(rx.encode() if self._as_bytes else rx)
+        return pattern
+
+
+STR_VR_REGEXES = _Compiled(as_bytes=False)
+BYTE_VR_REGEXES = _Compiled(as_bytes=True)
 
 Result = tuple[bool, str]
 

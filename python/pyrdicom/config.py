@@ -1,5 +1,6 @@
 """Settings that change how pyrdicom interprets data (module attributes, as pydicom.config)."""
 
+import importlib.util
 import logging
 import os
 from collections.abc import Generator
@@ -17,12 +18,8 @@ correct_unused_bits = False
 # Module attributes as in pydicom.config, read where they matter (not copied at import), so that
 # ported code that sets them keeps working.
 
-try:
-    import numpy  # noqa: F401
-
-    have_numpy = True
-except ImportError:  # pragma: no cover
-    have_numpy = False
+# Whether numpy is installed (found, not imported: `import pyrdicom` stays light).
+have_numpy = importlib.util.find_spec("numpy") is not None
 
 # pydicom's logger name, so that code configuring pydicom's logging keeps working after the port.
 logger = logging.getLogger("pydicom")

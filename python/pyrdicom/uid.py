@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-import secrets
-import uuid
 from typing import Any
 
 from . import _core, config
@@ -156,6 +153,10 @@ def generate_uid(
     """A new UID of up to 64 characters: `prefix` + a random number (or the SHA-512 of
     `entropy_srcs`, so the same sources give the same UID); with prefix None a 2.25. UUID
     UID, as in pydicom."""
+    import hashlib
+    import secrets
+    import uuid
+
     if prefix is None:
         return UID(f"2.25.{uuid.uuid4().int}")
     if len(prefix) > _MAX_PREFIX_LENGTH:

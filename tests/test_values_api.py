@@ -323,3 +323,22 @@ def test_value_types_pickle_and_copy() -> None:
                 value, "original_string", None
             )
     assert pickle.loads(pickle.dumps(uid)).is_implicit_VR
+
+
+def test_ds_decimal_applies_to_read_values() -> None:
+    from corpus import corpus_file
+
+    path = corpus_file("CT_small.dcm")
+    try:
+        config.DS_decimal(True)
+        pydicom.config.DS_decimal(True)
+        ours, ref = pyrdicom.dcmread(path), pydicom.dcmread(path)
+        for keyword in ("SliceThickness", "PixelSpacing", "ImagePositionPatient"):
+            a, b = getattr(ours, keyword), getattr(ref, keyword)
+            assert type(a).__name__ == type(b).__name__ and a == b and str(a) == str(b)
+            if isinstance(b, list | pydicom.multival.MultiValue):
+                assert [type(v).__name__ for v in a] == [type(v).__name__ for v in b]
+    finally:
+        config.DS_decimal(False)
+        pydicom.config.DS_decimal(False)
+    assert type(pyrdicom.dcmread(path).SliceThickness) is pyrdicom.valuerep.DSfloat

@@ -82,9 +82,11 @@ def DS_decimal(use_Decimal_boolean: bool = True) -> None:
     use_DS_decimal = use_Decimal_boolean
     if use_DS_decimal and use_DS_numpy:
         raise ValueError("Cannot set use_DS_decimal True if use_DS_numpy is True")
-    from . import valuerep
+    from . import dataelem, valuerep
 
     valuerep.DSclass = valuerep.DSdecimal if use_DS_decimal else valuerep.DSfloat
+    # the type the reader gives DS values (pydicom's converter reads valuerep.DSclass)
+    dataelem._READ_TYPES["DS"] = valuerep.DSclass
 
 
 # Validation modes.

@@ -255,6 +255,7 @@ def test_dictionary_tables() -> None:
         reachable = {k: v for k, v in entries.items() if not k.endswith("xx")}
         assert ours[creator] == reachable, creator
     assert pyrdicom.datadict.keyword_dict == pydicom.datadict.keyword_dict
+    assert pyrdicom.uid.UID_dictionary == pydicom.uid.UID_dictionary
 
 
 def test_dictionary_lookups() -> None:

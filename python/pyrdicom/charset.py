@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import config
 from .misc import warn_and_log
-from .valuerep import CUSTOMIZABLE_CHARSET_VR, TEXT_VR_DELIMS, VR
+from .valuerep import CUSTOMIZABLE_CHARSET_VR, TEXT_VR_DELIMS, VR, PersonName  # noqa: F401
 
 if TYPE_CHECKING:  # pragma: no cover
     from .dataelem import DataElement

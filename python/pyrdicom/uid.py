@@ -24,6 +24,15 @@ _NATIVE = {
 }
 
 
+def __getattr__(name: str) -> Any:
+    # pydicom's table, built when first asked for
+    if name == "UID_dictionary":
+        from ._uid_dict import UID_dictionary
+
+        return UID_dictionary
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _plainly_valid(val: str) -> bool:
     """True for most valid UIDs (string tests at C speed); False leaves it to the pattern
     (components "0", i.e. ".0", and every invalid UID)."""

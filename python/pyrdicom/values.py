@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 from . import config, valuerep
 from .charset import decode_bytes, default_encoding
-from .config import logger
+from .config import have_numpy, logger  # noqa: F401  (pydicom's names)
+from .dataelem import RawDataElement, empty_value_for_VR  # noqa: F401
 from .errors import BytesLengthException
 from .multival import MultiValue
 from .tag import BaseTag, Tag, TupleTag
@@ -32,6 +33,16 @@ from .valuerep import (
 from .valuerep import VR as VR_
 
 _T = TypeVar("_T")
+
+
+def __getattr__(name: str) -> Any:
+    # pydicom's values module exposes the reader's read_sequence (imported when asked for: the
+    # reader imports the data set modules)
+    if name == "read_sequence":
+        from .filereader import read_sequence
+
+        return read_sequence
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def multi_string(val: str, valtype: Callable[[str], _T] | None = None) -> Any:
@@ -77,18 +88,18 @@ def _dates(byte_string: bytes, make: Callable[[str], Any]) -> Any:
     return make(parts[0]) if len(parts) == 1 else MultiValue(make, parts)
 
 
-def _DA_from_str(value: str) -> DA:
+def _DA_from_str(value: str) -> DA | None:
     return DA(value.rstrip())
 
 
-def _DT_from_str(value: str) -> DT:
+def _DT_from_str(value: str) -> DT | None:
     value = value.rstrip()
     if not 4 <= len(value) <= 26:
         logger.warning(f"Expected length between 4 and 26, got length {len(value)}")
     return DT(value)
 
 
-def _TM_from_str(value: str) -> TM:
+def _TM_from_str(value: str) -> TM | None:
     value = value.rstrip()
     if value and not 2 <= len(value) <= 16:
         logger.warning(f"Expected length between 2 and 16, got length {len(value)}")
@@ -237,7 +248,7 @@ def convert_SQ(
     """SQ: the items read from the value's bytes."""
     from io import BytesIO
 
-    from .filereader import read_sequence  # type: ignore[attr-defined]
+    from .filereader import read_sequence
 
     return read_sequence(
         BytesIO(byte_string),
@@ -273,8 +284,6 @@ def convert_value(
             VR = " ".join(f"0x{ord(ch):02x}" for ch in VR)
         raise NotImplementedError(f"Unknown Value Representation '{VR}'")
     if raw_data_element.length == 0:
-        from .dataelem import empty_value_for_VR
-
         return empty_value_for_VR(VR)
     converter = converters[VR]
     num_format = None

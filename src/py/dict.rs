@@ -67,6 +67,27 @@ pub fn repeater_entries() -> Vec<(String, Entry)> {
         .collect()
 }
 
+/// pydicom's `UID_dictionary` as (UID, (name, type, info, retired, keyword)) pairs, where
+/// retired is "" or "Retired", as pydicom's table has it.
+#[pyfunction]
+pub fn uid_dictionary() -> Vec<(&'static str, UidRow)> {
+    dict::uid_entries()
+        .iter()
+        .map(|e| {
+            let retired = if e.retired { "Retired" } else { "" };
+            (e.uid, (e.name, e.kind, e.info, retired, e.keyword))
+        })
+        .collect()
+}
+
+type UidRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
 type PrivateRow = (
     String,
     (&'static str, &'static str, &'static str, &'static str),
@@ -100,5 +121,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(dict_entries, m)?)?;
     m.add_function(wrap_pyfunction!(repeater_entries, m)?)?;
     m.add_function(wrap_pyfunction!(private_dictionaries, m)?)?;
+    m.add_function(wrap_pyfunction!(uid_dictionary, m)?)?;
     Ok(())
 }

@@ -199,8 +199,6 @@ class Dataset:
     def _element(self, tag: int) -> DataElement:
         """The element of `tag`, made from the core index on first access."""
         elem = self._dict[tag]
-        if elem.__class__ is RawDataElement:
-            return self._convert_raw_element(tag, elem)
         if elem.__class__ is int:
             raw = self._raw
             info = raw.info(elem)
@@ -224,6 +222,8 @@ class Dataset:
                     raise DicomAttributeError(
                         f"Failed to resolve ambiguous VR for tag {elem.tag}: {exc}"
                     ) from None
+        elif elem.__class__ is RawDataElement:
+            return self._convert_raw_element(tag, elem)
         return elem
 
     def _convert_raw_element(self, tag: int, raw: RawDataElement) -> DataElement:

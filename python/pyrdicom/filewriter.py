@@ -198,7 +198,7 @@ def dcmwrite(
 
     for ds in (file_meta, dataset):
         # RawDataElements stored by the caller are written as their converted value
-        for tag, entry in (ds._dict.items() if ds is not None else ()):
+        for tag, entry in ds._dict.items() if ds is not None else ():
             if entry.__class__ is RawDataElement:
                 ds[tag]
     args = (

@@ -778,56 +778,35 @@ class Dataset:
             and self.original_character_set == self._character_set
         )
 
+    def _deprecated_read(self, name: str, use: str) -> None:
+        """pydicom 3's deprecated `read_*` names: warn, or AttributeError in future mode."""
+        cls = type(self).__name__
+        if config._use_future:
+            raise AttributeError(f"'{cls}' object has no attribute '{name}'")
+        warnings.warn(
+            f"'{cls}.{name}' will be removed in v4.0, use '{cls}.{use}' instead",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+
     @property
     def read_implicit_vr(self) -> bool | None:
-        if config._use_future:
-            raise AttributeError(
-                f"'{type(self).__name__}' object has no attribute 'read_implicit_vr'"
-            )
-        warnings.warn(
-            f"'{type(self).__name__}.read_implicit_vr' will be removed in v4.0, use "
-            f"'{type(self).__name__}.original_encoding[0]' instead",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return self._read_implicit
+        self._deprecated_read("read_implicit_vr", "original_encoding[0]")
+        return self._read_implicit  # type: ignore[no-any-return]
 
     @property
     def read_little_endian(self) -> bool | None:
-        if config._use_future:
-            raise AttributeError(
-                f"'{type(self).__name__}' object has no attribute 'read_little_endian'"
-            )
-        warnings.warn(
-            f"'{type(self).__name__}.read_little_endian' will be removed in v4.0, use "
-            f"'{type(self).__name__}.original_encoding[1]' instead",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return self._read_little
+        self._deprecated_read("read_little_endian", "original_encoding[1]")
+        return self._read_little  # type: ignore[no-any-return]
 
     @property
     def read_encoding(self) -> str | list[str]:
-        if config._use_future:
-            raise AttributeError(f"'{type(self).__name__}' object has no attribute 'read_encoding'")
-        warnings.warn(
-            f"'{type(self).__name__}.read_encoding' will be removed in v4.0, use "
-            f"'{type(self).__name__}.original_character_set' instead",
-            DeprecationWarning,
-            stacklevel=2,
-        )
+        self._deprecated_read("read_encoding", "original_character_set")
         return self._read_charset
 
     @read_encoding.setter
     def read_encoding(self, value: str | list[str]) -> None:
-        if config._use_future:
-            raise AttributeError(f"'{type(self).__name__}' object has no attribute 'read_encoding'")
-        warnings.warn(
-            f"'{type(self).__name__}.read_encoding' will be removed in v4.0, use "
-            f"'{type(self).__name__}.set_original_encoding()' instead",
-            DeprecationWarning,
-            stacklevel=2,
-        )
+        self._deprecated_read("read_encoding", "original_character_set")
         self.__dict__["_read_charset"] = value
 
     # --- private blocks -------------------------------------------------------------

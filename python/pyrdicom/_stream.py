@@ -59,14 +59,19 @@ def report_notes(notes: list[tuple[str, str]], name: Any, kinds: tuple[str, ...]
 
 
 def _index(data: bytes, implicit: bool, little: bool, specific_tags: Any = None) -> Any:
+    return _core.read(data, **_parse_opts(implicit, little, specific_tags))
+
+
+def _parse_opts(implicit: bool, little: bool, specific_tags: Any = None) -> dict[str, Any]:
+    """`_core.read`'s options for a bare data set; a data set made from the result is given
+    them too (`Dataset._from_raw`'s `read_opts`: a pickle parses the bytes again with them)."""
     tags = None if not specific_tags else [int(Tag(t)) for t in specific_tags]
-    return _core.read(
-        data,
-        encoding=(implicit, little),
-        specific_tags=tags,
-        implicit_vr_switch=config.assume_implicit_vr_switch,
-        infer_sq_for_un_vr=config.settings.infer_sq_for_un_vr,
-    )
+    return {
+        "encoding": (implicit, little),
+        "specific_tags": tags,
+        "implicit_vr_switch": config.assume_implicit_vr_switch,
+        "infer_sq_for_un_vr": config.settings.infer_sq_for_un_vr,
+    }
 
 
 def _top_level(raw: Any) -> list[int]:
@@ -134,7 +139,8 @@ def data_element_generator(
         fp.seek(start + end)
         if length == _UNDEFINED and vr == "SQ":
             if parent is None:
-                parent = Dataset._from_raw(raw, -1, None)
+                opts = _parse_opts(is_implicit_VR, is_little_endian, specific_tags)
+                parent = Dataset._from_raw(raw, -1, None, False, opts)
             elem = DataElement._from_raw(raw, idx, parent, info)
             elem.file_tell = start + offset
             yield elem
@@ -268,7 +274,8 @@ def read_dataset(
     if config.debugging:
         _log_dataset(raw, is_implicit_VR, is_little_endian)
     report_notes(raw.notes, fp, ("no_delimiter",))
-    ds = Dataset._from_raw(raw, -1, None)
+    opts = _parse_opts(is_implicit_VR, is_little_endian, specific_tags)
+    ds = Dataset._from_raw(raw, -1, None, False, opts)
     if ds.get("SpecificCharacterSet") is not None:
         charset = ds._character_set
     else:
@@ -300,7 +307,8 @@ def read_sequence(
     raw = _index(header + length.to_bytes(4, order) + data, is_implicit_VR, is_little_endian)
     idx = _top_level(raw)[0]
     info = raw.info(idx)
-    elem = DataElement._from_raw(raw, idx, Dataset._from_raw(raw, -1, None), info)
+    parent = Dataset._from_raw(raw, -1, None, False, _parse_opts(is_implicit_VR, is_little_endian))
+    elem = DataElement._from_raw(raw, idx, parent, info)
     seq = elem.value
     if undefined:
         fp.seek(fp.tell() - len(data) + _value_end(raw, idx, info) - len(header) - 4)
@@ -329,7 +337,10 @@ def _not_group_0002(tag: BaseTag, vr: str | None, length: int) -> bool:
 def _read_file_meta_info(fp: BinaryIO) -> FileMetaDataset:
     """The File Meta Information at `fp`'s position (explicit VR little endian)."""
     ds = read_dataset(fp, False, True, stop_when=_not_group_0002)
-    meta = cast(FileMetaDataset, FileMetaDataset._from_raw(ds._raw, -1, None))
+    meta = cast(
+        FileMetaDataset,
+        FileMetaDataset._from_raw(ds._raw, -1, None, False, ds.__dict__.get("_read_opts")),
+    )
     object.__setattr__(meta, "_implicit_vr", False)
     return meta
 

@@ -56,21 +56,18 @@ def dcmread(
             "dcmread: Expected a file path, file-like or readable buffer, but got "
             f"{type(fp).__name__}"
         )
-    raw = _core.read(
-        src,
-        force=force,
-        stop_before_pixels=stop_before_pixels,
-        specific_tags=tags,
-        implicit_vr_switch=config.assume_implicit_vr_switch,
-        infer_sq_for_un_vr=config.settings.infer_sq_for_un_vr,
-    )
+    # the options a pickle parses the source again with (`force` aside)
+    opts = {
+        "stop_before_pixels": stop_before_pixels,
+        "specific_tags": tags,
+        "implicit_vr_switch": config.assume_implicit_vr_switch,
+        "infer_sq_for_un_vr": config.settings.infer_sq_for_un_vr,
+    }
+    raw = _core.read(src, force=force, **opts)
     if raw.notes:
         report_notes(raw.notes, fp, _reported_notes(raw))
     if config.logger.isEnabledFor(DEBUG):
         log_read(raw, raw.preamble is not None)
-    opts = None
-    if stop_before_pixels or tags:
-        opts = {"stop_before_pixels": stop_before_pixels, "specific_tags": tags}
     ds = FileDataset._from_file(raw, fp, opts)
     if defer_size is not None:
         # Nothing is read before it is asked for; this only says which elements

@@ -343,3 +343,36 @@ def test_ds_decimal_applies_to_read_values() -> None:
         config.DS_decimal(False)
         pydicom.config.DS_decimal(False)
     assert type(pyrdicom.dcmread(path).SliceThickness) is pyrdicom.valuerep.DSfloat
+
+
+@pytest.mark.parametrize("implicit", [True, False])
+def test_added_private_entries_apply_to_read_elements(implicit: bool) -> None:
+    import io
+
+    ds = pyrdicom.Dataset()
+    ds.add_new(0x00450010, "LO", "PYRDICOM TEST 1")
+    ds.add_new(0x00451001, "UN", b"\x2a\x00")
+    fp = io.BytesIO()
+    ds.save_as(fp, implicit_vr=implicit, little_endian=True)
+    data = fp.getvalue()
+    before = pyrdicom.dcmread(io.BytesIO(data), force=True)[0x00451001]
+    assert (before.VR, before.value) == ("UN", b"\x2a\x00")
+    entry = {0x00450001: ("US", "1", "Test Number", "")}
+    try:
+        pyrdicom.datadict.add_private_dict_entries("PYRDICOM TEST 1", entry)
+        pydicom.datadict.add_private_dict_entries("PYRDICOM TEST 1", entry)
+        ours = pyrdicom.dcmread(io.BytesIO(data), force=True)[0x00451001]
+        ref = pydicom.dcmread(io.BytesIO(data), force=True)[0x00451001]
+        assert (
+            (ours.VR, ours.value, ours.name)
+            == (ref.VR, ref.value, ref.name)
+            == (
+                "US",
+                42,
+                "[Test Number]",
+            )
+        )
+    finally:
+        for datadict in (pyrdicom.datadict, pydicom.datadict):
+            datadict.private_dictionaries.pop("PYRDICOM TEST 1", None)
+        pyrdicom.datadict._added_private.pop("PYRDICOM TEST 1", None)

@@ -102,6 +102,8 @@ def add_private_dict_entries(
         )
     entries = {f"{tag >> 16:04X}xx{tag & 0xFF:02X}": v for tag, v in new_entries_dict.items()}
     _private_table().setdefault(private_creator, {}).update(entries)
+    # also here when the table is pydicom's dict: tells the reader that entries were added
+    _added_private.setdefault(private_creator, {}).update(entries)
 
 
 def _private_table() -> dict[str, dict[str, PrivateEntry]]:
@@ -109,6 +111,24 @@ def _private_table() -> dict[str, dict[str, PrivateEntry]]:
     been imported (code may edit it), else the entries added at run time."""
     loaded = sys.modules.get(f"{__package__}._private_dict")
     return _added_private if loaded is None else loaded.private_dictionaries
+
+
+def _added_vr(tag: int, ds: Any) -> str | None:
+    """The VR that an entry added at run time gives an element the core read as UN (pydicom's
+    reader sees added entries): public ones by tag, private ones under the element's creator
+    in `ds`."""
+    if not tag >> 16 & 1:
+        entry = _added.get(tag)
+        return entry[0] if entry else None
+    if ds is None or not tag & 0xFF00:
+        return None
+    creator = ds.get((tag >> 16) << 16 | (tag & 0xFFFF) >> 8)
+    if creator is None or not isinstance(creator.value, str):
+        return None
+    try:
+        return get_private_entry(tag, creator.value)[0]
+    except KeyError:
+        return None
 
 
 def get_entry(tag: Any) -> Entry:

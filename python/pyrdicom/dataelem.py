@@ -75,6 +75,7 @@ _READ_TYPES: dict[str, Any] = {
     "UI": _read_uid,
     "AT": Tag,
 }
+_IMPLICIT = 2  # the core's element flag (parse.rs flag::IMPLICIT)
 _NUMBER_VRS = frozenset(["US", "SS", "UL", "SL", "SV", "UV", "FL", "FD"])
 # pydicom's reader makes the first value of these LUT descriptors unsigned.
 _LUT_DESCRIPTOR_TAGS = frozenset({0x00281101, 0x00281102, 0x00281103, 0x00283002})
@@ -182,12 +183,17 @@ class DataElement:
 
     @classmethod
     def _from_raw(cls, raw: Any, idx: int, parent: Any, info: tuple) -> DataElement:
-        tag, vr, length, offset, _ = info
+        tag, vr, length, offset, flags = info
         self = cls.__new__(cls)
         self.tag = BaseTag(tag)
-        if vr == "UN" and tag in datadict._added:
-            # an entry added at run time (add_dict_entries) that the core's tables lack
-            vr = datadict._added[tag][0]
+        # Entries added at run time (add_dict_entries, add_private_dict_entries) that the
+        # core's tables lack; an explicit UN only with config.replace_un_with_known_vr.
+        if (
+            vr == "UN"
+            and (datadict._added or datadict._added_private)
+            and (flags & _IMPLICIT or config.replace_un_with_known_vr)
+        ):
+            vr = datadict._added_vr(tag, parent) or vr
         self.VR = vr
         self._value = cls._UNSET
         self._raw = raw

@@ -626,11 +626,15 @@ class PersonName:
         else:
             self.original_string = original_string  # type: ignore[assignment]
             checked: Any = original_string or val
-            # only a value with more than 3 groups or a group over 64 characters can fail
+            # only another type, more than 3 groups or a group over 64 characters can fail
             equals: Any = b"=" if isinstance(checked, bytes) else "="
-            if len(checked) > 64 or checked.count(equals) > 2:
+            if (
+                not isinstance(checked, str | bytes)
+                or len(checked) > 64
+                or checked.count(equals) > 2
+            ):
                 validate_value("PN", checked, _reading_mode(validation_mode))
-            text = val.rstrip("=")
+            text = val.rstrip("=")  # AttributeError for other types, as pydicom
             self._components = tuple(text.split("=")) if text else ()
         self.encodings = _verify_encodings(encodings)
         return self

@@ -588,8 +588,9 @@ class PersonName:
     five ^-separated components. Made from bytes, it is decoded (with `encodings`) when first
     looked at."""
 
-    __slots__ = ("_components", "encodings", "original_string", "validation_mode")
+    __slots__ = ("_components", "_text", "encodings", "original_string", "validation_mode")
     _components: tuple[str, ...] | None
+    _text: str | None  # the text the components are split from when first used
     encodings: tuple[str, ...] | None
     original_string: bytes | None
     validation_mode: int | None
@@ -608,11 +609,12 @@ class PersonName:
             # the reader's values: decoded text
             if len(val) > 64 or val.count("=") > 2:
                 validate_value("PN", val, _reading_mode(validation_mode))
-            text = val.rstrip("=")
-            self._components = tuple(text.split("=")) if text else ()
-            self.original_string = None  # type: ignore[assignment]
+            self._text = val
+            self._components = None
+            self.original_string = None
             self.encodings = None
             return self
+        self._text = None
         if val is None:
             return None
         if isinstance(val, PersonName):
@@ -639,9 +641,22 @@ class PersonName:
         self.encodings = _verify_encodings(encodings)
         return self
 
+    def __copy__(self) -> PersonName:
+        self.components  # noqa: B018  (made first: the copy shares them, as pydicom's)
+        clone = object.__new__(type(self))
+        for name in self.__slots__:
+            setattr(clone, name, getattr(self, name))
+        return clone
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> PersonName:
+        return self.__copy__()  # every attribute is immutable
+
     @property
     def components(self) -> tuple[str, ...]:
         """The component groups (alphabetic, ideographic, phonetic) present."""
+        if self._components is None and self._text is not None:
+            text = self._text.rstrip("=")  # trailing empty groups are dropped
+            self._components = tuple(text.split("=")) if text else ()
         if self._components is None:  # made from bytes, decoded on first use
             groups = (self.original_string or b"").split(b"=")
             self._components = _decode_personname(groups, self.encodings or [default_encoding])

@@ -127,7 +127,7 @@ impl Delimiters {
 pub enum Mode {
     /// Fall back as pydicom does, collecting its warning messages.
     Warn,
-    /// Fail with [`Error::Value`] where pydicom raises.
+    /// Fail with [`Error::Charset`] where pydicom raises.
     Raise,
 }
 
@@ -138,7 +138,7 @@ fn issue(mode: Mode, warnings: &mut Vec<String>, message: String) -> Result<()> 
             warnings.push(message);
             Ok(())
         }
-        Mode::Raise => Err(Error::Value(message)),
+        Mode::Raise => Err(Error::Charset(message)),
     }
 }
 
@@ -454,7 +454,7 @@ impl CharacterSet {
         }
         let first = self.first();
         if mode == Mode::Raise && first.codec.encode(value).is_err() {
-            return Err(Error::Value(format!(
+            return Err(Error::Charset(format!(
                 "'{}' codec can't encode the value {value:?}",
                 first.name
             )));

@@ -19,9 +19,16 @@ pub enum Error {
     /// Pixel data that does not match its description, or a codec failure.
     #[error("{0}")]
     Pixel(String),
-    /// A value that cannot be encoded for its VR.
+    /// A value whose length is not a multiple of its VR's value size (pydicom's
+    /// `BytesLengthException`).
+    #[error("{0}")]
+    BytesLength(String),
+    /// A value that cannot be encoded for its VR, or is too long for a DICOM length field.
     #[error("{0}")]
     Value(String),
+    /// Text the character set cannot encode (where pydicom raises rather than warns).
+    #[error("{0}")]
+    Charset(String),
     #[error(transparent)]
     Io(#[from] std::io::Error),
 }

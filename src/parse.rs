@@ -12,6 +12,7 @@ use std::ops::Range;
 use crate::dict;
 use crate::error::{Error, Result};
 use crate::source::Source;
+use crate::transfer_syntax;
 use crate::vr::Vr;
 
 pub const UNDEFINED: u32 = 0xFFFF_FFFF;
@@ -24,11 +25,6 @@ const CHARSET_TAG: u32 = 0x0008_0005;
 pub const MAX_DEPTH: usize = 64;
 /// Parent of top-level entries.
 pub const ROOT: u32 = u32::MAX;
-
-pub const DEFLATED_TS: &str = "1.2.840.10008.1.2.1.99";
-pub const IMPLICIT_LE_TS: &str = "1.2.840.10008.1.2";
-pub const EXPLICIT_LE_TS: &str = "1.2.840.10008.1.2.1";
-pub const EXPLICIT_BE_TS: &str = "1.2.840.10008.1.2.2";
 
 /// Flags of an index entry.
 pub mod flag {
@@ -190,7 +186,12 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     let mut p = Parser::new(data, opts);
     // File Meta Information: explicit VR little endian (pydicom tolerates implicit VR).
     let meta_end = p
-        .read_dataset(start, data.len(), None, false, true, ROOT, 0, Scope::Meta)?
+        .read_dataset(
+            start,
+            data.len(),
+            None,
+            Level::top(false, true, Scope::Meta),
+        )?
         .0;
     let meta = 0..p.elements.len() as u32;
     let transfer_syntax = p.transfer_syntax(meta.clone());
@@ -201,11 +202,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
             meta_end,
             data.len(),
             None,
-            true,
-            true,
-            ROOT,
-            0,
-            Scope::Command,
+            Level::top(true, true, Scope::Command),
         )?
         .0;
     let elements = p.elements;
@@ -213,6 +210,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
 
     let (mut implicit, mut little) = (true, true);
     let at_end = ds_start >= data.len();
+    let registered = transfer_syntax.as_deref().and_then(transfer_syntax::lookup);
     match transfer_syntax.as_deref() {
         _ if at_end => {}
         None => {
@@ -225,12 +223,14 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
                 little = u16::from_le_bytes([b[0], b[1]]) < 1024;
             }
         }
-        Some(IMPLICIT_LE_TS) => {}
-        Some(EXPLICIT_BE_TS) => (implicit, little) = (false, false),
-        Some(_) => implicit = false,
+        // A private or unknown transfer syntax is read as explicit VR little endian, as pydicom.
+        Some(_) => match registered {
+            Some(ts) => (implicit, little) = (ts.implicit_vr, ts.little_endian),
+            None => implicit = false,
+        },
     }
     let transfer_syntax = transfer_syntax.unwrap_or_default();
-    let source = if !at_end && transfer_syntax == DEFLATED_TS {
+    let source = if !at_end && registered.is_some_and(|ts| ts.deflated) {
         let inflated = inflate(&data[ds_start..])?;
         let mut whole = Vec::with_capacity(ds_start + inflated.len());
         whole.extend_from_slice(&data[..ds_start]);
@@ -250,7 +250,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
         p.note_encoding(found);
         implicit = found;
     }
-    p.read_dataset(ds_start, n, None, implicit, little, ROOT, 0, Scope::Top)?;
+    p.read_dataset(ds_start, n, None, Level::top(implicit, little, Scope::Top))?;
     let dataset = meta.end..p.elements.len() as u32;
     let stopped_at_pixels = p.stopped_at_pixels;
     let elements = p.elements;
@@ -274,7 +274,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
 fn parse_bare(source: Source, opts: &Options, implicit: bool, little: bool) -> Result<Parsed> {
     let mut p = Parser::new(source.bytes(), opts);
     let n = p.data.len();
-    p.read_dataset(0, n, None, implicit, little, ROOT, 0, Scope::Top)?;
+    p.read_dataset(0, n, None, Level::top(implicit, little, Scope::Top))?;
     let dataset = 0..p.elements.len() as u32;
     let stopped_at_pixels = p.stopped_at_pixels;
     let elements = p.elements;
@@ -315,6 +315,31 @@ enum Scope {
     Top,
     /// An item of a sequence.
     Item,
+}
+
+/// The context a data set is read in: its encoding, where its elements go in the index, how
+/// deep it is nested and which data set it is.
+#[derive(Clone, Copy)]
+struct Level {
+    implicit: bool,
+    little: bool,
+    /// Index of the enclosing item, or ROOT.
+    parent: u32,
+    depth: usize,
+    scope: Scope,
+}
+
+impl Level {
+    /// A top-level data set (meta, command set or the data set itself).
+    fn top(implicit: bool, little: bool, scope: Scope) -> Self {
+        Level {
+            implicit,
+            little,
+            parent: ROOT,
+            depth: 0,
+            scope,
+        }
+    }
 }
 
 /// How reading one element ended.
@@ -444,23 +469,19 @@ impl<'a> Parser<'a> {
     /// pydicom's `read_dataset`: the elements from `start` until `limit`, `bytelength` bytes
     /// (defined-length items) or an item delimiter. Returns the position reading stopped at
     /// and the end of the content (before a delimiter).
-    #[allow(clippy::too_many_arguments)]
     fn read_dataset(
         &mut self,
         start: usize,
         limit: usize,
         bytelength: Option<usize>,
-        implicit: bool,
-        little: bool,
-        parent: u32,
-        depth: usize,
-        scope: Scope,
+        level: Level,
     ) -> Result<(usize, usize)> {
-        let assumed = implicit;
-        let implicit = self.detect_implicit(start, limit, implicit, scope == Scope::Item);
-        if implicit != assumed && self.reports_encoding(start, scope) {
+        let implicit =
+            self.detect_implicit(start, limit, level.implicit, level.scope == Scope::Item);
+        if implicit != level.implicit && self.reports_encoding(start, level.scope) {
             self.note_encoding(implicit);
         }
+        let level = Level { implicit, ..level };
         let mark = self.elements.len();
         let mut creators = Creators::new();
         let mut pos = start;
@@ -468,16 +489,7 @@ impl<'a> Parser<'a> {
             if bytelength.is_some_and(|n| pos - start >= n) {
                 return Ok((pos, pos));
             }
-            match self.read_element(
-                pos,
-                limit,
-                implicit,
-                little,
-                parent,
-                depth,
-                &mut creators,
-                scope,
-            )? {
+            match self.read_element(pos, limit, level, &mut creators)? {
                 Step::Next(next) => pos = next,
                 Step::End(end) => return Ok((end, pos.min(end))),
                 Step::NoDelimiter(at) => {
@@ -494,18 +506,20 @@ impl<'a> Parser<'a> {
     }
 
     /// pydicom's `data_element_generator` for one element (and the sequence it holds).
-    #[allow(clippy::too_many_arguments)]
     fn read_element(
         &mut self,
         pos: usize,
         limit: usize,
-        implicit: bool,
-        little: bool,
-        parent: u32,
-        depth: usize,
+        level: Level,
         creators: &mut Creators,
-        scope: Scope,
     ) -> Result<Step> {
+        let Level {
+            implicit,
+            little,
+            parent,
+            depth,
+            scope,
+        } = level;
         if pos >= limit || limit - pos < 8 {
             return Ok(Step::End(pos.max(limit)));
         }
@@ -828,16 +842,14 @@ impl<'a> Parser<'a> {
                 offset: content as u64,
                 len: 0,
             });
-            let (after, content_end) = self.read_dataset(
-                content,
-                limit,
-                item_len,
-                item_implicit,
+            let item = Level {
+                implicit: item_implicit,
                 little,
-                idx,
+                parent: idx,
                 depth,
-                Scope::Item,
-            )?;
+                scope: Scope::Item,
+            };
+            let (after, content_end) = self.read_dataset(content, limit, item_len, item)?;
             let n = self.elements.len() as u32;
             let item = &mut self.elements[idx as usize];
             item.len = (content_end.min(limit).saturating_sub(content)) as u64;

@@ -117,7 +117,7 @@ impl Source {
 
 /// Reads `n` bytes from the start of `file` (no extra read to find the end); a file that is
 /// shorter by now is read as far as it goes.
-fn read_up_to(mut file: File, n: usize) -> Result<Vec<u8>> {
+pub(crate) fn read_up_to(mut file: File, n: usize) -> Result<Vec<u8>> {
     let mut buf = vec![0u8; n];
     let mut filled = 0;
     while filled < n {

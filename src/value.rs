@@ -4,6 +4,7 @@
 use crate::charset::{CharacterSet, Delimiters};
 use crate::error::{Error, Result};
 use crate::parse::{flag, Parsed, ROOT};
+use crate::tag::Tag;
 use crate::vr::Vr;
 
 /// A decoded value, before it is given Python types.
@@ -44,8 +45,18 @@ fn multi_string(s: &str) -> Vec<String> {
 
 /// Decodes the value of element `idx` as `vr` (normally the element's own VR).
 pub fn decode(p: &Parsed, idx: usize, vr: Vr) -> Result<Value> {
+    decode_in(p, idx, vr, None)
+}
+
+/// As `decode`, with the character set in force for the element when the caller knows it
+/// (a reader of many elements of one data set works it out once).
+pub fn decode_in(p: &Parsed, idx: usize, vr: Vr, charset: Option<&CharacterSet>) -> Result<Value> {
+    let text = |raw: &[u8]| match charset {
+        Some(cs) => cs.decode(raw, Delimiters::Text),
+        None => charset_of(p, idx).decode(raw, Delimiters::Text),
+    };
     let e = &p.elements[idx];
-    let tag = || format!("({:04X},{:04X})", e.tag >> 16, e.tag & 0xFFFF);
+    let tag = || Tag(e.tag);
     if e.flags & flag::UNKNOWN_VR != 0 {
         // pydicom shows the VR as letters when both bytes are letters, else in hex
         let h = e.header as usize + 4;
@@ -85,23 +96,14 @@ pub fn decode(p: &Parsed, idx: usize, vr: Vr) -> Result<Value> {
         Vr::DS => Value::Strs(multi_string(latin1(raw).trim())),
         Vr::UI => Value::Strs(multi_string(&latin1(raw))),
         Vr::UR => Value::Strs(vec![latin1(raw).trim_end().to_string()]),
-        Vr::SH | Vr::LO | Vr::UC => Value::Strs(split_strip(
-            &charset_of(p, idx).decode(raw, Delimiters::Text),
-            rstrip_pad,
-        )),
-        Vr::ST | Vr::LT | Vr::UT => Value::Strs(vec![rstrip_pad(
-            &charset_of(p, idx).decode(raw, Delimiters::Text),
-        )
-        .to_string()]),
+        Vr::SH | Vr::LO | Vr::UC => Value::Strs(split_strip(&text(raw), rstrip_pad)),
+        Vr::ST | Vr::LT | Vr::UT => Value::Strs(vec![rstrip_pad(&text(raw)).to_string()]),
         Vr::PN => {
             let end = raw
                 .iter()
                 .rposition(|&b| b != 0 && b != b' ')
                 .map_or(0, |i| i + 1);
-            Value::Strs(split_strip(
-                &charset_of(p, idx).decode(&raw[..end], Delimiters::Text),
-                |s| s,
-            ))
+            Value::Strs(split_strip(&text(&raw[..end]), |s| s))
         }
         Vr::US => Value::Ints(numbers::<u16, _>(raw, vr, little, i64::from)?),
         Vr::SS => Value::Ints(numbers::<i16, _>(raw, vr, little, i64::from)?),
@@ -161,7 +163,7 @@ fn numbers<T: Stored, U>(
     conv: impl Fn(T) -> U,
 ) -> Result<Vec<U>> {
     if raw.len() % T::SIZE != 0 {
-        return Err(Error::Value(format!(
+        return Err(Error::BytesLength(format!(
             "Expected total bytes to be an even multiple of bytes per value. Instead received \
              a value of length {} for VR '{vr}' with {} bytes per value.",
             raw.len(),

@@ -135,7 +135,7 @@ def _dirty_bits_file() -> bytes:
     """RG3_UNCR.dcm (10 bits stored in 16) with a bit above Bits Stored set in one pixel."""
     data = bytearray(open(corpus_file("RG3_UNCR.dcm"), "rb").read())
     ds = pyrdicom.dcmread(bytes(data))
-    offset = ds._raw.info(ds._dict[0x7FE00010])[3]
+    offset = ds._raw.info(ds._dict[0x7FE00010]).offset
     data[offset + 1] |= 0x80  # the high byte of the first pixel
     return bytes(data)
 

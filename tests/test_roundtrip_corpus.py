@@ -94,8 +94,16 @@ def test_byte_identical_count() -> None:
 
 def test_unchanged_file_is_a_few_copies() -> None:
     ds = pyrdicom.dcmread(corpus_file("CT_small.dcm"))
-    args = (bytes(ds.preamble), ds.file_meta, ds, False, True, False)
+    fw = pyrdicom.filewriter
+    job = pyrdicom._core.WriteJob(
+        fw._level(ds),
+        implicit_vr=False,
+        little_endian=True,
+        hooks=fw._HOOKS,
+        preamble=bytes(ds.preamble),
+        meta=fw._level(ds.file_meta),
+    )
     # preamble+DICM+meta group length, then the rest of the file in one copy
-    assert pyrdicom._core.plan_pieces(*args) <= 3
+    assert pyrdicom._core.plan_pieces(job) <= 3
     ds.PatientName = "Changed^Name"
-    assert pyrdicom._core.plan_pieces(*args) <= 5
+    assert pyrdicom._core.plan_pieces(job) <= 5

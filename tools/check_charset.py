@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Compare pyrdicom's charset module with pydicom, through examples/charset_oracle.rs.
+"""Compare pyrdicom's charset module with pydicom, through tools/oracle/charset_oracle.rs.
 
     cargo build --release --example charset_oracle
     python tools/check_charset.py [--cases N] [--seed S]

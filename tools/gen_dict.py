@@ -182,6 +182,7 @@ def gen_uids(out: list[str]) -> None:
             sys.exit(f"duplicate UID keyword {kw}")
         by_kw[kw] = i
     out.append("/// Indices into UIDS sorted by keyword (UIDs without a keyword are left out).")
+    out.append("#[cfg(test)]")
     out.append(f"pub(super) static UIDS_BY_KEYWORD: [u16; {len(by_kw)}] = [")
     out += wrap([str(by_kw[k]) for k in sorted(by_kw, key=utf8_key)])
     out.append("];")

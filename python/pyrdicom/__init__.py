@@ -4,6 +4,7 @@ Port pydicom code by changing the import: ``import pyrdicom as pydicom``.
 """
 
 from . import config
+from .batch import index, read_many
 from .dataelem import DataElement
 from .dataset import Dataset, FileDataset, FileMetaDataset
 from .errors import DicomError, InvalidDicomError
@@ -27,5 +28,7 @@ __all__ = [
     "config",
     "dcmread",
     "dcmwrite",
+    "index",
     "read_file",
+    "read_many",
 ]

@@ -9,10 +9,6 @@ from typing import Any
 from . import config
 from ._vr import EXPLICIT_VR_LENGTH_32
 
-_IMPLICIT = 2  # parse.rs flag::IMPLICIT
-_FROM_UN = 4  # parse.rs flag::FROM_UN: explicit UN in the file, read with the dictionary VR
-_UNDEFINED = 0xFFFFFFFF
-
 
 def _hex(data: bytes | memoryview) -> str:
     return " ".join(f"{b:02x}" for b in data)
@@ -43,12 +39,12 @@ def log_element_headers(raw: Any) -> None:
     idx = 0
     while True:
         try:
-            tag, vr, length, offset, flags = raw.info(idx)
+            info = raw.info(idx)
         except ValueError:
             break
         idx += 1
-        implicit = bool(flags & _IMPLICIT)
-        encoded_vr = "UN" if flags & _FROM_UN else vr
+        tag, offset, implicit = info.tag, info.offset, info.implicit_vr
+        encoded_vr = "UN" if info.from_un else info.vr
         long_header = not implicit and encoded_vr in EXPLICIT_VR_LENGTH_32
         start = offset - (12 if long_header else 8)
         header = _hex(data[start : start + 8])
@@ -57,8 +53,8 @@ def log_element_headers(raw: Any) -> None:
         msg = f"{f'{start:08x}: {header}':<47s}  ({tag >> 16:04X},{tag & 0xFFFF:04X})"
         if not implicit:
             msg += f" {encoded_vr} "
-        if length == _UNDEFINED:
+        if info.undefined_length:
             msg += "Length: Undefined length (FFFFFFFF)"
         else:
-            msg += f"Length: {length}"
+            msg += f"Length: {info.length}"
         logger.debug(msg)

@@ -2,21 +2,19 @@
 `write_file_meta_info`, the per-VR writers and `writers`, `correct_ambiguous_vr[_element]`)
 on the core's writer.
 
-Every byte comes from `_core.encode_file` (the writer `dcmwrite` uses, src/write): an element
-is encoded inside a one-element data set, and the core's index of the result says where its
-header and value are. The per-VR writers write that value only. `_encode` and `_element_bytes`
-are the two places that call the core, so they are what to rewire once the core encodes a
-single element directly.
+Every byte comes from the core's writer (the one `dcmwrite` uses, src/write) through
+`filewriter._encode`, which encodes a bare data set or a {tag: element} mapping: an element is
+encoded as a one-element mapping, and its value starts after the header. The per-VR writers
+write that value only.
 """
 
 from __future__ import annotations
 
 import codecs
-import warnings
 from collections.abc import Callable, MutableSequence
 from typing import Any
 
-from . import _core, config
+from . import config
 from .dataelem import DataElement, RawDataElement, convert_raw_data_element
 from .errors import DicomError
 from .multival import MultiValue
@@ -34,12 +32,12 @@ def _encoding_of(fp: Any) -> tuple[bool, bool]:
     return getattr(fp, "_implicit_vr", True), fp.is_little_endian
 
 
-def _encode(ds: Any, implicit: bool, little: bool) -> bytes:
-    """A bare data set as the core's writer encodes it; its notes become warnings."""
-    data, notes = _core.encode_file(None, None, ds, implicit, little, False)
-    for note in notes:
-        warnings.warn(note, UserWarning, stacklevel=3)
-    return bytes(data)
+def _encode(ds: Any, implicit: bool, little: bool, charset: list[str] | None = None) -> bytes:
+    """A bare data set (or {tag: element}) as the core's writer encodes it, its notes warned;
+    `charset` is the Specific Character Set terms in force (the parent's)."""
+    from .filewriter import _encode
+
+    return _encode(ds, implicit_vr=implicit, little_endian=little, charset=charset)
 
 
 def _charset_terms(encodings: Any) -> list[str] | None:
@@ -69,26 +67,7 @@ def _element_bytes(
     elem: DataElement, implicit: bool, little: bool, encodings: Any = None
 ) -> tuple[bytes, int]:
     """(the element as the core encodes it: header, value, delimiter; offset of its value)."""
-    from .dataset import Dataset
-
-    ds = Dataset()
-    tag = int(elem.tag)
-    ds._dict[BaseTag(tag)] = elem
-    terms = _charset_terms(encodings)
-    if terms is not None and tag != 0x00080005:
-        ds._dict[BaseTag(0x00080005)] = DataElement(0x00080005, "CS", terms)
-    data = _encode(ds, implicit, little)
-    if len(ds._dict) == 1:
-        return data, _value_offset(data, implicit)
-    raw = _core.read(data, encoding=(implicit, little))
-    order = sorted(raw.level(-1).values())
-    idx = raw.level(-1)[tag]
-    pos = order.index(idx)
-    start = 0
-    if pos:
-        prev = raw.info(order[pos - 1])
-        start = prev[3] + prev[2]
-    data = data[start:]
+    data = _encode({BaseTag(int(elem.tag)): elem}, implicit, little, _charset_terms(encodings))
     return data, _value_offset(data, implicit)
 
 
@@ -318,7 +297,8 @@ def write_dataset(fp: Any, dataset: Any, parent_encoding: Any = "iso8859") -> in
     fp.is_implicit_VR, fp.is_little_endian = fp_encoding
     if fp_encoding != original or _charset_changed(dataset):
         correct_ambiguous_vr(dataset, fp.is_little_endian)
-    data = _encode(dataset, fp.is_implicit_VR, fp.is_little_endian)
+    terms = _charset_terms(parent_encoding)
+    data = _encode(dataset, fp.is_implicit_VR, fp.is_little_endian, terms)
     fp.write(data)
     return len(data)
 
@@ -334,15 +314,12 @@ def write_file_meta_info(fp: Any, file_meta: Any, enforce_standard: bool = True)
     """The File Meta Information (explicit VR little endian), its group length (when present
     or `enforce_standard`) set to the encoded length; `enforce_standard` also adds and checks
     the Type 1 elements (`validate_file_meta`)."""
-    from .dataset import Dataset
     from .filewriter import validate_file_meta
 
     validate_file_meta(file_meta, enforce_standard)
     if enforce_standard and "FileMetaInformationGroupLength" not in file_meta:
         file_meta.FileMetaInformationGroupLength = 0
-    data, notes = _core.encode_file(None, file_meta, Dataset(), False, True, False)
-    for note in notes:
-        warnings.warn(note, UserWarning, stacklevel=2)
+    data = _encode(file_meta, False, True)
     if "FileMetaInformationGroupLength" in file_meta:
         file_meta.FileMetaInformationGroupLength = len(data) - 12
     fp.write(bytes(data))

@@ -52,7 +52,7 @@ def reduce_dataset(ds: Any) -> tuple[Any, ...]:
             split = min(len(data), _MAX_COMPRESSED)
             pixels = raw.level(-1).get(0x7FE00010)
             if pixels is not None:
-                split = min(split, raw.info(pixels)[3])
+                split = min(split, raw.info(pixels).offset)
             rest = bytes(data[split:])
         head = zlib.compress(data[:split], 1)
         args: tuple[Any, ...] = (type(ds), head, rest, d.get("_read_opts"))
@@ -116,7 +116,7 @@ def _as_read(elem: Any, raw: Any, idx: int | None) -> bool:
     if not isinstance(elem, DataElement) or elem._raw is not raw or elem._idx != idx:
         return False
     info = raw.info(idx)
-    if info[1] != elem.VR:
+    if info.vr != elem.VR:
         return False
     value = elem._value
     if value is DataElement._UNSET or isinstance(value, _IMMUTABLE):

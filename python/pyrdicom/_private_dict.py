@@ -13,8 +13,14 @@ from . import _core
 
 PrivateEntry = tuple[str, str, str, str]
 
+
+def _row(e: _core.DictEntry) -> PrivateEntry:
+    return (e.vr, e.vm, e.name, "R" if e.retired else "")
+
+
 private_dictionaries: dict[str, dict[str, PrivateEntry]] = {
-    creator: dict(rows) for creator, rows in _core.private_dictionaries()
+    creator: {pattern: _row(e) for pattern, e in rows}
+    for creator, rows in _core.private_dictionaries()
 }
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, MutableSequence
 from typing import Any, BinaryIO, Literal, cast
 
 from . import _core, config
+from ._core import ElementInfo
 from .dataelem import DataElement, RawDataElement, empty_value_for_VR
 from .dataset import Dataset, FileDataset, FileMetaDataset
 from .errors import InvalidDicomError
@@ -25,9 +26,6 @@ from .tag import BaseTag, Tag
 StopWhen = Callable[[BaseTag, str | None, int], bool] | None
 
 _UNDEFINED = 0xFFFFFFFF
-_IMPLICIT = 2  # core index flags (src/parse.rs `flag`)
-_FROM_UN = 4
-_UNKNOWN_VR = 64
 _LONG_LENGTH_VRS = frozenset(
     ["OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV"]
 )
@@ -79,32 +77,35 @@ def _top_level(raw: Any) -> list[int]:
     return sorted(raw.level(-1).values())
 
 
-def _header_size(info: tuple[int, str, int, int, int], wire_vr: str | None) -> int:
-    if info[4] & _IMPLICIT or wire_vr is None:
+def _length(info: ElementInfo) -> int:
+    """The length as encoded, as pydicom gives it (0xFFFFFFFF: undefined)."""
+    return _UNDEFINED if info.undefined_length else info.length
+
+
+def _header_size(info: ElementInfo, wire_vr: str | None) -> int:
+    if info.implicit_vr or wire_vr is None:
         return 8
     return 12 if wire_vr in _LONG_LENGTH_VRS else 8
 
 
-def _wire_vr(raw: Any, info: tuple[int, str, int, int, int]) -> str | None:
+def _wire_vr(raw: Any, info: ElementInfo) -> str | None:
     """The VR as encoded: None for implicit VR (pydicom's RawDataElement.VR), the stream's
     own VR where the core replaced it (UN of a known element, an unknown VR)."""
-    _, vr, length, offset, flags = info
-    if flags & _IMPLICIT:
+    if info.implicit_vr:
         # pydicom looks undefined-length VRs up at once (the value's form depends on it)
-        return vr if length == _UNDEFINED else None
-    if flags & _UNKNOWN_VR:
-        return bytes(memoryview(raw)[offset - 4 : offset - 2]).decode("latin-1")
-    if flags & _FROM_UN:
+        return info.vr if info.undefined_length else None
+    if info.unknown_vr:
+        return bytes(memoryview(raw)[info.offset - 4 : info.offset - 2]).decode("latin-1")
+    if info.from_un:
         return "UN"
-    return vr
+    return info.vr
 
 
-def _value_end(raw: Any, idx: int, info: tuple[int, str, int, int, int]) -> int:
+def _value_end(raw: Any, idx: int, info: ElementInfo) -> int:
     """Offset just past an element (its sequence delimiter included)."""
-    length, offset = info[2], info[3]
-    if length == _UNDEFINED:
-        return offset + len(raw.raw_value(idx)) + 8
-    return offset + length
+    if info.undefined_length:
+        return info.offset + len(raw.raw_value(idx)) + 8
+    return info.offset + info.length
 
 
 def data_element_generator(
@@ -130,7 +131,7 @@ def data_element_generator(
     end = 0
     for idx in _top_level(raw):
         info = raw.info(idx)
-        tag, vr, length, offset, _ = info
+        tag, vr, length, offset = info.tag, info.vr, _length(info), info.offset
         wire_vr = _wire_vr(raw, info)
         if stop_when is not None and stop_when(BaseTag(tag), wire_vr, length):
             fp.seek(start + offset - _header_size(info, wire_vr))
@@ -183,15 +184,15 @@ def _log_element(
 ) -> None:
     logger = config.logger
     info = raw.info(idx)
-    _, vr, length, offset, flags = info
-    if flags & _UNKNOWN_VR:
+    vr, offset = info.vr, info.offset
+    if info.unknown_vr:
         logger.warning(
             f"Unknown VR '{_wire_vr(raw, info)}' assuming explicit VR encoding with 2-byte length"
         )
-    elif flags & _IMPLICIT and not implicit:
+    elif info.implicit_vr and not implicit:
         field = data[offset - 4 : offset - 2]
         logger.warning(f"Unknown VR '0x{field[0]:02x}{field[1]:02x}' assuming implicit VR encoding")
-    if length != _UNDEFINED:
+    if not info.undefined_length:
         return
     if vr != "SQ":
         logger.debug("Reading undefined length data element")
@@ -199,7 +200,8 @@ def _log_element(
     logger.debug(f"{offset:08X}: Reading/parsing undefined length sequence")
     items = raw.value(idx) or []
     for item in items:
-        item_tag, _, item_len, content, _ = raw.info(item)
+        item_info = raw.info(item)
+        item_tag, content = item_info.tag, item_info.offset
         header = content - 8
         if item_tag != 0xFFFEE000:
             logger.warning(
@@ -210,8 +212,8 @@ def _log_element(
             logger.debug(f"{header + 4:08x}: {hexed}  Found Item tag (start of item)")
         for child in sorted(raw.level(item).values()):
             _log_element(raw, data, child, implicit, order)
-        if item_len != _UNDEFINED:
-            logger.debug(f"{content + item_len:08X}: Finished sequence item")
+        if not item_info.undefined_length:
+            logger.debug(f"{content + item_info.length:08X}: Finished sequence item")
     delimiter = offset + len(raw.raw_value(idx))
     logger.debug(f"{delimiter:08x}: End of Sequence")
     delimiter_len = int.from_bytes(data[delimiter + 4 : delimiter + 8], order)
@@ -266,8 +268,8 @@ def read_dataset(
         for idx in _top_level(raw):
             info = raw.info(idx)
             wire_vr = _wire_vr(raw, info)
-            if stop_when(BaseTag(info[0]), wire_vr, info[2]):
-                end = info[3] - _header_size(info, wire_vr)
+            if stop_when(BaseTag(info.tag), wire_vr, _length(info)):
+                end = info.offset - _header_size(info, wire_vr)
                 raw = _index(data[:end], is_implicit_VR, is_little_endian, specific_tags)
                 break
     fp.seek(start + end)
@@ -377,8 +379,8 @@ def read_partial(
             continue
         info = raw.info(elem)
         wire_vr = _wire_vr(raw, info)
-        if stop_when(BaseTag(tag), wire_vr, info[2]):
-            cut = info[3] - _header_size(info, wire_vr)
+        if stop_when(BaseTag(tag), wire_vr, _length(info)):
+            cut = info.offset - _header_size(info, wire_vr)
             fileobj.seek(start + cut)
             return dcmread(data[:cut], force=force, specific_tags=specific_tags)
     return whole

@@ -6,4 +6,7 @@ from __future__ import annotations
 
 from . import _core
 
-UID_dictionary: dict[str, tuple[str, str, str, str, str]] = dict(_core.uid_dictionary())
+UID_dictionary: dict[str, tuple[str, str, str, str, str]] = {
+    uid: (e.name, e.kind, e.info, "Retired" if e.retired else "", e.keyword)
+    for uid, e in _core.uid_dictionary()
+}

@@ -57,7 +57,7 @@ VR_REGEXES = {
 }
 
 
-class _Compiled(dict):  # type: ignore[type-arg]
+class _Compiled(dict):
     """VR -> compiled pattern, compiled when first used (`import pyrdicom` stays light)."""
 
     def __init__(self, as_bytes: bool) -> None:

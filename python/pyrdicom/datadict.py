@@ -43,9 +43,9 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _entry(found: tuple[str, str, str, bool, str]) -> Entry:
-    vr, vm, name, retired, keyword = found
-    return (vr, vm, name, "Retired" if retired else "", keyword)
+def _entry(found: _core.DictEntry) -> Entry:
+    retired = "Retired" if found.retired else ""
+    return (found.vr, found.vm, found.name, retired, found.keyword)
 
 
 def _core_entry(tag: int, exact: bool = False) -> Entry | None:
@@ -251,8 +251,7 @@ def get_private_entry(tag: Any, private_creator: str) -> PrivateEntry:
     if table is _added_private:
         entry = _core.private_entry(private_creator, tag)
         if entry is not None:
-            vr, vm, name, retired = entry
-            return (vr, vm, name, "R" if retired else "")
+            return (entry.vr, entry.vm, entry.name, "R" if entry.retired else "")
     raise KeyError(f"Tag '{tag}' not in private dictionary for private creator '{private_creator}'")
 
 

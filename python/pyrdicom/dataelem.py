@@ -8,6 +8,7 @@ from io import BufferedIOBase
 from typing import Any, NamedTuple
 
 from . import config, datadict
+from ._core import ElementInfo
 from .multival import MultiValue
 from .tag import BaseTag, Tag
 from .uid import UID, _read_uid
@@ -75,7 +76,6 @@ _READ_TYPES: dict[str, Any] = {
     "UI": _read_uid,
     "AT": Tag,
 }
-_IMPLICIT = 2  # the core's element flag (parse.rs flag::IMPLICIT)
 _NUMBER_VRS = frozenset(["US", "SS", "UL", "SL", "SV", "UV", "FL", "FD"])
 # pydicom's reader makes the first value of these LUT descriptors unsigned.
 _LUT_DESCRIPTOR_TAGS = frozenset({0x00281101, 0x00281102, 0x00281103, 0x00283002})
@@ -167,7 +167,7 @@ class DataElement:
         ):
             entry = datadict._core.dict_entry(tag)
             if entry is not None:
-                VR = entry[0]
+                VR = entry.vr
         self.VR = VR
         self._raw = None
         self._idx = -1
@@ -182,8 +182,8 @@ class DataElement:
             self.value = value
 
     @classmethod
-    def _from_raw(cls, raw: Any, idx: int, parent: Any, info: tuple) -> DataElement:
-        tag, vr, length, offset, flags = info
+    def _from_raw(cls, raw: Any, idx: int, parent: Any, info: ElementInfo) -> DataElement:
+        tag, vr = info.tag, info.vr
         self = cls.__new__(cls)
         self.tag = BaseTag(tag)
         # Entries added at run time (add_dict_entries, add_private_dict_entries) that the
@@ -191,7 +191,7 @@ class DataElement:
         if (
             vr == "UN"
             and (datadict._added or datadict._added_private)
-            and (flags & _IMPLICIT or config.replace_un_with_known_vr)
+            and (info.implicit_vr or config.replace_un_with_known_vr)
         ):
             vr = datadict._added_vr(tag, parent) or vr
         self.VR = vr
@@ -201,9 +201,9 @@ class DataElement:
         # Only a sequence needs its data set (as the parent of its items); not holding it
         # otherwise keeps elements out of reference cycles.
         self._parent = parent if vr == "SQ" else None
-        self.is_undefined_length = length == 0xFFFFFFFF
+        self.is_undefined_length = info.undefined_length
         self.private_creator = None
-        self.file_tell = offset
+        self.file_tell = info.offset
         self.validation_mode = None
         return self
 
@@ -262,7 +262,7 @@ class DataElement:
             ) from exc
         result = cls(*args)
         memo[id(self)] = result
-        return result  # type: ignore[no-any-return]
+        return result
 
     def _load(self) -> Any:
         vr = self.VR
@@ -394,14 +394,14 @@ class DataElement:
     @property
     def is_retired(self) -> bool:
         entry = None if self.tag.is_private else datadict._core.dict_entry_exact(self.tag)
-        return bool(entry and entry[3])
+        return bool(entry and entry.retired)
 
     @property
     def keyword(self) -> str:
         if self.tag.is_private:
             return ""
         entry = datadict._core.dict_entry_exact(self.tag)
-        return entry[4] if entry else ""
+        return entry.keyword if entry else ""
 
     @property
     def name(self) -> str:
@@ -418,7 +418,7 @@ class DataElement:
             return "Private tag data"
         entry = datadict._core.dict_entry(tag)
         if entry is not None:
-            return entry[2]
+            return entry.name
         if tag.element == 0:
             return "Group Length"
         return ""
@@ -495,7 +495,7 @@ class DataElement:
     ) -> DataElement:
         from .jsonrep import _wrap_handler, element_from_json
 
-        return element_from_json(  # type: ignore[no-any-return]
+        return element_from_json(
             dataset_class, tag, vr, value, value_key, _wrap_handler(bulk_data_uri_handler), cls
         )
 
@@ -517,7 +517,7 @@ class DataElement:
         d = self.to_json_dict(bulk_data_element_handler, bulk_data_threshold)
         if dump_handler is None:
             return json.dumps(d, sort_keys=True)
-        return dump_handler(d)  # type: ignore[no-any-return]
+        return dump_handler(d)
 
     def __getitem__(self, key: int) -> Any:
         try:

@@ -151,8 +151,8 @@ class Dataset:
         the source again with them."""
         self = cls.__new__(cls)
         if level >= 0:
-            _, _, length, _, flags = raw.info(level)
-            implicit, undefined = bool(flags & 2), length == 0xFFFFFFFF
+            info = raw.info(level)
+            implicit, undefined = info.implicit_vr, info.undefined_length
         else:
             implicit, undefined = raw.implicit_vr, False
         # One update of the instance dict (this runs once per data set and item read).
@@ -493,18 +493,19 @@ class Dataset:
         while ds is not None:
             d = ds.__dict__
             if "_defer_size" in d:
-                return d["_defer_size"]  # type: ignore[no-any-return]
+                return d["_defer_size"]
             ds = d.get("_parent")
         return None
 
     def _raw_element(self, idx: int) -> RawDataElement:
         """pydicom's RawDataElement of element `idx` of the source."""
         raw = self._raw
-        tag, vr, length, offset, flags = raw.info(idx)
-        implicit = bool(flags & 2) if self._level >= 0 else raw.implicit_vr
+        info = raw.info(idx)
+        implicit = info.implicit_vr if self._level >= 0 else raw.implicit_vr
+        length = 0xFFFFFFFF if info.undefined_length else info.length
         return RawDataElement(
-            BaseTag(tag), None if implicit else vr, length, raw.raw_value(idx), offset,
-            implicit, raw.little_endian,
+            BaseTag(info.tag), None if implicit else info.vr, length, raw.raw_value(idx),
+            info.offset, implicit, raw.little_endian,
         )  # fmt: skip
 
     def elements(self) -> Iterator[Any]:
@@ -694,7 +695,7 @@ class Dataset:
         charset = d.get("_read_charset")
         if charset is None:
             charset = d["_read_charset"] = self._character_set if d.get("_raw") else ""
-        return charset  # type: ignore[no-any-return]
+        return charset
 
     @_read_charset.setter
     def _read_charset(self, value: str | list[str]) -> None:
@@ -719,7 +720,7 @@ class Dataset:
 
     @property
     def is_little_endian(self) -> bool | None:
-        return self._deprecated_encoding("is_little_endian")  # type: ignore[no-any-return]
+        return self._deprecated_encoding("is_little_endian")
 
     @is_little_endian.setter
     def is_little_endian(self, value: bool | None) -> None:
@@ -727,7 +728,7 @@ class Dataset:
 
     @property
     def is_implicit_VR(self) -> bool | None:
-        return self._deprecated_encoding("is_implicit_VR")  # type: ignore[no-any-return]
+        return self._deprecated_encoding("is_implicit_VR")
 
     @is_implicit_VR.setter
     def is_implicit_VR(self, value: bool | None) -> None:
@@ -758,10 +759,10 @@ class Dataset:
         if elem is None:  # pydicom: an empty (0008,0005) still means the default repertoire
             d = self.__dict__
             if "_parent_encoding" in d:
-                return d["_parent_encoding"]  # type: ignore[no-any-return]
+                return d["_parent_encoding"]
             parent = d.get("_parent")
             return parent._character_set if parent is not None else "iso8859"
-        return convert_encodings(elem.value)  # type: ignore[no-any-return]
+        return convert_encodings(elem.value)
 
     @property
     def original_character_set(self) -> str | list[str]:
@@ -792,12 +793,12 @@ class Dataset:
     @property
     def read_implicit_vr(self) -> bool | None:
         self._deprecated_read("read_implicit_vr", "original_encoding[0]")
-        return self._read_implicit  # type: ignore[no-any-return]
+        return self._read_implicit
 
     @property
     def read_little_endian(self) -> bool | None:
         self._deprecated_read("read_little_endian", "original_encoding[1]")
-        return self._read_little  # type: ignore[no-any-return]
+        return self._read_little
 
     @property
     def read_encoding(self) -> str | list[str]:
@@ -843,7 +844,7 @@ class Dataset:
         blocks = self.__dict__.setdefault("_private_blocks", {})
         key = (group, private_creator)
         if key in blocks:
-            return blocks[key]  # type: ignore[no-any-return]
+            return blocks[key]
         if not private_creator:
             raise ValueError("Private creator must have a value")
         if group % 2 == 0:
@@ -910,14 +911,45 @@ class Dataset:
 
     @property
     def pixel_array(self) -> Any:
-        opts = self.__dict__.get("_pixel_array_opts")
-        if opts:
-            from .pixels import pixel_array
-
-            return pixel_array(self, **opts)
-        from .pixels.native import dataset_pixel_array
+        from .pixels.decode import dataset_pixel_array
 
         return dataset_pixel_array(self)
+
+    @property
+    def _pixel_array(self) -> Any:
+        """The decoded pixel data cached by `pixel_array`, or None (pydicom's attribute)."""
+        cached = self.__dict__.get("_pixel_cache")
+        return cached[1] if cached else None
+
+    @_pixel_array.setter
+    def _pixel_array(self, value: Any) -> None:
+        if value is not None:
+            raise ValueError("Only None may be assigned to '_pixel_array' (clearing the cache)")
+        self.__dict__.pop("_pixel_cache", None)
+
+    @property
+    def _pixel_id(self) -> dict[str, int]:
+        """pydicom's record of the Image Pixel values `_pixel_array` was decoded from."""
+        from .pixels.utils import get_image_pixel_ids
+
+        return get_image_pixel_ids(self) if self.__dict__.get("_pixel_cache") else {}
+
+    def overlay_array(self, group: int) -> Any:
+        """The Overlay Data of overlay `group` (0x6000 to 0x60FF) as an array."""
+        if group < 0x6000 or group > 0x60FF:
+            raise ValueError(
+                "The group part of the 'Overlay Data' element tag must be between 0x6000 and "
+                "0x60FF (inclusive)"
+            )
+        from .overlays import get_overlay_array
+
+        return get_overlay_array(self, group)
+
+    def waveform_array(self, index: int) -> Any:
+        """Multiplex group `index` of the Waveform Sequence, scaled to channel units."""
+        from .waveforms import multiplex_array
+
+        return multiplex_array(self, index, as_raw=False)
 
     def pixel_array_options(
         self,
@@ -928,17 +960,20 @@ class Dataset:
         use_v2_backend: bool = False,
         **kwargs: Any,
     ) -> None:
-        """Options of the `pixel_array` property (those of `pyrdicom.pixels.pixel_array`);
+        """How `pixel_array` decodes (pydicom 3's method): the frame `index` only, `raw`,
+        `decoding_plugin` and the decoders' options (see `pyrdicom.pixels.pixel_array`);
         there is one decoding backend, so `use_v2_backend` changes nothing."""
         if config._use_future and use_v2_backend:
             raise TypeError(
                 f"{type(self).__name__}.pixel_array_options() got an unexpected keyword "
                 "argument 'use_v2_backend'"
             )
-        d = self.__dict__
-        d.pop("_pixel_cache", None)
-        opts = dict(kwargs, index=index, raw=raw, decoding_plugin=decoding_plugin)
-        d["_pixel_array_opts"] = {k: v for k, v in opts.items() if v not in (None, False, "")}
+        from .pixels import _decoder
+
+        opts = dict(index=index, raw=raw, decoding_plugin=decoding_plugin, **kwargs)
+        _decoder(self)._check_plugin(decoding_plugin)
+        object.__setattr__(self, "_pixel_array_opts", opts)
+        self.__dict__.pop("_pixel_cache", None)
 
     def convert_pixel_data(self, handler_name: str = "") -> None:
         """pydicom's deprecated explicit decode: `pixel_array` decodes (once) on access."""
@@ -1017,7 +1052,15 @@ class Dataset:
                 f"{type(self).__name__}.decompress() got an unexpected keyword argument "
                 "'handler_name'"
             )
-        decompress(self, as_rgb=as_rgb, generate_instance_uid=generate_instance_uid, **kwargs)
+        if handler_name:  # pydicom 2's handlers: each decodes with pyrdicom's codecs here
+            from .pixels.common import HANDLERS
+
+            if handler_name not in HANDLERS:
+                raise ValueError(f"No pixel data handler named '{handler_name}'")
+        decompress(
+            self, as_rgb=as_rgb, generate_instance_uid=generate_instance_uid,
+            decoding_plugin=decoding_plugin, **kwargs,
+        )  # fmt: skip
 
     # --- writing --------------------------------------------------------------------
 
@@ -1296,7 +1339,7 @@ class FileDataset(Dataset):
         new.__setstate__(copy.deepcopy(state, memo))
         if "buffer" in d:
             new.__dict__["buffer"] = buffer_copy
-        return new  # type: ignore[no-any-return]
+        return new
 
     # pydicom's record of where a data set was read from (`buffer`: a file-like object other
     # than an open file). Reading a path stores neither: see `_deflated_buffer`.
@@ -1407,7 +1450,9 @@ def is_deflated(raw: Any) -> bool:
 
 def meta_end(raw: Any) -> int:
     """Offset of the end of the file meta in a parsed source (where the data set starts)."""
-    return max((sum(raw.info(i)[2:4]) for i in raw.level(-2).values()), default=0)
+    return max(
+        ((info := raw.info(i)).length + info.offset for i in raw.level(-2).values()), default=0
+    )
 
 
 # `FileDataset._file_meta` after `del ds.file_meta` (the file's own is not made again).

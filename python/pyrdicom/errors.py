@@ -35,3 +35,7 @@ class UnsupportedTransferSyntaxError(PixelDataError, NotImplementedError):
 class DicomAttributeError(DicomError, AttributeError):
     """A data set has no element of the keyword asked for (also raised from properties that
     need one, such as `pixel_array`, so the message names what is missing)."""
+
+
+class VolumeError(DicomError):
+    """Slices that do not form one regular volume (see :mod:`pyrdicom.volume`)."""

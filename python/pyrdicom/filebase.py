@@ -129,7 +129,7 @@ class DicomIO:
 
     def read_tag(self) -> tuple[int, int]:
         """A (group, element) pair read from the buffer."""
-        return self._tag_unpacker(self.read_exact(4))  # type: ignore[return-value]
+        return self._tag_unpacker(self.read_exact(4))
 
     def read_UL(self) -> int:
         return int(self._ul_unpacker(self.read(4))[0])

@@ -57,7 +57,7 @@ def dcmread(
             f"{type(fp).__name__}"
         )
     # the options a pickle parses the source again with (`force` aside)
-    opts = {
+    opts: dict[str, Any] = {
         "stop_before_pixels": stop_before_pixels,
         "specific_tags": tags,
         "implicit_vr_switch": config.assume_implicit_vr_switch,

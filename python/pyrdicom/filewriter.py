@@ -1,9 +1,9 @@
 """Writing DICOM files: `dcmwrite` with pydicom 3's signature and semantics.
 
-The bytes are assembled in Rust (`src/write`, `src/py/write.rs`): elements untouched since
-reading are copied from the file as they are (an unchanged file is a few large copies), the
-rest is encoded per VR there, with pydicom's validators as errors. The functions prefixed
-with ``_`` are the hooks the Rust walker calls for values Python changed.
+The bytes are assembled in Rust (`src/write/walk.rs`): elements untouched since reading are
+copied from the file as they are (an unchanged file is a few large copies), the rest is encoded
+per VR there, with pydicom's validators as errors. The core sees the data set only through the
+protocol section of this module (typed `_core` objects and `_HOOKS`).
 
 A path is replaced atomically (temporary file in the same directory, flushed to disk, renamed
 over the target); a file-like object gets the whole encoded file in one ``write`` call, made
@@ -50,6 +50,8 @@ from ._elemwrite import (  # noqa: F401
     write_UN,
     writers,
 )
+from ._transfer_syntax import native as native_transfer_syntax
+from ._transfer_syntax import of_meta
 from .dataelem import BYTES_VRS, STR_VRS, DataElement, RawDataElement
 from .errors import DicomValueError, PixelDataError
 from .multival import MultiValue
@@ -64,9 +66,6 @@ fsync = True
 PYRDICOM_IMPLEMENTATION_UID = UID(f"{PYRDICOM_ROOT_UID}1")
 IMPLEMENTATION_VERSION_NAME = "PYRDICOM 0.1.0"
 
-_DEFLATED = "1.2.840.10008.1.2.1.99"
-_IMPLICIT_LE = "1.2.840.10008.1.2"
-_EXPLICIT_BE = "1.2.840.10008.1.2.2"
 _NUMBER_VRS = frozenset(["US", "SS", "UL", "SL", "SV", "UV", "FL", "FD", "AT"])
 _IMMUTABLE = (str, int, float, bytes, type(None), PersonName)
 _PIXEL_DATA_TAGS = (0x7FE00010, 0x7FE00008, 0x7FE00009)
@@ -137,7 +136,7 @@ def dcmwrite(
     if force_encoding and enforce_file_format:
         raise ValueError("'force_encoding' cannot be used with 'enforce_file_format'")
 
-    file_meta = getattr(dataset, "file_meta", None)
+    file_meta: Any = getattr(dataset, "file_meta", None)
     if enforce_file_format:
         from .dataset import FileMetaDataset
 
@@ -155,9 +154,9 @@ def dcmwrite(
     if enforce_file_format:
         if tsyntax is None:
             if encoding == (True, True):
-                file_meta.TransferSyntaxUID = _IMPLICIT_LE
+                file_meta.TransferSyntaxUID = native_transfer_syntax(True, True).uid
             elif encoding == (False, False):
-                file_meta.TransferSyntaxUID = _EXPLICIT_BE
+                file_meta.TransferSyntaxUID = native_transfer_syntax(False, False).uid
             tsyntax = _transfer_syntax(file_meta)
         meta_class = file_meta.get("MediaStorageSOPClassUID")
         ds_class = dataset.get("SOPClassUID")
@@ -176,7 +175,7 @@ def dcmwrite(
         validate_file_meta(file_meta, enforce_standard=False)
 
     known_ts = tsyntax is not None and not tsyntax.is_private and tsyntax.is_transfer_syntax
-    if known_ts and 0x7FE00010 in dataset._dict:
+    if tsyntax is not None and known_ts and 0x7FE00010 in dataset._dict:
         # PS3.5 A.4: encapsulated pixel data has an undefined length, native a defined one
         pixels = dataset[0x7FE00010]
         pixels.is_undefined_length = tsyntax.is_compressed
@@ -201,19 +200,21 @@ def dcmwrite(
         for tag, entry in ds._dict.items() if ds is not None else ():
             if entry.__class__ is RawDataElement:
                 ds[tag]
-    args = (
-        bytes(preamble) if preamble else None,
-        file_meta if file_meta else None,
-        dataset,
-        encoding[0],
-        encoding[1],
-        tsyntax == _DEFLATED,
+    job = _core.WriteJob(
+        _level(dataset),
+        implicit_vr=encoding[0],
+        little_endian=encoding[1],
+        hooks=_HOOKS,
+        preamble=bytes(preamble) if preamble else None,
+        meta=_level(file_meta) if file_meta else None,
+        deflate=tsyntax is not None and known_ts and tsyntax.is_deflated,
     )
     if isinstance(filename, str | os.PathLike):
-        notes = _core.write_file(os.fspath(filename), *args, overwrite=overwrite, fsync=fsync)
+        notes = _core.write_file(os.fspath(filename), job, overwrite=overwrite, fsync=fsync)
     elif hasattr(filename, "write"):
-        data, notes = _core.encode_file(*args)
-        filename.write(data)
+        encoded = _core.encode(job)
+        filename.write(encoded.data)
+        notes = encoded.warnings
     else:
         raise TypeError(
             "dcmwrite: Expected a file path, file-like or writeable buffer, but got "
@@ -224,13 +225,12 @@ def dcmwrite(
 
 
 def _transfer_syntax(file_meta: Any) -> UID | None:
-    if file_meta is None:
+    uid = of_meta(file_meta)
+    if uid is None:
         return None
-    ts = file_meta.get("TransferSyntaxUID")
-    if ts is None:
-        return None
-    # UID(ts) keeps a private transfer syntax's encoding (UID.set_private_encoding)
-    return UID(ts) if isinstance(ts, str) else UID(str(ts))
+    # UID(the value) keeps a private transfer syntax's encoding (UID.set_private_encoding)
+    value = file_meta.get("TransferSyntaxUID")
+    return UID(value) if isinstance(value, str) else UID(uid)
 
 
 def _determine_encoding(
@@ -342,7 +342,7 @@ def check_pixel_data_length(ds: Any) -> None:
     if elem.is_undefined_length:
         return
     if elem._raw is not None and elem._value is DataElement._UNSET:
-        actual = elem._raw.info(elem._idx)[2]
+        actual = elem._raw.info(elem._idx).length
     else:
         actual = len(elem.value or b"")
     if info.bits_allocated == 1:
@@ -359,7 +359,25 @@ def check_pixel_data_length(ds: Any) -> None:
         )
 
 
-# --- hooks called by the Rust writer ------------------------------------------------------
+# --- the writer protocol -------------------------------------------------------------------
+# The core walks a data set (src/write/walk.rs) as typed objects: a `_core.WriteLevel` per data
+# set or item (`_level`), and these hooks, handed over once as `_HOOKS`, for what Python
+# stored. Nothing else of the data model is read by the core.
+
+
+def _level(ds: Any) -> _core.WriteLevel:
+    """A data set or item as the writer sees it."""
+    return _core.WriteLevel(ds, ds._dict, ds.is_undefined_length_sequence_item)
+
+
+def _state(elem: DataElement) -> _core.ElementState:
+    """Its VR and length form and, while it still holds the value read, where it was read."""
+    raw = elem._raw
+    if raw is not None and (
+        elem._value is DataElement._UNSET or (elem.VR != "SQ" and _unchanged(elem))
+    ):
+        return _core.ElementState(elem.VR, elem.is_undefined_length, raw, elem._idx)
+    return _core.ElementState(elem.VR, elem.is_undefined_length)
 
 
 def _element(ds: Any, tag: int) -> DataElement:
@@ -380,6 +398,10 @@ def _unchanged(elem: DataElement) -> bool:
     return type(fresh) is type(value) and fresh == value and str(fresh) == str(value)
 
 
+def _items(elem: DataElement) -> list[_core.WriteLevel]:
+    return [_level(item) for item in elem.value]
+
+
 def _charset_terms(elem: DataElement) -> list[str]:
     value = elem.value
     if not value:
@@ -389,9 +411,9 @@ def _charset_terms(elem: DataElement) -> list[str]:
     return [v.decode("latin-1") if isinstance(v, bytes) else str(v) for v in value]
 
 
-def _primitive(ds: Any, elem: DataElement, implicit: bool) -> tuple[str, str, Any]:
-    """(VR, kind, data) of an element's value for the Rust encoder; kind is "empty", "bytes",
-    "str", "int" or "float". Errors name the element."""
+def _value(ds: Any, elem: DataElement, implicit: bool) -> _core.WriteValue:
+    """An element's value for the Rust encoder, its ambiguous VR resolved. Errors name the
+    element."""
     try:
         vr = elem.VR
         if " or " in vr:
@@ -400,13 +422,43 @@ def _primitive(ds: Any, elem: DataElement, implicit: bool) -> tuple[str, str, An
         if vr == "SS" and kind == "int" and elem.tag in _LUT_DESCRIPTOR_TAGS and data[0] > 0x7FFF:
             # pydicom writes a LUT Descriptor's first value (entries) unsigned
             data[0] -= 0x10000
-        return vr, kind, data
+        return _core.WriteValue(vr, kind, data)
     except (TypeError, ValueError, AttributeError, OverflowError) as exc:
         if isinstance(exc, DicomValueError):
             raise
         if isinstance(elem.value, BufferedIOBase):
             raise ValueError(f"Invalid buffer for {elem.tag} '{elem.name}': {exc}") from exc
         raise DicomValueError(f"{elem.tag} {elem.keyword or elem.name}: {exc}") from exc
+
+
+_HOOKS = _core.WriteHooks(
+    state=_state, element=_element, value=_value, items=_items, charset=_charset_terms
+)
+
+
+def _encode(
+    ds: Any,
+    *,
+    implicit_vr: bool,
+    little_endian: bool,
+    charset: list[str] | None = None,
+) -> bytes:
+    """A bare data set (no preamble, no File Meta Information) in one of the three encodings,
+    as bytes; `ds` may also be a dict {tag: DataElement} (e.g. one element). `charset` is the
+    Specific Character Set in force where it is written (the parent's terms). Group lengths
+    present are written (recomputed unless their group is as read); warnings are issued."""
+    level = _level(ds) if hasattr(ds, "_dict") else _core.WriteLevel(None, ds)
+    job = _core.WriteJob(
+        level,
+        implicit_vr=implicit_vr,
+        little_endian=little_endian,
+        hooks=_HOOKS,
+        charset=charset or [],
+    )
+    encoded = _core.encode(job)
+    for note in encoded.warnings:
+        warnings.warn(note, UserWarning, stacklevel=2)
+    return encoded.data
 
 
 def _resolve_vr(ds: Any, elem: DataElement, implicit: bool) -> str:

@@ -204,7 +204,7 @@ def element_from_json(
     if vr == "UN" and isinstance(elem_value, bytes):
         elem_value = _decode_un(int(tag, 16), elem_value)
     try:
-        return element_class(BaseTag(int(tag, 16) if isinstance(tag, str) else tag), vr, elem_value)  # type: ignore[no-any-return]
+        return element_class(BaseTag(int(tag, 16) if isinstance(tag, str) else tag), vr, elem_value)
     except Exception as exc:
         raise ValueError(
             f"Data element '{tag}' could not be loaded from JSON: {elem_value}"

@@ -26,7 +26,7 @@ class ConstrainedList(MutableSequence[T]):
             raise TypeError("An iterable is required")
         self._list.extend([self._validate(v) for v in val])
 
-    def __iadd__(self, other: Iterable[T]) -> ConstrainedList[T]:  # type: ignore[override]
+    def __iadd__(self, other: Iterable[T]) -> ConstrainedList[T]:
         self.extend(other)
         return self
 

@@ -39,7 +39,7 @@ class Sequence(list):
     def extend(self, vals: Iterable[Any]) -> None:
         super().extend(self._checked_all(vals))
 
-    def __iadd__(self, other: Iterable[Any]) -> Sequence:  # type: ignore[override, misc]
+    def __iadd__(self, other: Iterable[Any]) -> Sequence:  # type: ignore[misc]
         return super().__iadd__(self._checked_all(other))
 
     def _checked_all(self, vals: Iterable[Any]) -> list[Any]:
@@ -65,4 +65,4 @@ class Sequence(list):
     def __repr__(self) -> str:
         return f"<Sequence, length {len(self)}>"
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None

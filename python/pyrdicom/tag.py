@@ -50,7 +50,7 @@ class BaseTag(int):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, int):
             try:
-                other = Tag(other)  # type: ignore[arg-type]
+                other = Tag(other)
             except Exception:
                 return False
         return int(self) == int(other)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import _core, config
+from . import _core, _transfer_syntax, config
+from ._core import TransferSyntax, UidEntry
 from .valuerep import STR_VR_REGEXES, validate_value
 
 PYRDICOM_ROOT_UID = "1.2.826.0.1.3680043.10.1543."  # a root for generate_uid's default prefix
@@ -16,22 +17,6 @@ PYDICOM_ROOT_UID = PYRDICOM_ROOT_UID
 RE_VALID_UID = STR_VR_REGEXES["UI"]
 RE_VALID_UID_PREFIX = re.compile(r"^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*\.$")
 _VALID_UID = re.compile(r"(?:0|[1-9][0-9]*)(?:\.(?:0|[1-9][0-9]*))*")
-
-_NATIVE = {
-    "1.2.840.10008.1.2": (True, True),
-    "1.2.840.10008.1.2.1": (False, True),
-    "1.2.840.10008.1.2.1.99": (False, True),
-    "1.2.840.10008.1.2.2": (False, False),
-}
-
-
-def __getattr__(name: str) -> Any:
-    # pydicom's table, built when first asked for
-    if name == "UID_dictionary":
-        from ._uid_dict import UID_dictionary
-
-        return UID_dictionary
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _plainly_valid(val: str) -> bool:
@@ -68,33 +53,33 @@ class UID(str):
                 uid._PRIVATE_TS_ENCODING = encoding
         return uid
 
-    def _entry(self) -> tuple | None:
+    def _entry(self) -> UidEntry | None:
         return _core.uid_entry(str(self))
 
     @property
     def name(self) -> str:
         e = self._entry()
-        return e[0] if e else str.__str__(self)
+        return e.name if e else str.__str__(self)
 
     @property
     def type(self) -> str:
         e = self._entry()
-        return e[1] if e else ""
+        return e.kind if e else ""
 
     @property
     def info(self) -> str:
         e = self._entry()
-        return e[2] if e else ""
+        return e.info if e else ""
 
     @property
     def is_retired(self) -> bool:
         e = self._entry()
-        return bool(e and e[3])
+        return bool(e and e.retired)
 
     @property
     def keyword(self) -> str:
         e = self._entry()
-        return e[4] if e else ""
+        return e.keyword if e else ""
 
     @property
     def is_transfer_syntax(self) -> bool:
@@ -102,38 +87,41 @@ class UID(str):
             return self.type == "Transfer Syntax"
         return hasattr(self, "_PRIVATE_TS_ENCODING")
 
-    def _require_ts(self) -> None:
-        if not self.is_transfer_syntax:
-            raise ValueError("UID is not a transfer syntax.")
+    def _registry_entry(self) -> TransferSyntax | None:
+        """The registry's entry; None for a private transfer syntax (`set_private_encoding`).
+        Raises ValueError when this is not a transfer syntax."""
+        if self.is_transfer_syntax:
+            if self.is_private:
+                return None
+            ts = _transfer_syntax.lookup(self)
+            if ts is not None:
+                return ts
+        raise ValueError("UID is not a transfer syntax.")
 
     @property
     def is_implicit_VR(self) -> bool:
-        self._require_ts()
-        if self.is_private:
-            return self._PRIVATE_TS_ENCODING[0]
-        return self == "1.2.840.10008.1.2"
+        ts = self._registry_entry()
+        return self._PRIVATE_TS_ENCODING[0] if ts is None else ts.implicit_vr
 
     @property
     def is_little_endian(self) -> bool:
-        self._require_ts()
-        if self.is_private:
-            return self._PRIVATE_TS_ENCODING[1]
-        return self != "1.2.840.10008.1.2.2"
+        ts = self._registry_entry()
+        return self._PRIVATE_TS_ENCODING[1] if ts is None else ts.little_endian
 
     @property
     def is_deflated(self) -> bool:
-        self._require_ts()
-        return self in ("1.2.840.10008.1.2.1.99", "1.2.840.10008.1.2.8.1")
+        ts = self._registry_entry()
+        return ts is not None and ts.deflated
 
     @property
     def is_encapsulated(self) -> bool:
-        self._require_ts()
-        return str(self) not in _NATIVE
+        return self.is_compressed
 
     @property
     def is_compressed(self) -> bool:
-        self._require_ts()
-        return str(self) not in _NATIVE and self != "1.2.840.10008.1.2.1.98"
+        # pydicom counts a private transfer syntax as compressed
+        ts = self._registry_entry()
+        return ts is None or ts.encapsulated
 
     def set_private_encoding(self, implicit_vr: bool, little_endian: bool) -> None:
         """Make this private UID a transfer syntax with the given encoding."""
@@ -192,6 +180,20 @@ globals().update(_define_constants())
 
 PYRDICOM_IMPLEMENTATION_UID = UID(f"{PYRDICOM_ROOT_UID}1")
 PYDICOM_IMPLEMENTATION_UID = PYRDICOM_IMPLEMENTATION_UID
+
+if TYPE_CHECKING:
+    UID_dictionary: dict[str, tuple[str, str, str, str, str]]
+
+
+def __getattr__(name: str) -> UID:
+    # Only reached for names not defined above: pydicom's table, built when first asked for.
+    # The return type tells type checkers that the constants (``uid.RLELossless``, ...) are UIDs.
+    if name == "UID_dictionary":
+        from ._uid_dict import UID_dictionary
+
+        return UID_dictionary  # type: ignore[return-value]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # pydicom's groupings of transfer syntaxes.
 AllTransferSyntaxes = [UID(uid) for _, uid in _core.uid_keywords() if UID(uid).is_transfer_syntax]

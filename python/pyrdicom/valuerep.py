@@ -60,7 +60,7 @@ def _reading_mode(validation_mode: int | None) -> int:
     mode = config.settings._reading_validation_mode
     if mode is None:
         return config.RAISE if config.enforce_valid_values else config.WARN
-    return mode  # type: ignore[no-any-return]
+    return mode
 
 
 # ---------------------------------------------------------------- DA, DT, TM
@@ -77,9 +77,9 @@ class _DateTimeBase:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
 
-    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:  # type: ignore[override]
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
         # datetime's own reduce drops the instance dict (original_string)
-        return (*super().__reduce_ex__(protocol), self.__getstate__())  # type: ignore[misc]
+        return (*super().__reduce_ex__(protocol), self.__getstate__())
 
     def __str__(self) -> str:
         if hasattr(self, "original_string"):
@@ -97,7 +97,7 @@ class _DateTimeBase:
     def _other(cls, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         """Built from the datetime type's own arguments; ValueError if they do not fit."""
         try:
-            return super().__new__(cls, *args, **kwargs)  # type: ignore[misc]
+            return super().__new__(cls, *args, **kwargs)
         except Exception as exc:
             raise ValueError(f"Unable to convert '{args[0]}' to '{cls.__name__}' object") from exc
 
@@ -139,7 +139,7 @@ class DA(_DateTimeBase, datetime.date):
                 return super().__new__(cls, int(val[:4]), int(val[5:7]), int(val[8:10]))
         if isinstance(val, datetime.date):
             return super().__new__(cls, val.year, val.month, val.day)
-        return cls._other(args, kwargs)  # type: ignore[no-any-return]
+        return cls._other(args, kwargs)
 
     _kind = datetime.date
 
@@ -192,7 +192,7 @@ class DT(_DateTimeBase, datetime.datetime):
             )
         if isinstance(val, datetime.datetime):
             return super().__new__(cls, *val.timetuple()[:6], val.microsecond, val.tzinfo)
-        return cls._other(args, kwargs)  # type: ignore[no-any-return]
+        return cls._other(args, kwargs)
 
     _kind = datetime.datetime
 
@@ -240,7 +240,7 @@ class TM(_DateTimeBase, datetime.time):
             )
         if isinstance(val, datetime.time):
             return super().__new__(cls, val.hour, val.minute, val.second, val.microsecond)
-        return cls._other(args, kwargs)  # type: ignore[no-any-return]
+        return cls._other(args, kwargs)
 
     _kind = datetime.time
 
@@ -291,7 +291,7 @@ class _TextEquality:
     def __eq__(self, other: object) -> bool:
         if isinstance(other, str):
             return str(self) == other
-        return super().__eq__(other)  # type: ignore[no-any-return]
+        return super().__eq__(other)
 
     def __ne__(self, other: object) -> bool:
         return not self == other
@@ -328,7 +328,7 @@ class DSfloat(_TextEquality, float):
     original_string: str
 
     # All set up in __new__ (no __init__): one Python call per value, as many are read.
-    def __new__(  # type: ignore[misc]
+    def __new__(
         cls, val: Any, auto_format: bool = False, validation_mode: int | None = None
     ) -> Any:
         if val is None:
@@ -381,7 +381,7 @@ class DSdecimal(_TextEquality, Decimal):
     auto_format: bool
     original_string: str
 
-    def __new__(  # type: ignore[misc]
+    def __new__(
         cls, val: Any, auto_format: bool = False, validation_mode: int | None = None
     ) -> Any:
         if val is None:
@@ -469,7 +469,7 @@ class ISfloat(float):
     """An IS value that is not an integer (``"1.5"``): invalid, so it warns (WARN) or raises
     TypeError (RAISE) when a validation mode is given."""
 
-    def __new__(cls, val: Any, validation_mode: int | None = None) -> Any:  # type: ignore[misc]
+    def __new__(cls, val: Any, validation_mode: int | None = None) -> Any:
         if isinstance(val, str) and not val.strip():
             return ""
         return super().__new__(cls, val)
@@ -508,7 +508,7 @@ class IS(_TextEquality, int):
     original_string: str
 
     # All set up in __new__ (no __init__): one Python call per value, as many are read.
-    def __new__(cls, val: Any, validation_mode: int | None = None) -> Any:  # type: ignore[misc]
+    def __new__(cls, val: Any, validation_mode: int | None = None) -> Any:
         if val.__class__ is str and val.isdigit() and len(val) < 10:
             # plain digits within 32 bits: nothing to check or convert
             self = int.__new__(cls, val)
@@ -596,7 +596,7 @@ class PersonName:
     validation_mode: int | None
 
     # All set up in __new__ (no __init__): one Python call per value, as many are read.
-    def __new__(  # type: ignore[misc]
+    def __new__(
         cls,
         val: Any = "",
         encodings: Sequence[str] | None = None,
@@ -626,7 +626,7 @@ class PersonName:
             validate_value("PN", val, _reading_mode(validation_mode))
             self._components = None
         else:
-            self.original_string = original_string  # type: ignore[assignment]
+            self.original_string = original_string
             checked: Any = original_string or val
             # only another type, more than 3 groups or a group over 64 characters can fail
             equals: Any = b"=" if isinstance(checked, bytes) else "="

@@ -211,7 +211,7 @@ def convert_string(
     byte_string: bytes, is_little_endian: bool, struct_format: str | None = None
 ) -> str | MutableSequence[str]:
     """A default-character-set string VR, split on backslashes."""
-    return multi_string(byte_string.decode(default_encoding))  # type: ignore[no-any-return]
+    return multi_string(byte_string.decode(default_encoding))
 
 
 def convert_text(

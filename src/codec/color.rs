@@ -175,9 +175,9 @@ mod tests {
         }
     }
 
-    /// All 2^24 inputs against pydicom's output, written by examples/jpeg_oracle.py.
+    /// All 2^24 inputs against pydicom's output, written by tools/oracle/jpeg_oracle.py.
     #[test]
-    #[ignore = "needs the table written by examples/jpeg_oracle.py"]
+    #[ignore = "needs the table written by tools/oracle/jpeg_oracle.py"]
     fn matches_pydicom_everywhere() {
         let path =
             std::env::var("YBR_TABLE").unwrap_or_else(|_| "/tmp/jpeg_oracle/ybr_to_rgb.bin".into());

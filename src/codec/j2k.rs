@@ -1,4 +1,5 @@
-//! JPEG 2000 (1.2.840.10008.1.2.4.90/.91) and HTJ2K (.201/.202/.203) through OpenJPEG 2.5.
+//! JPEG 2000 (JPEG2000Lossless, JPEG2000) and HTJ2K (HTJ2KLossless, HTJ2KLosslessRPCL, HTJ2K)
+//! through OpenJPEG 2.5.
 //!
 //! Decoding mirrors pydicom 3's `pixel_array` (pylibjpeg-openjpeg / GDCM plugins): samples are
 //! cut to a container sized by the first component's precision (8/16/32 bits), widened into Bits
@@ -426,7 +427,7 @@ fn sample_map(image: &Image, spec: &FrameSpec) -> Result<SampleMap> {
 /// Lossless or lossy JPEG 2000, as pydicom's `compress()` options select it.
 #[derive(Clone, Debug, Default)]
 pub enum Quality {
-    /// Reversible 5/3 wavelet, one layer (1.2.840.10008.1.2.4.90).
+    /// Reversible 5/3 wavelet, one layer (JPEG2000Lossless).
     #[default]
     Lossless,
     /// pydicom's `j2k_cr`: irreversible 9/7, one quality layer per compression ratio

@@ -1,6 +1,6 @@
-//! JPEG decoding (ISO/IEC 10918-1) for the transfer syntaxes JPEG Baseline 8-bit
-//! (1.2.840.10008.1.2.4.50), JPEG Extended 12-bit (.4.51), JPEG Lossless process 14 (.4.57)
-//! and its selection value 1 (.4.70), with libjpeg-turbo 3 (see docs/jpeg.md).
+//! JPEG decoding (ISO/IEC 10918-1) for the transfer syntaxes JPEGBaseline8Bit,
+//! JPEGExtended12Bit, JPEGLossless (process 14) and JPEGLosslessSV1 (its selection value 1),
+//! with libjpeg-turbo 3 (see docs/jpeg.md).
 //!
 //! The result equals pydicom 3's `pixel_array` for the frame: libjpeg-turbo returns the
 //! components as coded (like GDCM, pydicom's first plugin), then pydicom's own steps follow:

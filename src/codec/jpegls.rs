@@ -1,4 +1,4 @@
-//! JPEG-LS lossless (1.2.840.10008.1.2.4.80) and near-lossless (.81) through CharLS 2.4.
+//! JPEG-LS lossless (JPEGLSLossless) and near-lossless (JPEGLSNearLossless) through CharLS 2.4.
 //!
 //! Decoding mirrors pydicom 3's `pixel_array`: samples come out in a container sized by the
 //! codestream precision, are widened into Bits Allocated, sign-extended from the precision when
@@ -277,7 +277,7 @@ fn parse_markers(src: &[u8]) -> Option<MarkerInfo> {
 /// JPEG-LS encoding options, as pydicom's `compress()` takes them.
 #[derive(Clone, Debug, Default)]
 pub struct EncodeParams {
-    /// pydicom's `jls_error`: the NEAR parameter, 0 for lossless (1.2.840.10008.1.2.4.80).
+    /// pydicom's `jls_error`: the NEAR parameter, 0 for lossless (JPEGLSLossless).
     pub near_lossless: u16,
 }
 

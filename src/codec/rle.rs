@@ -306,6 +306,21 @@ impl<'a> Segment<'a> {
     }
 }
 
+/// One whole segment decoded to the end of its data (pydicom's `_rle_decode_segment`, which
+/// knows nothing of the frame size); the output is bounded by PackBits' 64x expansion.
+pub fn decode_segment(src: &[u8]) -> Vec<u8> {
+    let mut segment = Segment::new(src, 0);
+    let mut out = Vec::new();
+    let mut chunk = vec![0u8; CHUNK];
+    loop {
+        let got = segment.fill(&mut chunk);
+        out.extend_from_slice(&chunk[..got]);
+        if got < CHUNK {
+            return out;
+        }
+    }
+}
+
 /// Interleaves `len`-byte planes (one per output byte of a pixel) into pixels.
 fn interleave(planes: &[u8], len: usize, out: &mut [u8]) {
     match planes.len() / len {
@@ -387,7 +402,7 @@ pub fn encode_frame(src: &[u8], info: &FrameInfo) -> Result<Vec<u8>> {
 }
 
 /// PackBits one row the way pydicom's `_encode_row` does.
-fn encode_row(row: &[u8], out: &mut Vec<u8>) {
+pub fn encode_row(row: &[u8], out: &mut Vec<u8>) {
     let mut literal_start = 0;
     let mut i = 0;
     while i < row.len() {

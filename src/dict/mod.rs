@@ -181,8 +181,7 @@ pub fn mask_match(tag: u32) -> Option<&'static DictEntry> {
 }
 
 /// pydicom's `get_entry`: exact match, then (for non-private tags) the repeating groups.
-/// Group lengths other than (0000,0000) and (0002,0000) are not in the dictionary; see
-/// [`lookup_or_group_length`].
+/// Group lengths other than (0000,0000) and (0002,0000) are not in the dictionary.
 pub fn lookup(tag: u32) -> Option<&'static DictEntry> {
     lookup_exact(tag).or_else(|| {
         if is_private(tag) {
@@ -191,16 +190,6 @@ pub fn lookup(tag: u32) -> Option<&'static DictEntry> {
             mask_match(tag)
         }
     })
-}
-
-/// The entry pydicom falls back to for an unknown non-private (gggg,0000) element: its raw
-/// element VR hook reads it as UL and `DataElement.name` calls it "Group Length" (the
-/// keyword stays empty, as `DataElement.keyword` returns "").
-pub static GROUP_LENGTH: DictEntry = e(0, "UL", "1", "Group Length", "", false);
-
-/// [`lookup`], falling back to [`GROUP_LENGTH`] for an unknown non-private (gggg,0000).
-pub fn lookup_or_group_length(tag: u32) -> Option<&'static DictEntry> {
-    lookup(tag).or_else(|| (tag & 0xFFFF == 0 && !is_private(tag)).then_some(&GROUP_LENGTH))
 }
 
 /// pydicom's `tag_for_keyword`: public dictionary keywords only (not repeating groups).
@@ -279,6 +268,7 @@ pub fn uid_lookup(uid: &str) -> Option<&'static UidEntry> {
 }
 
 /// The UID whose keyword is `keyword` (pydicom's `pydicom.uid.<keyword>` constants).
+#[cfg(test)]
 pub fn uid_for_keyword(keyword: &str) -> Option<&'static UidEntry> {
     let i = table::UIDS_BY_KEYWORD
         .binary_search_by(|&i| table::UIDS[usize::from(i)].keyword.cmp(keyword))

@@ -22509,6 +22509,7 @@ pub(super) static UIDS: [UidEntry; 482] = [
 ];
 
 /// Indices into UIDS sorted by keyword (UIDs without a keyword are left out).
+#[cfg(test)]
 pub(super) static UIDS_BY_KEYWORD: [u16; 480] = [
     480, 386, 233, 397, 403, 371, 108, 357, 182, 203, 187, 189, 180, 202, 207, 193, 250, 105,
     370, 401, 229, 410, 455, 247, 248, 246, 291, 285, 257, 253, 258, 400, 456, 381, 89, 384,

@@ -8,41 +8,7 @@ use rayon::prelude::*;
 use crate::codec::{self, FrameSpec};
 use crate::error::{Error, Result};
 use crate::pixel::encaps::{frame_bytes, Encapsulated};
-
-/// How the frames of a transfer syntax are encoded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Codec {
-    Rle,
-    /// JPEG baseline, extended and lossless (libjpeg-turbo).
-    Jpeg,
-    /// JPEG-LS lossless and near-lossless (CharLS).
-    JpegLs,
-    /// JPEG 2000 and HTJ2K (OpenJPEG).
-    J2k,
-    /// Encapsulated Uncompressed Explicit VR Little Endian: frames are native bytes.
-    Uncompressed,
-    /// Deflated Image Frame Compression: each frame is deflated native bytes.
-    Deflate,
-}
-
-pub fn codec_for(transfer_syntax: &str) -> Option<Codec> {
-    Some(match transfer_syntax {
-        "1.2.840.10008.1.2.5" => Codec::Rle,
-        "1.2.840.10008.1.2.4.50"
-        | "1.2.840.10008.1.2.4.51"
-        | "1.2.840.10008.1.2.4.57"
-        | "1.2.840.10008.1.2.4.70" => Codec::Jpeg,
-        "1.2.840.10008.1.2.4.80" | "1.2.840.10008.1.2.4.81" => Codec::JpegLs,
-        "1.2.840.10008.1.2.4.90"
-        | "1.2.840.10008.1.2.4.91"
-        | "1.2.840.10008.1.2.4.201"
-        | "1.2.840.10008.1.2.4.202"
-        | "1.2.840.10008.1.2.4.203" => Codec::J2k,
-        "1.2.840.10008.1.2.1.98" => Codec::Uncompressed,
-        "1.2.840.10008.1.2.8.1" => Codec::Deflate,
-        _ => return None,
-    })
-}
+use crate::transfer_syntax::Codec;
 
 /// Upper bound on decoded bytes per encoded byte that a request may claim, so a small hostile
 /// file cannot make us allocate gigabytes: well above what real codecs reach on real images.

@@ -14,6 +14,7 @@ use std::io::{Read, Seek, SeekFrom};
 use std::ops::Range;
 
 use crate::error::{Error, Result};
+use crate::tag::Tag;
 
 const ITEM: u32 = 0xFFFE_E000;
 const SEQUENCE_DELIMITER: u32 = 0xFFFE_E0DD;
@@ -119,6 +120,8 @@ pub struct Encapsulated {
     /// The last fragment's length ran past the end of the input and was cut short
     /// (pydicom reads such a fragment silently as far as the data goes).
     pub truncated: bool,
+    /// The items' byte order (always little endian in DICOM files).
+    pub big_endian: bool,
 }
 
 /// Frames as lists of fragment byte ranges, plus the warning pydicom would emit.
@@ -135,17 +138,25 @@ pub struct FrameRanges {
     pub warning: Option<&'static str>,
 }
 
-fn u32_at(bytes: &[u8], at: usize) -> u32 {
-    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+fn u32_at(bytes: &[u8], at: usize, big_endian: bool) -> u32 {
+    let b = [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]];
+    if big_endian {
+        u32::from_be_bytes(b)
+    } else {
+        u32::from_le_bytes(b)
+    }
 }
 
-fn tag_of(bytes: &[u8]) -> u32 {
-    (u32::from(u16::from_le_bytes([bytes[0], bytes[1]])) << 16)
-        | u32::from(u16::from_le_bytes([bytes[2], bytes[3]]))
-}
-
-fn tag_name(tag: u32) -> String {
-    format!("({:04X},{:04X})", tag >> 16, tag & 0xFFFF)
+/// Item tags are little endian in DICOM; pydicom's API also accepts big endian items.
+fn tag_of(bytes: &[u8], big_endian: bool) -> u32 {
+    let half = |b: [u8; 2]| {
+        u32::from(if big_endian {
+            u16::from_be_bytes(b)
+        } else {
+            u16::from_le_bytes(b)
+        })
+    };
+    (half([bytes[0], bytes[1]]) << 16) | half([bytes[2], bytes[3]])
 }
 
 /// Where an EOT or BOT offset lands, measured from `origin`, capped at `end`.
@@ -160,7 +171,12 @@ impl Encapsulated {
     }
 
     /// Parses the items of an encapsulated value, reading only item headers and the BOT.
-    pub fn read<S: Source>(mut src: S) -> Result<Self> {
+    pub fn read<S: Source>(src: S) -> Result<Self> {
+        Self::read_endian(src, false)
+    }
+
+    /// [`Self::read`] for items in either byte order.
+    pub fn read_endian<S: Source>(mut src: S, big_endian: bool) -> Result<Self> {
         let size = src.size();
         let mut header = [0u8; HEADER];
         if size < HEADER {
@@ -169,17 +185,18 @@ impl Encapsulated {
             ));
         }
         src.read_exact_at(0, &mut header)?;
-        let tag = tag_of(&header);
+        let tag = tag_of(&header, big_endian);
         if tag != ITEM {
             return Err(Error::malformed(format!(
-                "found {} instead of (FFFE,E000) when parsing the Basic Offset Table item",
-                tag_name(tag)
+                "Found unexpected tag {} instead of (FFFE,E000) when parsing the Basic Offset \
+                 Table item",
+                Tag(tag)
             )));
         }
-        let bot_len = u32_at(&header, 4) as usize;
+        let bot_len = u32_at(&header, 4, big_endian) as usize;
         if bot_len % 4 != 0 {
             return Err(Error::malformed(
-                "the length of the Basic Offset Table item is not a multiple of 4",
+                "The length of the Basic Offset Table item is not a multiple of 4",
             ));
         }
         if bot_len > size - HEADER {
@@ -189,20 +206,24 @@ impl Encapsulated {
         }
         let mut table = vec![0u8; bot_len];
         src.read_exact_at(HEADER, &mut table)?;
-        let bot = table.chunks_exact(4).map(|c| u32_at(c, 0)).collect();
+        let bot = table
+            .chunks_exact(4)
+            .map(|c| u32_at(c, 0, big_endian))
+            .collect();
 
         let first_item = HEADER + bot_len;
         let Items {
             fragments,
             end,
             truncated,
-        } = parse_items(&mut src, first_item, size)?;
+        } = parse_items(&mut src, first_item, size, big_endian)?;
         Ok(Encapsulated {
             bot,
             fragments,
             first_item,
             end,
             truncated,
+            big_endian,
         })
     }
 
@@ -246,7 +267,9 @@ impl Encapsulated {
             return Ok(layout(vec![single(&self.fragments[0])], None));
         }
         if number_of_frames == 0 {
-            return Err(no_frame_count());
+            return Err(Error::pixel(format!(
+                "{NO_FRAME_COUNT} Basic or Extended Offset Table {NO_FRAME_COUNT_END}"
+            )));
         }
         if n == number_of_frames {
             return Ok(layout(self.fragments.iter().map(single).collect(), None));
@@ -256,7 +279,7 @@ impl Encapsulated {
         }
         if n < number_of_frames {
             return Err(Error::pixel(
-                "unable to generate frames from the encapsulated pixel data as there are \
+                "Unable to generate frames from the encapsulated pixel data as there are \
                  fewer fragments than frames; the dataset may be corrupt or the number of \
                  frames may be incorrect",
             ));
@@ -327,7 +350,7 @@ impl Encapsulated {
         if let Some((offsets, lengths)) = eot {
             if index >= offsets.len() {
                 return Err(Error::pixel(format!(
-                    "there aren't enough offsets in the Extended Offset Table for {} frames",
+                    "There aren't enough offsets in the Extended Offset Table for {} frames",
                     index + 1
                 )));
             }
@@ -345,17 +368,19 @@ impl Encapsulated {
                 return Ok(found(vec![self.fragments[0].clone()], None));
             }
             return Err(Error::pixel(
-                "found 1 frame fragment in the encapsulated pixel data, 'index' must be 0",
+                "Found 1 frame fragment in the encapsulated pixel data, 'index' must be 0",
             ));
         }
         if number_of_frames == 0 {
-            return Err(no_frame_count());
+            return Err(Error::pixel(format!(
+                "{NO_FRAME_COUNT} basic or extended offset table data {NO_FRAME_COUNT_END}"
+            )));
         }
         if n == number_of_frames {
             return self.fragments.get(index).map_or_else(
                 || {
                     Err(Error::pixel(format!(
-                        "found {n} frame fragments in the encapsulated pixel data, an 'index' \
+                        "Found {n} frame fragments in the encapsulated pixel data, an 'index' \
                          of {index} is invalid"
                     )))
                 },
@@ -367,7 +392,7 @@ impl Encapsulated {
                 return Ok(found(self.fragments.clone(), None));
             }
             return Err(Error::pixel(
-                "the 'index' must be 0 if the number of frames is 1",
+                "The 'index' must be 0 if the number of frames is 1",
             ));
         }
         let mut current = Vec::new();
@@ -386,7 +411,7 @@ impl Encapsulated {
             return Ok(found(current, Some(WARN_FRAME_NO_EOI)));
         }
         Err(Error::pixel(format!(
-            "there is insufficient pixel data to contain {} frames",
+            "There is insufficient pixel data to contain {} frames",
             index + 1
         )))
     }
@@ -397,7 +422,7 @@ impl Encapsulated {
     fn bot_frame<S: Source>(&self, src: S, index: usize) -> Result<Vec<Range<usize>>> {
         let Some(&offset) = self.bot.get(index) else {
             return Err(Error::pixel(format!(
-                "there aren't enough offsets in the Basic Offset Table for {} frames",
+                "There aren't enough offsets in the Basic Offset Table for {} frames",
                 index + 1
             )));
         };
@@ -407,7 +432,7 @@ impl Encapsulated {
             Some(&next) if next >= offset => offset_from(start, u64::from(next - offset), self.end),
             _ => self.end,
         };
-        Ok(parse_items(src, start, stop)?.fragments)
+        Ok(parse_items(src, start, stop, self.big_endian)?.fragments)
     }
 }
 
@@ -423,25 +448,44 @@ struct Items {
 /// pydicom's item walk (`parse_fragments` / `generate_fragments`) over
 /// `start..stop` of `src`: fewer than 4 bytes left end it silently, a
 /// delimiter ends it, any other tag or a missing or undefined length is an error.
-fn parse_items<S: Source>(mut src: S, start: usize, stop: usize) -> Result<Items> {
-    let mut header = [0u8; HEADER];
+fn parse_items<S: Source>(src: S, start: usize, stop: usize, big_endian: bool) -> Result<Items> {
     let mut fragments = Vec::new();
+    let (end, truncated) = walk_items(src, start, stop, big_endian, &mut fragments)?;
+    Ok(Items {
+        fragments,
+        end,
+        truncated,
+    })
+}
+
+/// [`parse_items`], the fragments pushed as they are found (so those before an error are
+/// kept): returns (end, truncated).
+fn walk_items<S: Source>(
+    mut src: S,
+    start: usize,
+    stop: usize,
+    big_endian: bool,
+    fragments: &mut Vec<Range<usize>>,
+) -> Result<(usize, bool)> {
+    let mut header = [0u8; HEADER];
     let mut pos = start;
     while stop.saturating_sub(pos) >= 4 {
         src.read_exact_at(pos, &mut header[..4])?;
-        match tag_of(&header) {
+        match tag_of(&header, big_endian) {
             ITEM => {
                 if stop - pos < HEADER {
                     return Err(Error::malformed(format!(
-                        "unable to read the length of the item at offset {pos}: the \
-                         encapsulated pixel data ends first"
+                        "Unable to determine the length of the item at offset {pos} as the \
+                         end of the data has been reached - the encapsulated pixel data may \
+                         be invalid"
                     )));
                 }
                 src.read_exact_at(pos + 4, &mut header[4..])?;
-                let length = u32_at(&header, 4);
+                let length = u32_at(&header, 4, big_endian);
                 if length == UNDEFINED_LENGTH {
                     return Err(Error::malformed(format!(
-                        "undefined item length at offset {} in the encapsulated pixel data",
+                        "Undefined item length at offset {} when parsing the encapsulated pixel \
+                         data fragments",
                         pos + 4
                     )));
                 }
@@ -449,34 +493,21 @@ fn parse_items<S: Source>(mut src: S, start: usize, stop: usize) -> Result<Items
                 pos = content.saturating_add(length as usize);
                 if pos > stop {
                     fragments.push(content..stop);
-                    return Ok(Items {
-                        fragments,
-                        end: stop,
-                        truncated: true,
-                    });
+                    return Ok((stop, true));
                 }
                 fragments.push(content..pos);
             }
-            SEQUENCE_DELIMITER => {
-                return Ok(Items {
-                    fragments,
-                    end: pos,
-                    truncated: false,
-                })
-            }
+            SEQUENCE_DELIMITER => return Ok((pos, false)),
             other => {
                 return Err(Error::malformed(format!(
-                    "unexpected tag {} at offset {pos} in the encapsulated pixel data items",
-                    tag_name(other)
+                    "Unexpected tag '{}' at offset {pos} when parsing the encapsulated pixel \
+                     data fragment items",
+                    Tag(other)
                 )))
             }
         }
     }
-    Ok(Items {
-        fragments,
-        end: stop,
-        truncated: false,
-    })
+    Ok((stop, false))
 }
 
 /// The EOT, unless its two tables disagree: pydicom then ignores it with a warning.
@@ -490,11 +521,18 @@ fn usable_eot(eot: Eot<'_>) -> (Eot<'_>, Option<&'static str>) {
     }
 }
 
-fn no_frame_count() -> Error {
-    Error::pixel(
-        "unable to determine the frame boundaries for the encapsulated pixel data as there is \
-         no Basic or Extended Offset Table and the number of frames has not been supplied",
-    )
+/// pydicom words the missing frame count differently in `generate_frames` and `get_frame`.
+const NO_FRAME_COUNT: &str =
+    "Unable to determine the frame boundaries for the encapsulated pixel data as there is no";
+const NO_FRAME_COUNT_END: &str = "and the number of frames has not been supplied";
+
+/// The fragment items of `value` from its first byte (pydicom's `generate_fragments`, which
+/// treats a Basic Offset Table item as a fragment): their contents' ranges, and the error
+/// that ended the walk, if any (pydicom yields the fragments before it raises).
+pub fn items(value: &[u8], big_endian: bool) -> (Vec<Range<usize>>, Option<Error>) {
+    let mut fragments = Vec::new();
+    let error = walk_items(value, 0, value.len(), big_endian, &mut fragments).err();
+    (fragments, error)
 }
 
 /// pydicom's test: `b"\xff\xd9" in fragment[-10:]`.
@@ -541,11 +579,6 @@ pub fn read_frame<S: Source>(mut src: S, ranges: &[Range<usize>]) -> Result<Vec<
     Ok(out)
 }
 
-fn push_item(out: &mut Vec<u8>, length: u32) {
-    out.extend_from_slice(&[0xFE, 0xFF, 0x00, 0xE0]);
-    out.extend_from_slice(&length.to_le_bytes());
-}
-
 /// Item length of a frame padded to even length, if it fits an item.
 fn padded_len(frame: &[u8]) -> Result<u32> {
     u32::try_from(frame.len() + frame.len() % 2)
@@ -554,41 +587,65 @@ fn padded_len(frame: &[u8]) -> Result<u32> {
         .ok_or_else(|| Error::pixel("an encoded frame is too large for an item (4 GiB)"))
 }
 
+/// The length of [`encapsulate`]'s output, checking that every frame fits an item.
+pub fn encapsulated_len(frames: &[&[u8]], with_bot: bool) -> Result<usize> {
+    let bot_len = if with_bot { 4 * frames.len() } else { 0 };
+    u32::try_from(bot_len).map_err(|_| Error::pixel("too many frames for a Basic Offset Table"))?;
+    frames.iter().try_fold(HEADER + bot_len, |total, f| {
+        Ok(total + HEADER + padded_len(f)? as usize)
+    })
+}
+
 /// Encapsulates frames one fragment each, odd-length frames padded with a 0x00
 /// (PS3.5 A.4), like pydicom's `encapsulate(frames, has_bot=...)`. The BOT is
 /// filled in when `with_bot`, which fails once offsets exceed 32 bits.
 pub fn encapsulate(frames: &[&[u8]], with_bot: bool) -> Result<Vec<u8>> {
-    let lengths = frames
-        .iter()
-        .map(|f| padded_len(f))
-        .collect::<Result<Vec<_>>>()?;
+    let mut out = vec![0u8; encapsulated_len(frames, with_bot)?];
+    encapsulate_into(frames, with_bot, &mut out)?;
+    Ok(out)
+}
+
+/// [`encapsulate`] into `out`, which is [`encapsulated_len`] bytes long: written once, so
+/// the caller may hand over memory it owns (e.g. a new Python bytes object).
+pub fn encapsulate_into(frames: &[&[u8]], with_bot: bool, out: &mut [u8]) -> Result<()> {
+    if out.len() != encapsulated_len(frames, with_bot)? {
+        return Err(Error::pixel(
+            "wrong output length for the encapsulated frames",
+        ));
+    }
+    let mut at = 0;
+    let mut put = |bytes: &[u8]| {
+        out[at..at + bytes.len()].copy_from_slice(bytes);
+        at += bytes.len();
+    };
+    let item = |length: u32| {
+        let mut header = [0xFE, 0xFF, 0x00, 0xE0, 0, 0, 0, 0];
+        header[4..].copy_from_slice(&length.to_le_bytes());
+        header
+    };
     let bot_len = if with_bot { 4 * frames.len() } else { 0 };
-    let bot_len = u32::try_from(bot_len)
-        .map_err(|_| Error::pixel("too many frames for a Basic Offset Table"))?;
-    let data_len: usize = lengths.iter().map(|&l| l as usize + HEADER).sum();
-    let mut out = Vec::with_capacity(HEADER + bot_len as usize + data_len);
-    push_item(&mut out, bot_len);
+    put(&item(bot_len as u32));
     if with_bot {
         let mut offset = 0u64;
-        for &length in &lengths {
+        for frame in frames {
             let entry = u32::try_from(offset).map_err(|_| {
                 Error::pixel(
                     "the encapsulated frames are too large for the Basic Offset Table, use the \
                      Extended Offset Table instead",
                 )
             })?;
-            out.extend_from_slice(&entry.to_le_bytes());
-            offset += u64::from(length) + HEADER as u64;
+            put(&entry.to_le_bytes());
+            offset += u64::from(padded_len(frame)?) + HEADER as u64;
         }
     }
-    for (frame, &length) in frames.iter().zip(&lengths) {
-        push_item(&mut out, length);
-        out.extend_from_slice(frame);
+    for frame in frames {
+        put(&item(padded_len(frame)?));
+        put(frame);
         if frame.len() % 2 == 1 {
-            out.push(0);
+            put(&[0]);
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Encapsulated frames with an empty BOT and the Extended Offset Table's

@@ -38,9 +38,7 @@ pub fn apply_luts<T: Copy + Sync + Into<i64>, L: Copy + Default + Send + Sync>(
 ) -> Result<Vec<L>> {
     let entries = luts.first().map_or(0, |lut| lut.len());
     if entries == 0 || luts.iter().any(|lut| lut.len() != entries) {
-        return Err(Error::Value(
-            "LUTs must be non-empty and of equal length".into(),
-        ));
+        return Err(Error::pixel("LUTs must be non-empty and of equal length"));
     }
     let last = entries as i64 - 1;
     let per_input = luts.len();

@@ -4,22 +4,39 @@ use pyo3::prelude::*;
 
 use crate::dict;
 
-type Entry = (&'static str, &'static str, &'static str, bool, &'static str);
-
-fn entry(e: &'static dict::DictEntry) -> Entry {
-    (e.vr, e.vm, e.name, e.retired, e.keyword)
+/// A row of the data dictionary (repeating groups included), or of the private dictionary
+/// (whose entries have no keyword).
+#[pyclass(frozen, get_all, module = "pyrdicom._core")]
+pub struct DictEntry {
+    pub vr: &'static str,
+    pub vm: &'static str,
+    pub name: &'static str,
+    pub retired: bool,
+    pub keyword: &'static str,
 }
 
-/// pydicom's `get_entry`: (VR, VM, name, is_retired, keyword), repeating groups included.
+impl From<&'static dict::DictEntry> for DictEntry {
+    fn from(e: &'static dict::DictEntry) -> Self {
+        DictEntry {
+            vr: e.vr,
+            vm: e.vm,
+            name: e.name,
+            retired: e.retired,
+            keyword: e.keyword,
+        }
+    }
+}
+
+/// pydicom's `get_entry`, repeating groups included.
 #[pyfunction]
-pub fn dict_entry(tag: u32) -> Option<Entry> {
-    dict::lookup(tag).map(entry)
+pub fn dict_entry(tag: u32) -> Option<DictEntry> {
+    dict::lookup(tag).map(DictEntry::from)
 }
 
 /// Exact matches only, as pydicom's `dictionary_has_tag`.
 #[pyfunction]
-pub fn dict_entry_exact(tag: u32) -> Option<Entry> {
-    dict::lookup_exact(tag).map(entry)
+pub fn dict_entry_exact(tag: u32) -> Option<DictEntry> {
+    dict::lookup_exact(tag).map(DictEntry::from)
 }
 
 #[pyfunction]
@@ -27,19 +44,51 @@ pub fn tag_for_keyword(keyword: &str) -> Option<u32> {
     dict::tag_for_keyword(keyword)
 }
 
-/// pydicom's `get_private_entry`: (VR, VM, name, is_retired).
-#[pyfunction]
-pub fn private_entry(
-    creator: &str,
-    tag: u32,
-) -> Option<(&'static str, &'static str, &'static str, bool)> {
-    dict::private_lookup(creator, tag).map(|e| (e.vr(), e.vm(), e.name(), e.retired()))
+impl From<&'static dict::PrivateEntry> for DictEntry {
+    fn from(e: &'static dict::PrivateEntry) -> Self {
+        DictEntry {
+            vr: e.vr(),
+            vm: e.vm(),
+            name: e.name(),
+            retired: e.retired(),
+            keyword: "",
+        }
+    }
 }
 
-/// (name, type, info, is_retired, keyword) of a registered UID.
+/// pydicom's `get_private_entry`.
 #[pyfunction]
-pub fn uid_entry(uid: &str) -> Option<Entry> {
-    dict::uid_lookup(uid).map(|e| (e.name, e.kind, e.info, e.retired, e.keyword))
+pub fn private_entry(creator: &str, tag: u32) -> Option<DictEntry> {
+    dict::private_lookup(creator, tag).map(DictEntry::from)
+}
+
+/// A row of the UID table.
+#[pyclass(frozen, get_all, module = "pyrdicom._core")]
+pub struct UidEntry {
+    pub name: &'static str,
+    /// pydicom's "type" column, e.g. "Transfer Syntax", "SOP Class".
+    pub kind: &'static str,
+    pub info: &'static str,
+    pub retired: bool,
+    pub keyword: &'static str,
+}
+
+/// The UID table's row of a registered UID.
+#[pyfunction]
+pub fn uid_entry(uid: &str) -> Option<UidEntry> {
+    dict::uid_lookup(uid).map(UidEntry::from)
+}
+
+impl From<&'static dict::UidEntry> for UidEntry {
+    fn from(e: &'static dict::UidEntry) -> Self {
+        UidEntry {
+            name: e.name,
+            kind: e.kind,
+            info: e.info,
+            retired: e.retired,
+            keyword: e.keyword,
+        }
+    }
 }
 
 /// (keyword, UID) of every registered UID that has a keyword.
@@ -52,59 +101,41 @@ pub fn uid_keywords() -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
-/// pydicom's `DicomDictionary` as (tag, (VR, VM, name, is_retired, keyword)) pairs.
+/// pydicom's `DicomDictionary` as (tag, entry) pairs.
 #[pyfunction]
-pub fn dict_entries() -> Vec<(u32, Entry)> {
-    dict::entries().iter().map(|e| (e.tag, entry(e))).collect()
+pub fn dict_entries() -> Vec<(u32, DictEntry)> {
+    dict::entries()
+        .iter()
+        .map(|e| (e.tag, DictEntry::from(e)))
+        .collect()
 }
 
 /// pydicom's `RepeatersDictionary` as (pattern such as "60xx0010", entry) pairs, in its order.
 #[pyfunction]
-pub fn repeater_entries() -> Vec<(String, Entry)> {
+pub fn repeater_entries() -> Vec<(String, DictEntry)> {
     dict::repeaters()
         .iter()
-        .map(|(mask, e)| (dict::repeater_pattern(*mask, e.tag), entry(e)))
+        .map(|(mask, e)| (dict::repeater_pattern(*mask, e.tag), DictEntry::from(e)))
         .collect()
 }
 
-/// pydicom's `UID_dictionary` as (UID, (name, type, info, retired, keyword)) pairs, where
-/// retired is "" or "Retired", as pydicom's table has it.
+/// pydicom's `UID_dictionary` as (UID, entry) pairs.
 #[pyfunction]
-pub fn uid_dictionary() -> Vec<(&'static str, UidRow)> {
+pub fn uid_dictionary() -> Vec<(&'static str, UidEntry)> {
     dict::uid_entries()
         .iter()
-        .map(|e| {
-            let retired = if e.retired { "Retired" } else { "" };
-            (e.uid, (e.name, e.kind, e.info, retired, e.keyword))
-        })
+        .map(|e| (e.uid, UidEntry::from(e)))
         .collect()
 }
 
-type UidRow = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-);
-
-type PrivateRow = (
-    String,
-    (&'static str, &'static str, &'static str, &'static str),
-);
-
-/// pydicom's `private_dictionaries`: (creator, [(pattern, (VR, VM, name, retired))]) where
-/// retired is "" or "R", as pydicom's table has it.
+/// pydicom's `private_dictionaries`: (creator, [(pattern such as "0019xx0A", entry)]).
 #[pyfunction]
-pub fn private_dictionaries() -> Vec<(&'static str, Vec<PrivateRow>)> {
+pub fn private_dictionaries() -> Vec<(&'static str, Vec<(String, DictEntry)>)> {
     dict::private_dictionaries()
         .map(|(creator, entries)| {
             let rows = entries
                 .iter()
-                .map(|e| {
-                    let retired = if e.retired() { "R" } else { "" };
-                    (e.pattern(), (e.vr(), e.vm(), e.name(), retired))
-                })
+                .map(|e| (e.pattern(), DictEntry::from(e)))
                 .collect();
             (creator, rows)
         })
@@ -112,6 +143,8 @@ pub fn private_dictionaries() -> Vec<(&'static str, Vec<PrivateRow>)> {
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<DictEntry>()?;
+    m.add_class::<UidEntry>()?;
     m.add_function(wrap_pyfunction!(dict_entry, m)?)?;
     m.add_function(wrap_pyfunction!(dict_entry_exact, m)?)?;
     m.add_function(wrap_pyfunction!(tag_for_keyword, m)?)?;

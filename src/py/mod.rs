@@ -5,10 +5,14 @@ use std::os::raw::c_int;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+mod batch;
 mod dict;
+mod encaps;
+mod frame_spec;
 mod level;
 mod lut;
 mod pixel;
+mod transfer_syntax;
 mod write;
 
 use pyo3::buffer::PyBuffer;
@@ -19,48 +23,55 @@ use pyo3::IntoPyObjectExt;
 
 use crate::error::Error;
 use crate::parse::{self, Options, Parsed};
+use crate::read::read_path;
 use crate::source::{SharedBytes, Source};
 use crate::value::{self, Value};
 use crate::vr::Vr;
+
+/// The exception classes of `pyrdicom.errors`, imported once on first use.
+pub(crate) mod errors {
+    pyo3::import_exception!(pyrdicom.errors, InvalidDicomError);
+    pyo3::import_exception!(pyrdicom.errors, MalformedDicomError);
+    pyo3::import_exception!(pyrdicom.errors, UnsupportedTransferSyntaxError);
+    pyo3::import_exception!(pyrdicom.errors, PixelDataError);
+    pyo3::import_exception!(pyrdicom.errors, BytesLengthException);
+    pyo3::import_exception!(pyrdicom.errors, DicomValueError);
+}
 
 /// Like `to_py_err`, but an I/O error becomes OSError(errno, strerror, filename): Python makes
 /// it the errno's subclass (FileNotFoundError, ...) naming the file, as open() does.
 pub(crate) fn path_err(py: Python<'_>, err: Error, path: &std::path::Path) -> PyErr {
     match err {
         // An error without an errno (made by us) keeps its kind's class and message.
-        Error::Io(io) if io.raw_os_error().is_some() => {
-            let message = io.to_string();
-            let strerror = message
-                .split(" (os error")
-                .next()
-                .unwrap_or_default()
-                .to_string();
-            let filename = path.to_string_lossy().into_owned();
-            PyOSError::new_err((io.raw_os_error(), strerror, filename))
-        }
+        Error::Io(io) => match io.raw_os_error() {
+            Some(errno) => {
+                let strerror = match py
+                    .import("os")
+                    .and_then(|os| os.getattr("strerror")?.call1((errno,))?.extract::<String>())
+                {
+                    Ok(s) => s,
+                    Err(e) => return e,
+                };
+                let filename = path.to_string_lossy().into_owned();
+                PyOSError::new_err((errno, strerror, filename))
+            }
+            None => PyErr::from(io),
+        },
         other => to_py_err(py, other),
     }
 }
 
 /// Maps a core error onto pyrdicom's Python exceptions (OSError for I/O).
-pub(crate) fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
-    let class = match &err {
-        Error::Io(_) => {
-            return PyErr::from(match err {
-                Error::Io(e) => e,
-                _ => unreachable!(),
-            })
-        }
-        Error::InvalidDicom(_) => "InvalidDicomError",
-        Error::Malformed(_) => "MalformedDicomError",
-        Error::Unsupported(_) => "UnsupportedTransferSyntaxError",
-        Error::Pixel(_) => "PixelDataError",
-        Error::Value(_) => "BytesLengthException",
-    };
+pub(crate) fn to_py_err(_py: Python<'_>, err: Error) -> PyErr {
     let msg = err.to_string();
-    match py.import("pyrdicom.errors").and_then(|m| m.getattr(class)) {
-        Ok(cls) => PyErr::from_type(cls.cast_into().expect("exception class"), msg),
-        Err(e) => e,
+    match err {
+        Error::Io(e) => PyErr::from(e),
+        Error::InvalidDicom(_) => errors::InvalidDicomError::new_err(msg),
+        Error::Malformed(_) => errors::MalformedDicomError::new_err(msg),
+        Error::Unsupported(_) => errors::UnsupportedTransferSyntaxError::new_err(msg),
+        Error::Pixel(_) => errors::PixelDataError::new_err(msg),
+        Error::BytesLength(_) => errors::BytesLengthException::new_err(msg),
+        Error::Value(_) | Error::Charset(_) => errors::DicomValueError::new_err(msg),
     }
 }
 
@@ -90,6 +101,27 @@ pub(crate) fn buffer_bytes(buf: &PyBuffer<u8>) -> PyResult<&[u8]> {
 #[pyclass(frozen, module = "pyrdicom._core")]
 pub struct RawFile {
     pub(crate) inner: Arc<Parsed>,
+}
+
+/// One element of a parsed file's index, as `RawFile.info` reports it. One is made for every
+/// element read, hence the free list.
+#[pyclass(frozen, get_all, freelist = 64, module = "pyrdicom._core")]
+pub struct ElementInfo {
+    pub tag: u32,
+    /// The VR as read, or the dictionary's for implicit VR.
+    pub vr: &'static str,
+    /// The value length in bytes (0 when undefined).
+    pub length: u64,
+    /// Offset of the value in the source.
+    pub offset: u64,
+    /// The VR was not in the stream (implicit VR): an item of an implicit VR sequence.
+    pub implicit_vr: bool,
+    /// Encoded with undefined length (sequences, items, encapsulated pixel data).
+    pub undefined_length: bool,
+    /// Encoded as UN; `vr` is the dictionary's (pydicom's replace_un_with_known_vr).
+    pub from_un: bool,
+    /// The explicit VR field holds no VR (read as UN with a 2-byte length).
+    pub unknown_vr: bool,
 }
 
 const META: i64 = -2;
@@ -133,16 +165,21 @@ impl RawFile {
             .collect()
     }
 
-    /// (tag, VR, length as encoded (0xFFFFFFFF undefined), value offset, flags) of element idx.
-    fn info(&self, idx: usize) -> PyResult<(u32, &'static str, u64, u64, u8)> {
+    /// The index entry of element idx.
+    fn info(&self, idx: usize) -> PyResult<ElementInfo> {
         self.check(idx)?;
         let e = &self.inner.elements[idx];
-        let len = if e.is_undefined_length() {
-            parse::UNDEFINED as u64
-        } else {
-            e.len
-        };
-        Ok((e.tag, e.vr.as_str(), len, e.offset, e.flags))
+        let undefined_length = e.is_undefined_length();
+        Ok(ElementInfo {
+            tag: e.tag,
+            vr: e.vr.as_str(),
+            length: if undefined_length { 0 } else { e.len },
+            offset: e.offset,
+            implicit_vr: e.flags & parse::flag::IMPLICIT != 0,
+            undefined_length,
+            from_un: e.flags & parse::flag::FROM_UN != 0,
+            unknown_vr: e.flags & parse::flag::UNKNOWN_VR != 0,
+        })
     }
 
     /// The decoded value of element idx, as `vr` (default: its own VR), in primitive form:
@@ -281,9 +318,6 @@ impl RawFile {
     }
 }
 
-/// Bytes of a file parsed first when reading with `stop_before_pixels`.
-const HEADER_PREFIX: usize = 8 << 10;
-
 /// Parses `src` (a path, or a bytes-like object) into a RawFile.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
@@ -313,31 +347,16 @@ fn read(
         no_implicit_vr_switch: !implicit_vr_switch,
         no_infer_sq_for_un: !infer_sq_for_un_vr,
     };
-    let source = if let Ok(path) = src.extract::<PathBuf>() {
-        if stop_before_pixels {
-            // Most headers end well before 8 KiB (95% of the test corpus): parse that much, and read the whole file
-            // only when the pixel data was not reached in it.
-            let quick = py.detach(|| -> Option<Parsed> {
-                let (source, whole) = Source::open_prefix(&path, HEADER_PREFIX).ok()?;
-                let parsed = parse::parse(source, &opts).ok()?;
-                (whole || parsed.stopped_at_pixels).then_some(parsed)
-            });
-            if let Some(parsed) = quick {
-                return Ok(RawFile {
-                    inner: Arc::new(parsed),
-                });
-            }
-        }
-        py.detach(|| Source::open(&path))
+    let parsed = if let Ok(path) = src.extract::<PathBuf>() {
+        py.detach(|| read_path(&path, &opts))
             .map_err(|e| path_err(py, e, &path))?
     } else {
         let buf = PyBuffer::<u8>::get(src)?;
         buffer_bytes(&buf)?;
-        Source::from_shared(Box::new(PyBytesSource(buf)))
+        let source = Source::from_shared(Box::new(PyBytesSource(buf)));
+        py.detach(|| parse::parse(source, &opts))
+            .map_err(|e| to_py_err(py, e))?
     };
-    let parsed = py
-        .detach(|| parse::parse(source, &opts))
-        .map_err(|e| to_py_err(py, e))?;
     Ok(RawFile {
         inner: Arc::new(parsed),
     })
@@ -347,10 +366,15 @@ fn read(
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RawFile>()?;
     m.add_class::<level::LevelMap>()?;
+    m.add_class::<ElementInfo>()?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(pixel::decode_pixels, m)?)?;
+    m.add_class::<frame_spec::PyFrameSpec>()?;
     dict::register(m)?;
+    encaps::register(m)?;
     write::register(m)?;
     lut::register(m)?;
+    transfer_syntax::register(m)?;
+    batch::register(m)?;
     Ok(())
 }

@@ -5,31 +5,15 @@ use pyo3::prelude::*;
 
 use pyo3::buffer::PyBuffer;
 
+use super::frame_spec::PyFrameSpec;
 use super::{buffer_bytes, to_py_err, RawFile};
 use crate::codec::FrameSpec;
 use crate::error::Error;
-use crate::pixel::decode::{self, codec_for};
+use crate::pixel::decode;
+use crate::transfer_syntax;
 
 /// (flat uint8 array, frames decoded, pydicom's warning about the frame layout)
 type Decoded<'py> = (Bound<'py, PyArray1<u8>>, usize, Option<&'static str>);
-
-pub(crate) fn spec_from_tuple(t: SpecTuple) -> FrameSpec {
-    let (rows, cols, samples_per_pixel, bits_allocated, bits_stored, signed, photometric, planar) =
-        t;
-    FrameSpec {
-        rows,
-        cols,
-        samples_per_pixel,
-        bits_allocated,
-        bits_stored,
-        signed,
-        photometric,
-        planar_configuration: planar,
-    }
-}
-
-/// (rows, columns, samples per pixel, bits allocated, bits stored, signed, photometric, planar)
-pub(crate) type SpecTuple = (u32, u32, u16, u16, u16, bool, String, u16);
 
 /// Decodes the encapsulated pixel data of element `idx` (all frames, or frame `index`) into a
 /// flat uint8 array; returns (array, frames decoded, pydicom's frame-layout warning or None).
@@ -41,21 +25,23 @@ pub fn decode_pixels<'py>(
     source: &Bound<'py, PyAny>,
     idx: usize,
     transfer_syntax: &str,
-    spec: SpecTuple,
+    spec: PyFrameSpec,
     number_of_frames: usize,
     index: Option<usize>,
     eot: Option<(Vec<u64>, Vec<u64>)>,
 ) -> PyResult<Decoded<'py>> {
-    let codec = codec_for(transfer_syntax).ok_or_else(|| {
-        to_py_err(
-            py,
-            Error::Unsupported(format!(
+    let codec = transfer_syntax::lookup(transfer_syntax)
+        .and_then(|ts| ts.decoder)
+        .ok_or_else(|| {
+            to_py_err(
+                py,
+                Error::Unsupported(format!(
                 "Unable to decode pixel data with a transfer syntax UID of '{transfer_syntax}': \
                      this build of pyrdicom has no decoder for it"
             )),
-        )
-    })?;
-    let spec = spec_from_tuple(spec);
+            )
+        })?;
+    let spec = FrameSpec::from(spec);
     // The value as read (element idx of a RawFile), or bytes assigned to PixelData since.
     let raw = source.cast::<RawFile>().ok();
     let buffer = match raw {

@@ -1,10 +1,10 @@
-//! Writing for the Python layer: walks a data set's Python objects and assembles the output
-//! with `crate::write`. Elements untouched since reading are index entries of a `LevelMap`
-//! and are copied from the file without Python being involved; whole unchanged runs of them
-//! become one copy. Python is asked only about what it changed (`pyrdicom.filewriter` hooks:
-//! value formatting, ambiguous VRs, whether a loaded mutable value was edited).
+//! The writer's protocol with Python: the typed objects `pyrdicom.filewriter` hands over
+//! (`WriteJob`, `WriteLevel`, `WriteHooks`; `ElementState` and `WriteValue` answered by the
+//! hooks), and `crate::write::walk::Level` implemented over them. Elements untouched since
+//! reading are index entries of a `LevelMap`, copied from the file without Python being
+//! involved; Python is asked only about what it stored (its state, value, items, character
+//! set terms) and to make a read element that must be re-encoded.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -13,630 +13,470 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
-use super::level::{Entry, LevelMap};
+use super::level::{Entry as MapEntry, LevelMap};
 use super::{to_py_err, PyBytesSource, RawFile};
-use crate::charset::CharacterSet;
-use crate::dict;
 use crate::error::Error;
-use crate::parse::{Parsed, ITEM_DELIMITER, SEQUENCE_DELIMITER};
 use crate::vr::Vr;
-use crate::write::encode::{self, Primitive};
-use crate::write::{self, file, pixels, Encoding, Length, Output, RawValue};
+use crate::write::encode::Primitive;
+use crate::write::walk::{
+    self, Data, Entries, Entry, FileParts, Level, Origin, State, Value, WriteError,
+};
+use crate::write::{file, pixels, Encoding};
 
-const CHARSET: u32 = 0x0008_0005;
-/// Values at least this large are written from the caller's buffer instead of being copied.
-const SHARE_AT: usize = 1 << 16;
+pyo3::import_exception!(pyrdicom.errors, DicomValueError);
 
-fn tag_name(tag: u32) -> String {
-    let kw = dict::keyword_for_tag(tag);
-    let t = format!("({:04X},{:04X})", tag >> 16, tag & 0xFFFF);
-    if kw.is_empty() || tag >> 16 & 1 == 1 {
-        t
-    } else {
-        format!("{t} {kw}")
+impl From<WriteError> for PyErr {
+    fn from(e: WriteError) -> PyErr {
+        DicomValueError::new_err(e.to_string())
     }
-}
-
-/// A `DicomValueError` naming the element.
-fn value_error(py: Python<'_>, tag: u32, msg: impl std::fmt::Display) -> PyErr {
-    let msg = format!("{}: {msg}", tag_name(tag));
-    match py
-        .import("pyrdicom.errors")
-        .and_then(|m| m.getattr("DicomValueError"))
-    {
-        Ok(cls) => PyErr::from_type(cls.cast_into().expect("exception class"), msg),
-        Err(e) => e,
-    }
-}
-
-fn is_ambiguous(vr: Vr) -> bool {
-    matches!(vr, Vr::UsSs | Vr::UsOw | Vr::UsSsOw | Vr::ObOw | Vr::SsOw)
 }
 
 fn parse_vr(vr: &str) -> PyResult<Vr> {
     Vr::from_dict_str(vr).ok_or_else(|| PyValueError::new_err(format!("unknown VR '{vr}'")))
 }
 
-/// The character set a data set's text is written with, and whether it differs from the one
-/// its elements were read with (then those are re-encoded).
-#[derive(Clone)]
-struct Charset {
-    cs: CharacterSet,
-    changed: bool,
+/// A data set or item to write: the data set (handed back to the hooks), its tag -> element
+/// mapping (a `LevelMap` when read from a file, else a dict of DataElements) and, as an item,
+/// whether its length is undefined.
+#[pyclass(frozen, module = "pyrdicom._core")]
+pub struct WriteLevel {
+    #[pyo3(get)]
+    dataset: Py<PyAny>,
+    #[pyo3(get)]
+    elements: Py<PyAny>,
+    #[pyo3(get)]
+    undefined_length: bool,
 }
 
-/// A group length being written: where its value goes, and whether the group is as read.
-struct Group {
-    group: u32,
-    mark: write::Mark,
-    start: u64,
-    /// The value read, kept if the group's elements are all copied as read.
-    keep: Option<[u8; 4]>,
-    original_count: usize,
-    verbatim: usize,
-    count: usize,
+#[pymethods]
+impl WriteLevel {
+    #[new]
+    #[pyo3(signature = (dataset, elements, undefined_length=false))]
+    fn new(
+        dataset: Py<PyAny>,
+        elements: Bound<'_, PyAny>,
+        undefined_length: bool,
+    ) -> PyResult<Self> {
+        if !elements.is_instance_of::<LevelMap>() && !elements.is_instance_of::<PyDict>() {
+            return Err(pyo3::exceptions::PyTypeError::new_err(
+                "WriteLevel elements must be a LevelMap or a dict",
+            ));
+        }
+        Ok(WriteLevel {
+            dataset,
+            elements: elements.unbind(),
+            undefined_length,
+        })
+    }
 }
 
-struct Walker<'py> {
-    py: Python<'py>,
-    out: Output,
-    unset: Bound<'py, PyAny>,
-    hooks: Bound<'py, PyModule>,
-    warnings: Vec<String>,
+/// What the writer needs to know of a stored DataElement: its VR, whether its length is
+/// undefined and, when it still holds the value read from a file, that file and its index.
+#[pyclass(frozen, module = "pyrdicom._core")]
+pub struct ElementState {
+    vr: Vr,
+    #[pyo3(get)]
+    undefined_length: bool,
+    #[pyo3(get)]
+    source: Option<Py<RawFile>>,
+    #[pyo3(get)]
+    index: usize,
 }
 
-impl<'py> Walker<'py> {
-    fn new(py: Python<'py>) -> PyResult<Self> {
-        let unset = py
-            .import("pyrdicom.dataelem")?
-            .getattr("DataElement")?
-            .getattr("_UNSET")?;
-        Ok(Walker {
-            py,
-            out: Output::new(),
-            unset,
-            hooks: py.import("pyrdicom.filewriter")?,
-            warnings: Vec::new(),
+#[pymethods]
+impl ElementState {
+    #[new]
+    #[pyo3(signature = (vr, undefined_length, source=None, index=0))]
+    fn new(
+        vr: &str,
+        undefined_length: bool,
+        source: Option<Bound<'_, RawFile>>,
+        index: usize,
+    ) -> PyResult<Self> {
+        if let Some(rf) = &source {
+            rf.get().check(index)?;
+        }
+        Ok(ElementState {
+            vr: parse_vr(vr)?,
+            undefined_length,
+            source: source.map(Bound::unbind),
+            index,
         })
     }
 
-    fn err(&self, tag: u32) -> impl Fn(Error) -> PyErr + 'py {
-        let py = self.py;
-        move |e| value_error(py, tag, e)
+    #[getter]
+    fn vr(&self) -> &'static str {
+        self.vr.as_str()
     }
+}
 
-    /// The entries of a data set in tag order, and the level map when it was read from a file.
-    #[allow(clippy::type_complexity)]
-    fn entries(
-        &self,
-        ds: &Bound<'py, PyAny>,
-    ) -> PyResult<(Vec<(u32, Entry<'py>)>, Option<Bound<'py, LevelMap>>)> {
-        let d = ds.getattr("_dict")?;
-        if let Ok(lm) = d.cast::<LevelMap>() {
-            return Ok((lm.borrow().entries(self.py), Some(lm.clone())));
-        }
-        let d = d.cast::<PyDict>()?;
-        let mut v: Vec<(u32, Entry<'py>)> = d
-            .iter()
-            .map(|(k, v)| Ok((k.extract::<u32>()?, Entry::Obj(v))))
-            .collect::<PyResult<_>>()?;
-        v.sort_unstable_by_key(|e| e.0);
-        Ok((v, None))
-    }
+#[derive(Clone, Copy)]
+enum Kind {
+    Empty,
+    Bytes,
+    Str,
+    Int,
+    Float,
+}
 
-    /// Writes the elements of `ds` (a Dataset) in tag order.
-    fn dataset(&mut self, ds: &Bound<'py, PyAny>, enc: Encoding, parent: &Charset) -> PyResult<()> {
-        let (entries, level) = self.entries(ds)?;
-        let charset = self.charset(&entries, level.as_ref(), parent)?;
-        let file = level.as_ref().map(|lm| Arc::clone(&lm.borrow().file));
-        let range = level.as_ref().map(|lm| lm.borrow().range.clone());
-        let mut group: Option<Group> = None;
-        for (tag, entry) in entries {
-            if group.as_ref().is_some_and(|g| g.group != tag >> 16) {
-                self.close_group(group.take().expect("open"), enc)?;
-            }
-            if tag & 0xFFFF == 0 {
-                // A group length keeps its value while its group is written as read, else it
-                // is recomputed (pydicom drops the retired ones).
-                let raw_idx = match &entry {
-                    Entry::Raw(idx) => Some(*idx),
-                    Entry::Obj(elem) => self.as_read(elem, file.as_ref())?,
-                };
-                let (keep, count) = match (raw_idx, &file, &range) {
-                    (Some(idx), Some(f), Some(r)) if f.value(idx as usize).len() == 4 => {
-                        let mut v = [0; 4];
-                        v.copy_from_slice(f.value(idx as usize));
-                        let count = f
-                            .children(r.clone())
-                            .filter(|&i| f.elements[i as usize].tag >> 16 == tag >> 16)
-                            .count();
-                        (Some(v), count - 1)
-                    }
-                    _ => (None, 0),
-                };
-                write::header(&mut self.out, tag, Vr::UL, Length::Defined(4), enc)
-                    .map_err(self.err(tag))?;
-                group = Some(Group {
-                    group: tag >> 16,
-                    mark: self.out.placeholder_u32(),
-                    start: self.out.len(),
-                    keep,
-                    original_count: count,
-                    verbatim: 0,
-                    count: 0,
-                });
-                continue;
-            }
-            let verbatim = match entry {
-                Entry::Raw(idx) => {
-                    let file = file.as_ref().expect("raw entries come from a file");
-                    self.raw(ds, tag, file, idx as usize, None, enc, &charset)?
-                }
-                Entry::Obj(elem) => self.object(ds, tag, &elem, enc, &charset)?,
-            };
-            if let Some(g) = group.as_mut() {
-                g.count += 1;
-                g.verbatim += usize::from(verbatim);
-            }
-        }
-        if let Some(g) = group {
-            self.close_group(g, enc)?;
-        }
-        Ok(())
-    }
+/// A value for the encoder: its VR (resolved) and `kind` of `data`: "empty" (None), "bytes"
+/// (a C-contiguous bytes-like object), "str" (list of str), "int" (list of int) or "float"
+/// (list of float).
+#[pyclass(frozen, module = "pyrdicom._core")]
+pub struct WriteValue {
+    vr: Vr,
+    kind: Kind,
+    #[pyo3(get)]
+    data: Py<PyAny>,
+}
 
-    /// The index of a DataElement still holding the value read from `file`, if it is one.
-    fn as_read(
-        &self,
-        elem: &Bound<'py, PyAny>,
-        file: Option<&Arc<Parsed>>,
-    ) -> PyResult<Option<u32>> {
-        let raw = elem.getattr("_raw")?;
-        let (Ok(rf), Some(file)) = (raw.cast::<RawFile>(), file) else {
-            return Ok(None);
-        };
-        if !Arc::ptr_eq(&rf.get().inner, file)
-            || !self
-                .hooks
-                .call_method1("_unchanged", (elem,))?
-                .is_truthy()?
-        {
-            return Ok(None);
-        }
-        elem.getattr("_idx")?.extract().map(Some)
-    }
-
-    fn close_group(&mut self, g: Group, enc: Encoding) -> PyResult<()> {
-        match g.keep {
-            Some(v) if g.verbatim == g.count && g.count == g.original_count => {
-                self.out.patch_bytes(g.mark, v);
-                Ok(())
-            }
-            _ => write::patch_length(&mut self.out, g.mark, g.start, enc.little)
-                .map_err(self.err(g.group << 16)),
-        }
-    }
-
-    fn charset(
-        &self,
-        entries: &[(u32, Entry<'py>)],
-        level: Option<&Bound<'py, LevelMap>>,
-        parent: &Charset,
-    ) -> PyResult<Charset> {
-        let current = entries.iter().find(|e| e.0 == CHARSET).map(|e| &e.1);
-        let original = level.and_then(|lm| {
-            let lm = lm.borrow();
-            let file = Arc::clone(&lm.file);
-            file.find(lm.range.clone(), CHARSET)
-                .map(|i| CharacterSet::from_value(file.value(i as usize)))
-        });
-        let cs = match current {
-            None => {
-                return Ok(Charset {
-                    cs: parent.cs.clone(),
-                    changed: parent.changed || original.is_some(),
-                })
-            }
-            Some(Entry::Raw(_)) => {
-                return Ok(Charset {
-                    cs: original.expect("read from the file"),
-                    changed: false,
-                })
-            }
-            Some(Entry::Obj(elem)) => {
-                let terms: Vec<String> = self
-                    .hooks
-                    .call_method1("_charset_terms", (elem,))?
-                    .extract()?;
-                CharacterSet::from_terms(&terms)
-            }
-        };
-        // A level made in Python holds no text read with another character set.
-        let changed = level.is_some() && original.is_none_or(|o| o != cs);
-        Ok(Charset { cs, changed })
-    }
-
-    /// An element stored from Python: a DataElement, possibly still backed by the file.
-    fn object(
-        &mut self,
-        ds: &Bound<'py, PyAny>,
-        tag: u32,
-        elem: &Bound<'py, PyAny>,
-        enc: Encoding,
-        cs: &Charset,
-    ) -> PyResult<bool> {
-        let vr = parse_vr(&elem.getattr("VR")?.extract::<String>()?)?;
-        let raw = elem.getattr("_raw")?;
-        if let Ok(rf) = raw.cast::<RawFile>() {
-            let file = Arc::clone(&rf.get().inner);
-            let idx: usize = elem.getattr("_idx")?.extract()?;
-            rf.get().check(idx)?;
-            let undefined: bool = elem.getattr("is_undefined_length")?.extract()?;
-            let same_length = undefined == file.elements[idx].is_undefined_length();
-            let value = elem.getattr("_value")?;
-            let unchanged = value.is(&self.unset)
-                || (vr != Vr::SQ
-                    && self
-                        .hooks
-                        .call_method1("_unchanged", (elem,))?
-                        .is_truthy()?);
-            if same_length && unchanged {
-                return self.raw(ds, tag, &file, idx, Some(elem), enc, cs);
-            }
-        }
-        if vr == Vr::SQ {
-            self.sequence(tag, elem, enc, cs)?;
-        } else {
-            self.encoded(ds, tag, elem, enc, cs)?;
-        }
-        Ok(false)
-    }
-
-    /// An element as read from `file`, unchanged (`elem` is its DataElement if made). Returns
-    /// whether its bytes were copied as they are.
-    #[allow(clippy::too_many_arguments)]
-    fn raw(
-        &mut self,
-        ds: &Bound<'py, PyAny>,
-        tag: u32,
-        file: &Arc<Parsed>,
-        idx: usize,
-        elem: Option<&Bound<'py, PyAny>>,
-        enc: Encoding,
-        cs: &Charset,
-    ) -> PyResult<bool> {
-        let mut vr = match elem {
-            Some(e) => parse_vr(&e.getattr("VR")?.extract::<String>()?)?,
-            None => file.elements[idx].vr,
-        };
-        let reencode_text = cs.changed && vr.uses_charset();
-        if reencode_text || (is_ambiguous(vr) && !enc.implicit) {
-            // Python decides: text is decoded with the old character set; an ambiguous VR is
-            // resolved from the data set (pydicom's correct_ambiguous_vr).
-            let elem = match elem {
-                Some(e) => e.clone(),
-                None => self.hooks.call_method1("_element", (ds, tag))?,
-            };
-            vr = parse_vr(&elem.getattr("VR")?.extract::<String>()?)?;
-            if reencode_text || is_ambiguous(vr) {
-                self.encoded(ds, tag, &elem, enc, cs)?;
-                return Ok(false);
-            }
-        }
-        let src = self.out.source(file);
-        if let Some(range) = write::copyable(file, idx, vr, enc) {
-            if vr != Vr::SQ || !cs.changed {
-                self.out.copy(src, range);
-                return Ok(true);
-            }
-        }
-        if vr == Vr::SQ {
-            let elem = match elem {
-                Some(e) => e.clone(),
-                None => self.hooks.call_method1("_element", (ds, tag))?,
-            };
-            self.sequence(tag, &elem, enc, cs)?;
-            return Ok(false);
-        }
-        let value = file.elements[idx].value_range();
-        let raw = RawValue::of(file, idx);
-        let written = write::transcode(&mut self.out, &raw, vr, enc, |o| o.copy(src, value))
-            .map_err(|e| value_error(self.py, tag, e))?;
-        self.warn_un(tag, vr, written);
-        Ok(false)
-    }
-
-    fn warn_un(&mut self, tag: u32, vr: Vr, written: Vr) {
-        if written != vr {
-            self.warnings.push(format!(
-                "The value for the data element ({:04X},{:04X}) exceeds the size of 64 kByte and \
-                 cannot be written in an explicit transfer syntax. The data element VR is changed \
-                 from '{vr}' to 'UN' to allow saving the data.",
-                tag >> 16,
-                tag & 0xFFFF
-            ));
-        }
-    }
-
-    fn sequence(
-        &mut self,
-        tag: u32,
-        elem: &Bound<'py, PyAny>,
-        enc: Encoding,
-        cs: &Charset,
-    ) -> PyResult<()> {
-        let undefined: bool = elem.getattr("is_undefined_length")?.extract()?;
-        let items = elem.getattr("value")?;
-        let length = if undefined {
-            Length::Undefined
-        } else {
-            Length::Later
-        };
-        let (_, mark) =
-            write::header(&mut self.out, tag, Vr::SQ, length, enc).map_err(self.err(tag))?;
-        let start = self.out.len();
-        for item in items.try_iter()? {
-            self.item(&item?, enc, cs)?;
-        }
-        self.close(tag, mark, start, SEQUENCE_DELIMITER, enc.little)
-    }
-
-    /// Ends a sequence or item: its delimiter, or its length filled in.
-    fn close(
-        &mut self,
-        tag: u32,
-        mark: Option<write::Mark>,
-        start: u64,
-        delimiter: u32,
-        little: bool,
-    ) -> PyResult<()> {
-        match mark {
-            Some(m) => write::patch_length(&mut self.out, m, start, little).map_err(self.err(tag)),
-            None => {
-                write::delimiter(&mut self.out, delimiter, little);
-                Ok(())
-            }
-        }
-    }
-
-    fn item(&mut self, item: &Bound<'py, PyAny>, enc: Encoding, cs: &Charset) -> PyResult<()> {
-        let undefined: bool = item
-            .getattr("is_undefined_length_sequence_item")?
-            .extract()?;
-        if let Ok(lm) = item.getattr("_dict")?.cast::<LevelMap>() {
-            let lm = lm.borrow();
-            if let (Some(i), true, false) = (lm.item, lm.is_pristine(), cs.changed) {
-                let file = Arc::clone(&lm.file);
-                let e = &file.elements[i as usize];
-                let content_implicit = e.flags & crate::parse::flag::IMPLICIT != 0;
-                if e.is_undefined_length() == undefined
-                    && content_implicit == enc.implicit
-                    && e.is_little_endian() == enc.little
-                {
-                    if let Some(range) = write::raw_extent(&file, i as usize) {
-                        let src = self.out.source(&file);
-                        self.out.copy(src, range);
-                        return Ok(());
-                    }
-                }
-            }
-        }
-        let length = if undefined {
-            Length::Undefined
-        } else {
-            Length::Later
-        };
-        let mark = write::item_header(&mut self.out, length, enc.little)
-            .map_err(self.err(crate::parse::ITEM))?;
-        let start = self.out.len();
-        self.dataset(item, enc, cs)?;
-        self.close(crate::parse::ITEM, mark, start, ITEM_DELIMITER, enc.little)
-    }
-
-    /// An element whose value comes from Python: formatted by the hook, encoded here.
-    fn encoded(
-        &mut self,
-        ds: &Bound<'py, PyAny>,
-        tag: u32,
-        elem: &Bound<'py, PyAny>,
-        enc: Encoding,
-        cs: &Charset,
-    ) -> PyResult<()> {
-        let (vr, kind, data): (String, String, Bound<'py, PyAny>) = self
-            .hooks
-            .call_method1("_primitive", (ds, elem, enc.implicit))?
-            .extract()?;
-        let vr = parse_vr(&vr)?;
-        let undefined: bool = elem.getattr("is_undefined_length")?.extract()?;
-        let py = self.py;
-        let verr = |e: Error| value_error(py, tag, e);
-        if kind == "bytes" {
-            let buf = PyBuffer::<u8>::get(&data)?;
-            let len = super::buffer_bytes(&buf)?.len();
-            let number = matches!(
-                vr,
-                Vr::US | Vr::SS | Vr::UL | Vr::SL | Vr::FL | Vr::FD | Vr::AT | Vr::SV | Vr::UV
-            );
-            if let Some(size) = vr.fixed_size().filter(|_| number) {
-                if len % size != 0 {
-                    return Err(value_error(
-                        py,
-                        tag,
-                        format!(
-                            "Invalid value length {len}: the value length for a tag with VR {vr} \
-                         must be a multiple of {size}"
-                        ),
-                    ));
-                }
-            }
-            let padded = len + len % 2;
-            let length = if undefined {
-                Length::Undefined
-            } else {
-                Length::Defined(padded as u64)
-            };
-            let (written, _) = write::header(&mut self.out, tag, vr, length, enc).map_err(verr)?;
-            self.warn_un(tag, vr, written);
-            if len >= SHARE_AT {
-                self.out.push_shared(Box::new(PyBytesSource(buf)));
-            } else {
-                self.out.push(super::buffer_bytes(&buf)?);
-            }
-            if len % 2 == 1 {
-                self.out.push(&[encode::padding(vr)]);
-            }
-            if undefined {
-                write::delimiter(&mut self.out, SEQUENCE_DELIMITER, enc.little);
-            }
-            return Ok(());
-        }
-        let primitive = match kind.as_str() {
-            "empty" => Primitive::Empty,
-            "str" => Primitive::Strs(data.extract()?),
-            "int" => Primitive::Ints(data.extract()?),
-            "float" => Primitive::Floats(data.extract()?),
+#[pymethods]
+impl WriteValue {
+    #[new]
+    #[pyo3(signature = (vr, kind, data=None))]
+    fn new(py: Python<'_>, vr: &str, kind: &str, data: Option<Py<PyAny>>) -> PyResult<Self> {
+        let kind = match kind {
+            "empty" => Kind::Empty,
+            "bytes" => Kind::Bytes,
+            "str" => Kind::Str,
+            "int" => Kind::Int,
+            "float" => Kind::Float,
             other => return Err(PyValueError::new_err(format!("unknown value kind {other}"))),
         };
-        let value = encode::encode_value(vr, &primitive, &cs.cs, enc.little).map_err(verr)?;
-        let (written, _) = write::header(
-            &mut self.out,
-            tag,
-            vr,
-            Length::Defined(value.len() as u64),
-            enc,
-        )
-        .map_err(verr)?;
-        self.warn_un(tag, vr, written);
-        self.out.push(&value);
-        Ok(())
+        Ok(WriteValue {
+            vr: parse_vr(vr)?,
+            kind,
+            data: data.unwrap_or_else(|| py.None()),
+        })
+    }
+
+    #[getter]
+    fn vr(&self) -> &'static str {
+        self.vr.as_str()
+    }
+
+    #[getter]
+    fn kind(&self) -> &'static str {
+        match self.kind {
+            Kind::Empty => "empty",
+            Kind::Bytes => "bytes",
+            Kind::Str => "str",
+            Kind::Int => "int",
+            Kind::Float => "float",
+        }
     }
 }
 
-/// What to write: preamble, File Meta Information, data set and its encoding.
-struct Plan<'py> {
-    preamble: Option<Vec<u8>>,
-    meta: Option<Bound<'py, PyAny>>,
-    dataset: Bound<'py, PyAny>,
-    enc: Encoding,
-    deflate: bool,
+/// The Python side of the walk (`pyrdicom.filewriter` makes one):
+/// `state(elem) -> ElementState`, `element(dataset, tag) -> DataElement` (a read element made,
+/// its ambiguous VR resolved), `value(dataset, elem, implicit_vr) -> WriteValue`,
+/// `items(elem) -> list[WriteLevel]`, `charset(elem) -> list[str]` (Specific Character Set
+/// terms).
+#[pyclass(frozen, module = "pyrdicom._core")]
+pub struct WriteHooks {
+    #[pyo3(get)]
+    state: Py<PyAny>,
+    #[pyo3(get)]
+    element: Py<PyAny>,
+    #[pyo3(get)]
+    value: Py<PyAny>,
+    #[pyo3(get)]
+    items: Py<PyAny>,
+    #[pyo3(get)]
+    charset: Py<PyAny>,
 }
 
-fn build<'py>(py: Python<'py>, plan: &Plan<'py>) -> PyResult<(Output, Vec<String>)> {
-    let mut w = Walker::new(py)?;
-    let none = Charset {
-        cs: CharacterSet::default(),
-        changed: false,
-    };
-    if let Some(p) = &plan.preamble {
-        w.out.push(p);
-        w.out.push(b"DICM");
-    }
-    if let Some(meta) = &plan.meta {
-        w.dataset(meta, Encoding::EXPLICIT_LE, &none)?;
-    }
-    if !plan.deflate {
-        w.dataset(&plan.dataset, plan.enc, &none)?;
-        return Ok((w.out, w.warnings));
-    }
-    // PS3.5 A.5: the data set is encoded, then deflated as a whole.
-    let head = std::mem::take(&mut w.out);
-    w.dataset(&plan.dataset, plan.enc, &none)?;
-    let body = std::mem::replace(&mut w.out, head);
-    let plain = body.to_vec();
-    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
-    let deflated = py.detach(|| z.write_all(&plain).and_then(|_| z.finish()))?;
-    w.out.push(&deflated);
-    if deflated.len() % 2 == 1 {
-        w.out.push(&[0]);
-    }
-    Ok((w.out, w.warnings))
-}
-
-type Args<'py> = (
-    Option<Vec<u8>>,
-    Option<Bound<'py, PyAny>>,
-    Bound<'py, PyAny>,
-    bool,
-    bool,
-    bool,
-);
-
-fn plan(args: Args<'_>) -> Plan<'_> {
-    let (preamble, meta, dataset, implicit, little, deflate) = args;
-    Plan {
-        preamble,
-        meta,
-        dataset,
-        enc: Encoding { implicit, little },
-        deflate,
+#[pymethods]
+impl WriteHooks {
+    #[new]
+    #[pyo3(signature = (*, state, element, value, items, charset))]
+    fn new(
+        state: Py<PyAny>,
+        element: Py<PyAny>,
+        value: Py<PyAny>,
+        items: Py<PyAny>,
+        charset: Py<PyAny>,
+    ) -> Self {
+        WriteHooks {
+            state,
+            element,
+            value,
+            items,
+            charset,
+        }
     }
 }
 
-/// Encodes a file: (bytes, warnings). Nothing is returned unless everything encoded.
-#[pyfunction]
-#[pyo3(signature = (preamble, meta, dataset, implicit_vr, little_endian, deflate))]
-fn encode_file<'py>(
-    py: Python<'py>,
-    preamble: Option<Vec<u8>>,
-    meta: Option<Bound<'py, PyAny>>,
-    dataset: Bound<'py, PyAny>,
+/// What to write: a data set in an encoding, with optionally the preamble (128 bytes, then
+/// `DICM` is written) and File Meta Information before it, deflated for Deflated Explicit VR
+/// Little Endian; `charset` is the Specific Character Set in force where the data set is
+/// (for a bare data set or element written inside another one).
+#[pyclass(frozen, module = "pyrdicom._core")]
+pub struct WriteJob {
+    #[pyo3(get)]
+    dataset: Py<WriteLevel>,
+    #[pyo3(get)]
+    hooks: Py<WriteHooks>,
+    #[pyo3(get)]
     implicit_vr: bool,
+    #[pyo3(get)]
     little_endian: bool,
+    preamble: Option<Vec<u8>>,
+    #[pyo3(get)]
+    meta: Option<Py<WriteLevel>>,
+    #[pyo3(get)]
     deflate: bool,
-) -> PyResult<(Bound<'py, PyBytes>, Vec<String>)> {
-    let plan = plan((preamble, meta, dataset, implicit_vr, little_endian, deflate));
-    let (out, warnings) = build(py, &plan)?;
-    let len = usize::try_from(out.len()).map_err(|_| PyValueError::new_err("too large"))?;
-    let bytes = PyBytes::new_with(py, len, |buf| {
-        out.fill(buf);
+    #[pyo3(get)]
+    charset: Vec<String>,
+}
+
+#[pymethods]
+impl WriteJob {
+    #[new]
+    #[pyo3(signature = (
+        dataset, *, implicit_vr, little_endian, hooks, preamble=None, meta=None, deflate=false,
+        charset=Vec::new()
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        dataset: Py<WriteLevel>,
+        implicit_vr: bool,
+        little_endian: bool,
+        hooks: Py<WriteHooks>,
+        preamble: Option<Vec<u8>>,
+        meta: Option<Py<WriteLevel>>,
+        deflate: bool,
+        charset: Vec<String>,
+    ) -> Self {
+        WriteJob {
+            dataset,
+            hooks,
+            implicit_vr,
+            little_endian,
+            preamble,
+            meta,
+            deflate,
+            charset,
+        }
+    }
+
+    #[getter]
+    fn preamble<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
+        self.preamble.as_deref().map(|p| PyBytes::new(py, p))
+    }
+}
+
+/// The hooks, bound for one walk.
+struct Hooks<'py> {
+    state: Bound<'py, PyAny>,
+    element: Bound<'py, PyAny>,
+    value: Bound<'py, PyAny>,
+    items: Bound<'py, PyAny>,
+    charset: Bound<'py, PyAny>,
+}
+
+impl<'py> Hooks<'py> {
+    fn new(h: &Bound<'py, WriteHooks>) -> Self {
+        let (h, py) = (h.get(), h.py());
+        Hooks {
+            state: h.state.bind(py).clone(),
+            element: h.element.bind(py).clone(),
+            value: h.value.bind(py).clone(),
+            items: h.items.bind(py).clone(),
+            charset: h.charset.bind(py).clone(),
+        }
+    }
+}
+
+/// `walk::Level` over a `WriteLevel`.
+struct PyLevel<'h, 'py> {
+    hooks: &'h Hooks<'py>,
+    level: Bound<'py, WriteLevel>,
+}
+
+impl<'py> PyLevel<'_, 'py> {
+    fn py(&self) -> Python<'py> {
+        self.level.py()
+    }
+
+    fn elements(&self) -> &Bound<'py, PyAny> {
+        self.level.get().elements.bind(self.py())
+    }
+
+    fn dataset(&self) -> &Bound<'py, PyAny> {
+        self.level.get().dataset.bind(self.py())
+    }
+}
+
+impl<'h, 'py> Level for PyLevel<'h, 'py> {
+    type Element = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn origin(&self) -> Option<Origin> {
+        let lm = self.elements().cast::<LevelMap>().ok()?.borrow();
+        Some(Origin {
+            file: Arc::clone(&lm.file),
+            range: lm.range.clone(),
+            item: lm.item,
+            pristine: lm.is_pristine(),
+        })
+    }
+
+    fn entries(&self) -> PyResult<Entries<Self::Element>> {
+        let elements = self.elements();
+        if let Ok(lm) = elements.cast::<LevelMap>() {
+            let entries = lm.borrow().entries(self.py());
+            return Ok(entries
+                .into_iter()
+                .map(|(t, e)| match e {
+                    MapEntry::Raw(i) => (t, Entry::Read(i)),
+                    MapEntry::Obj(o) => (t, Entry::Stored(o)),
+                })
+                .collect());
+        }
+        let mut v: Entries<Self::Element> = elements
+            .cast::<PyDict>()?
+            .iter()
+            .map(|(k, v)| Ok((k.extract::<u32>()?, Entry::Stored(v))))
+            .collect::<PyResult<_>>()?;
+        v.sort_unstable_by_key(|e| e.0);
+        Ok(v)
+    }
+
+    fn is_undefined_length_item(&self) -> bool {
+        self.level.get().undefined_length
+    }
+
+    fn state(&self, elem: &Self::Element) -> PyResult<State> {
+        let s = self.hooks.state.call1((elem,))?;
+        let s = s.cast::<ElementState>()?.get();
+        Ok(State {
+            vr: s.vr,
+            undefined_length: s.undefined_length,
+            unchanged: s
+                .source
+                .as_ref()
+                .map(|rf| (Arc::clone(&rf.get().inner), s.index)),
+        })
+    }
+
+    fn read_element(&self, tag: u32) -> PyResult<Self::Element> {
+        self.hooks.element.call1((self.dataset(), tag))
+    }
+
+    fn value(&self, elem: &Self::Element, implicit: bool) -> PyResult<Value> {
+        let v = self.hooks.value.call1((self.dataset(), elem, implicit))?;
+        let v = v.cast::<WriteValue>()?.get();
+        let data = v.data.bind(self.py());
+        let data = match v.kind {
+            Kind::Bytes => {
+                let buf = PyBuffer::<u8>::get(data)?;
+                super::buffer_bytes(&buf)?;
+                Data::Bytes(Box::new(PyBytesSource(buf)))
+            }
+            Kind::Empty => Data::Primitive(Primitive::Empty),
+            Kind::Str => Data::Primitive(Primitive::Strs(data.extract()?)),
+            Kind::Int => Data::Primitive(Primitive::Ints(data.extract()?)),
+            Kind::Float => Data::Primitive(Primitive::Floats(data.extract()?)),
+        };
+        Ok(Value { vr: v.vr, data })
+    }
+
+    fn items(&self, elem: &Self::Element) -> PyResult<Vec<Self>> {
+        self.hooks
+            .items
+            .call1((elem,))?
+            .try_iter()?
+            .map(|item| {
+                Ok(PyLevel {
+                    hooks: self.hooks,
+                    level: item?.cast_into::<WriteLevel>()?,
+                })
+            })
+            .collect()
+    }
+
+    fn charset(&self, elem: &Self::Element) -> PyResult<Vec<String>> {
+        self.hooks.charset.call1((elem,))?.extract()
+    }
+}
+
+/// Runs the walk of `job`.
+fn build(job: &Bound<'_, WriteJob>) -> PyResult<walk::Writer> {
+    let py = job.py();
+    let j = job.get();
+    let hooks = Hooks::new(j.hooks.bind(py));
+    let level = |l: &Py<WriteLevel>| PyLevel {
+        hooks: &hooks,
+        level: l.bind(py).clone(),
+    };
+    let dataset = level(&j.dataset);
+    let meta = j.meta.as_ref().map(level);
+    let parts = FileParts {
+        preamble: j.preamble.as_deref(),
+        meta: meta.as_ref(),
+        dataset: &dataset,
+        enc: Encoding {
+            implicit: j.implicit_vr,
+            little: j.little_endian,
+        },
+        deflate: j.deflate,
+        charset: walk::Charset::from_terms(&j.charset),
+    };
+    walk::encode_file(&parts, |d| py.detach(|| d.run()))
+}
+
+/// An encoded file (or data set): its bytes and pydicom's warnings to issue.
+#[pyclass(frozen, module = "pyrdicom._core")]
+pub struct Encoded {
+    #[pyo3(get)]
+    data: Py<PyBytes>,
+    #[pyo3(get)]
+    warnings: Vec<String>,
+}
+
+/// Encodes `job` into bytes. Nothing is returned unless everything encoded.
+#[pyfunction]
+fn encode(job: &Bound<'_, WriteJob>) -> PyResult<Encoded> {
+    let py = job.py();
+    let w = build(job)?;
+    let len = usize::try_from(w.out.len()).map_err(|_| PyValueError::new_err("too large"))?;
+    let data = PyBytes::new_with(py, len, |buf| {
+        w.out.fill(buf);
         Ok(())
     })?;
-    Ok((bytes, warnings))
+    Ok(Encoded {
+        data: data.unbind(),
+        warnings: w.warnings,
+    })
 }
 
-/// Encodes a file and puts it at `path` atomically (see `write::file::replace`); returns the
+/// Encodes `job` and puts it at `path` atomically (see `write::file::replace`); returns the
 /// warnings. The target is not touched unless everything encoded.
 #[pyfunction]
-#[pyo3(signature = (path, preamble, meta, dataset, implicit_vr, little_endian, deflate, overwrite=true, fsync=true))]
-#[allow(clippy::too_many_arguments)]
-fn write_file<'py>(
-    py: Python<'py>,
+#[pyo3(signature = (path, job, overwrite=true, fsync=true))]
+fn write_file(
     path: PathBuf,
-    preamble: Option<Vec<u8>>,
-    meta: Option<Bound<'py, PyAny>>,
-    dataset: Bound<'py, PyAny>,
-    implicit_vr: bool,
-    little_endian: bool,
-    deflate: bool,
+    job: &Bound<'_, WriteJob>,
     overwrite: bool,
     fsync: bool,
 ) -> PyResult<Vec<String>> {
-    let plan = plan((preamble, meta, dataset, implicit_vr, little_endian, deflate));
-    let (out, warnings) = build(py, &plan)?;
+    let py = job.py();
+    let w = build(job)?;
     py.detach(|| {
-        file::replace(&path, overwrite, fsync, |w| {
-            out.write_to(w)?;
+        file::replace(&path, overwrite, fsync, |f| {
+            w.out.write_to(f)?;
             Ok(())
         })
     })
     .map_err(|e| super::path_err(py, e, &path))?;
-    Ok(warnings)
+    Ok(w.warnings)
 }
 
-/// The pieces an encoded file is made of (for tests: an unchanged file is a few big copies).
+/// The pieces `job` is encoded into (for tests: an unchanged file is a few big copies).
 #[pyfunction]
-#[pyo3(signature = (preamble, meta, dataset, implicit_vr, little_endian, deflate))]
-fn plan_pieces<'py>(
-    py: Python<'py>,
-    preamble: Option<Vec<u8>>,
-    meta: Option<Bound<'py, PyAny>>,
-    dataset: Bound<'py, PyAny>,
-    implicit_vr: bool,
-    little_endian: bool,
-    deflate: bool,
-) -> PyResult<usize> {
-    let plan = plan((preamble, meta, dataset, implicit_vr, little_endian, deflate));
-    Ok(build(py, &plan)?.0.piece_count())
+fn plan_pieces(job: &Bound<'_, WriteJob>) -> PyResult<usize> {
+    Ok(build(job)?.out.piece_count())
 }
 
 /// Compresses native frames (pixel_array layout, little endian) for `transfer_syntax`:
@@ -651,7 +491,7 @@ fn compress_frames<'py>(
     py: Python<'py>,
     transfer_syntax: &str,
     data: &Bound<'py, PyAny>,
-    spec: super::pixel::SpecTuple,
+    spec: super::frame_spec::PyFrameSpec,
     frames: usize,
     extended: bool,
     jls_error: u16,
@@ -680,7 +520,7 @@ fn compress_frames<'py>(
             )),
             )
         })?;
-    let spec = super::pixel::spec_from_tuple(spec);
+    let spec = crate::codec::FrameSpec::from(spec);
     let buf = PyBuffer::<u8>::get(data)?;
     let bytes = super::buffer_bytes(&buf)?;
     let out = py
@@ -698,8 +538,14 @@ fn compress_frames<'py>(
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<WriteLevel>()?;
+    m.add_class::<ElementState>()?;
+    m.add_class::<WriteValue>()?;
+    m.add_class::<WriteHooks>()?;
+    m.add_class::<WriteJob>()?;
+    m.add_class::<Encoded>()?;
     m.add_function(wrap_pyfunction!(compress_frames, m)?)?;
-    m.add_function(wrap_pyfunction!(encode_file, m)?)?;
+    m.add_function(wrap_pyfunction!(encode, m)?)?;
     m.add_function(wrap_pyfunction!(write_file, m)?)?;
     m.add_function(wrap_pyfunction!(plan_pieces, m)?)?;
     Ok(())

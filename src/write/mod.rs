@@ -1,18 +1,21 @@
 //! Writing DICOM (PS3.5 ch. 7, PS3.10 ch. 7): element headers in a target encoding, elements
 //! read from a file copied byte for byte when their encoding already is the target's (or
 //! re-encoded around their original value when it is not), values encoded per VR (`encode`),
-//! and the file replaced atomically (`file`). What to write is decided by the caller (the
-//! Python bindings walk the data set); this module only assembles bytes into an [`Output`].
+//! and the file replaced atomically (`file`). `walk` decides what is written: it goes through
+//! a data set seen through its `Level` trait (the bindings implement it over the Python
+//! objects) and assembles the bytes into an [`Output`].
 
 pub mod encode;
 pub mod file;
 pub mod output;
 pub mod pixels;
+pub mod walk;
 
 use std::ops::Range;
 
 use crate::error::{Error, Result};
 use crate::parse::{flag, Parsed, ITEM, ITEM_DELIMITER, SEQUENCE_DELIMITER, UNDEFINED};
+use crate::tag::Tag;
 use crate::vr::Vr;
 pub use output::{Mark, Output};
 
@@ -58,10 +61,6 @@ fn u32_bytes(v: u32, little: bool) -> [u8; 4] {
     }
 }
 
-fn tag_str(tag: u32) -> String {
-    format!("({:04X},{:04X})", tag >> 16, tag & 0xFFFF)
-}
-
 fn length_u32(tag: u32, len: u64) -> Result<u32> {
     u32::try_from(len)
         .ok()
@@ -69,7 +68,7 @@ fn length_u32(tag: u32, len: u64) -> Result<u32> {
         .ok_or_else(|| {
             Error::Value(format!(
                 "the value of {} is {len} bytes, more than a DICOM length can hold",
-                tag_str(tag)
+                Tag(tag)
             ))
         })
 }
@@ -96,7 +95,7 @@ pub fn header(
             return Err(Error::Value(format!(
                 "Cannot write ambiguous VR of '{vr}' for data element with tag {}: set the \
                  correct VR before writing, or use an implicit VR transfer syntax",
-                tag_str(tag)
+                Tag(tag)
             )));
         }
         if let Length::Defined(n) = length {
@@ -111,7 +110,7 @@ pub fn header(
         let Length::Defined(n) = length else {
             return Err(Error::Value(format!(
                 "{} with VR {vr} needs a defined length in explicit VR",
-                tag_str(tag)
+                Tag(tag)
             )));
         };
         let n = n as u16;

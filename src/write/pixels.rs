@@ -1,19 +1,15 @@
 //! Compressing pixel data for writing: frames encoded (in parallel) by the codec of a
 //! transfer syntax, then encapsulated (PS3.5 A.4), with an Extended Offset Table when asked
 //! for or when the Basic Offset Table cannot hold the offsets (as pydicom's `compress`).
-//! A new codec is one more arm in [`Encoder::for_transfer_syntax`] and [`Encoder::encode`].
+//! Which encoder a transfer syntax uses is the registry's (`crate::transfer_syntax`); a new
+//! codec is one more arm in [`Encoder::for_transfer_syntax`] and [`Encoder::encode`].
 
 use rayon::prelude::*;
 
 use crate::codec::{j2k, jpegls, rle, FrameSpec};
 use crate::error::{Error, Result};
 use crate::pixel::encaps;
-
-pub const RLE_LOSSLESS: &str = "1.2.840.10008.1.2.5";
-pub const JPEG_LS_LOSSLESS: &str = "1.2.840.10008.1.2.4.80";
-pub const JPEG_LS_NEAR_LOSSLESS: &str = "1.2.840.10008.1.2.4.81";
-pub const JPEG_2000_LOSSLESS: &str = "1.2.840.10008.1.2.4.90";
-pub const JPEG_2000: &str = "1.2.840.10008.1.2.4.91";
+use crate::transfer_syntax::{self, Encoder as Kind};
 
 /// pydicom's `compress()` options that reach the codecs (validated by the Python layer).
 #[derive(Clone, Debug, Default)]
@@ -34,22 +30,19 @@ pub enum Encoder {
 impl Encoder {
     pub fn for_transfer_syntax(uid: &str, options: &Options) -> Option<Encoder> {
         let near_lossless = options.jls_error;
-        match uid {
-            RLE_LOSSLESS => Some(Encoder::Rle),
-            JPEG_LS_LOSSLESS | JPEG_LS_NEAR_LOSSLESS => {
-                Some(Encoder::JpegLs(jpegls::EncodeParams { near_lossless }))
-            }
+        Some(match transfer_syntax::lookup(uid)?.encoder? {
+            Kind::Rle => Encoder::Rle,
+            Kind::JpegLs => Encoder::JpegLs(jpegls::EncodeParams { near_lossless }),
             // Frames encode in parallel, so OpenJPEG itself stays single-threaded.
-            JPEG_2000_LOSSLESS => Some(Encoder::J2k(j2k::EncodeParams {
+            Kind::J2kLossless => Encoder::J2k(j2k::EncodeParams {
                 quality: j2k::Quality::Lossless,
                 threads: 1,
-            })),
-            JPEG_2000 => Some(Encoder::J2k(j2k::EncodeParams {
+            }),
+            Kind::J2k => Encoder::J2k(j2k::EncodeParams {
                 quality: options.j2k_quality.clone(),
                 threads: 1,
-            })),
-            _ => None,
-        }
+            }),
+        })
     }
 
     /// Encodes one frame laid out as pydicom's `pixel_array` (interleaved samples, little
@@ -139,7 +132,8 @@ mod tests {
             planar_configuration: 0,
         };
         let data: Vec<u8> = (0..24).collect();
-        let enc = Encoder::for_transfer_syntax(RLE_LOSSLESS, &Options::default()).unwrap();
+        let rle = transfer_syntax::by_keyword("RLELossless").unwrap().uid;
+        let enc = Encoder::for_transfer_syntax(rle, &Options::default()).unwrap();
         let out = compress(&enc, &data, &spec, 2, false).unwrap();
         assert!(out.extended.is_none());
         let parsed = encaps::Encapsulated::parse(&out.value).unwrap();

@@ -8,54 +8,66 @@ from typing import Any
 
 import numpy as np
 
-from .. import _core
+from .. import _core, _transfer_syntax
+from .._core import TransferSyntax
 from ..errors import DicomAttributeError, UnsupportedTransferSyntaxError
 from ..uid import UID
-from .native import NATIVE_SYNTAXES, PixelInfo, native_array, pixel_source, shift_unused_bits
-
-# Codecs that leave colour conversion (YBR_FULL -> RGB) to us; the JPEG family converts itself.
-_RAW_COLOUR = {"1.2.840.10008.1.2.5", "1.2.840.10008.1.2.1.98", "1.2.840.10008.1.2.8.1"}
-# JPEG-LS and JPEG 2000: pydicom does not correct the bits above Bits Stored; it only applies its
-# sign correction from the codestream's precision (done by our codecs), so a 16-bit codestream
-# with Bits Stored 12 keeps its high bits.
-_NO_UNUSED_BITS_CORRECTION = {
-    "1.2.840.10008.1.2.4.80",
-    "1.2.840.10008.1.2.4.81",
-    "1.2.840.10008.1.2.4.90",
-    "1.2.840.10008.1.2.4.91",
-    "1.2.840.10008.1.2.4.201",
-    "1.2.840.10008.1.2.4.202",
-    "1.2.840.10008.1.2.4.203",
-}
+from .native import PixelInfo, native_array, pixel_id, pixel_source, shift_unused_bits
+from .processing import convert_color_space
 
 
-def transfer_syntax(ds: Any) -> str:
-    meta = getattr(ds, "file_meta", None)
-    ts = meta.get("TransferSyntaxUID") if meta is not None else None
+def decoded_photometric(uid: str, photometric: str, as_rgb: bool) -> str:
+    """The photometric interpretation of what `dataset_array` returns for data stored as
+    `photometric` with transfer syntax `uid`."""
+    ts = _transfer_syntax.lookup(uid)
     if ts is None:
+        return photometric
+    if photometric in ts.codec_rgb:
+        return "RGB"
+    if not ts.encapsulated and photometric == "YBR_FULL_422":
+        return "RGB" if as_rgb else "YBR_FULL"  # upsampled either way
+    if as_rgb and ts.ybr_to_rgb_after_decoding and photometric == "YBR_FULL":
+        return "RGB"
+    return photometric
+
+
+def transfer_syntax_uid(ds: Any) -> str:
+    """The data set's Transfer Syntax UID (a bare data set read with ``force=True``: its
+    encoding as read), whether or not the registry knows it."""
+    uid = _transfer_syntax.of_meta(getattr(ds, "file_meta", None))
+    if uid is None:
         raw = ds._raw
         if raw is None:
             raise DicomAttributeError(
                 "Unable to decode the pixel data as the dataset's 'file_meta' has no "
                 "(0002,0010) 'Transfer Syntax UID' element"
             )
-        # A bare data set read with force=True: its encoding as read.
-        if raw.implicit_vr:
-            return "1.2.840.10008.1.2"
-        return "1.2.840.10008.1.2.1" if raw.little_endian else "1.2.840.10008.1.2.2"
-    if not UID(str(ts)).is_transfer_syntax:
+        return _transfer_syntax.native(raw.implicit_vr, raw.little_endian).uid
+    return uid
+
+
+def transfer_syntax(ds: Any) -> TransferSyntax:
+    """The registry entry of the data set's transfer syntax."""
+    uid = transfer_syntax_uid(ds)
+    ts = _transfer_syntax.lookup(uid)
+    if ts is None:
+        if not UID(uid).is_transfer_syntax:
+            raise UnsupportedTransferSyntaxError(
+                "Unable to decode the pixel data as a (0002,0010) 'Transfer Syntax UID' value "
+                f"of '{uid}' is not supported"
+            )
         raise UnsupportedTransferSyntaxError(
-            "Unable to decode the pixel data as a (0002,0010) 'Transfer Syntax UID' value of "
-            f"'{ts}' is not supported"
+            f"Unable to decode pixel data with a transfer syntax UID of '{uid}': this build "
+            "of pyrdicom has no decoder for it"
         )
-    return str(ts)
+    return ts
 
 
 def dataset_array(ds: Any, index: int | None = None, as_rgb: bool = True) -> np.ndarray:
     ts = transfer_syntax(ds)
     info = PixelInfo(ds)
-    if ts in NATIVE_SYNTAXES:
-        info.little_endian = NATIVE_SYNTAXES[ts]
+    if not ts.encapsulated:
+        info.little_endian = ts.little_endian
         return native_array(ds, info, index, as_rgb)
     return encapsulated_array(ds, info, ts, index, as_rgb)
 
@@ -72,29 +84,46 @@ def _extended_offsets(ds: Any) -> tuple[list[int], list[int]] | None:
 
 
 def encapsulated_array(
-    ds: Any, info: PixelInfo, ts: str, index: int | None, as_rgb: bool = True
+    ds: Any, info: PixelInfo, ts: TransferSyntax, index: int | None, as_rgb: bool = True
 ) -> np.ndarray:
     if info.bits_allocated == 1 or info.bits_allocated % 8:
         raise UnsupportedTransferSyntaxError(
             f"Bits Allocated {info.bits_allocated} is not supported for encapsulated pixel data"
         )
     buf, _, _ = pixel_source(ds, info)
-    source, idx = (buf, ds._dict[info.tag]) if buf is ds._raw else (buf, 0)
-    if source is ds._raw and idx.__class__ is not int:
-        idx = idx._idx
+    source, idx = buf, 0
+    if buf is ds._raw:
+        idx = ds._dict[info.tag]
+        if idx.__class__ is not int:
+            idx = idx._idx
     spec = info.frame_spec(info.planar)
     if index is not None and not 0 <= index < info.frames:
         raise IndexError(f"There is no frame at index {index}: the data has {info.frames} frame(s)")
     flat, frames, warning = _core.decode_pixels(
-        source, idx, ts, spec, info.frames, index, _extended_offsets(ds)
+        source, idx, ts.uid, spec, info.frames, index, _extended_offsets(ds)
     )
     if warning:
         warnings.warn(warning, UserWarning, stacklevel=4)
     arr = flat.view(info.dtype()).reshape(info.shape(frames))
-    if info.bits_stored < info.bits_allocated and ts not in _NO_UNUSED_BITS_CORRECTION:
+    if info.bits_stored < info.bits_allocated and ts.corrects_unused_bits:
         arr = shift_unused_bits(arr, info, in_place=True)
-    if as_rgb and ts in _RAW_COLOUR and info.photometric == "YBR_FULL":
-        from .processing import convert_color_space
-
+    if as_rgb and ts.ybr_to_rgb_after_decoding and info.photometric == "YBR_FULL":
         arr = convert_color_space(arr, "YBR_FULL", "RGB")
+    return arr
+
+
+def dataset_pixel_array(ds: Any) -> np.ndarray:
+    """`Dataset.pixel_array`: decoded once, then the same array while the pixel module stays."""
+    cached = ds.__dict__.get("_pixel_cache")
+    if cached is not None and cached[0] == pixel_id(ds):
+        return cached[1]
+    opts = ds.__dict__.get("_pixel_array_opts")
+    if opts:  # set by Dataset.pixel_array_options
+        from . import pixel_array
+
+        arr = pixel_array(ds, **opts)
+    else:
+        arr = dataset_array(ds)
+    # The key is taken after decoding, which turns the module's elements into DataElements.
+    object.__setattr__(ds, "_pixel_cache", (pixel_id(ds), arr))
     return arr

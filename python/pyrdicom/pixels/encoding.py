@@ -7,25 +7,15 @@ from typing import Any
 
 import numpy as np
 
-from .. import _core
-from ..errors import UnsupportedTransferSyntaxError
+from .. import _core, _transfer_syntax
 from ..uid import UID, generate_uid
+from .decode import dataset_array, decoded_photometric
+from .native import PixelInfo
 
-EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1"
-RLE_LOSSLESS = "1.2.840.10008.1.2.5"
-# Transfer syntaxes `compress` can encode: UID -> name. JPEG-LS and JPEG 2000 join when their
-# Rust encoders exist (one arm each in src/write/pixels.rs).
-JPEG_LS_LOSSLESS = "1.2.840.10008.1.2.4.80"
-JPEG_LS_NEAR_LOSSLESS = "1.2.840.10008.1.2.4.81"
-JPEG_2000_LOSSLESS = "1.2.840.10008.1.2.4.90"
-JPEG_2000 = "1.2.840.10008.1.2.4.91"
-ENCODERS = {
-    RLE_LOSSLESS: "RLE Lossless",
-    JPEG_LS_LOSSLESS: "JPEG-LS Lossless",
-    JPEG_LS_NEAR_LOSSLESS: "JPEG-LS Near Lossless",
-    JPEG_2000_LOSSLESS: "JPEG 2000 Lossless",
-    JPEG_2000: "JPEG 2000",
-}
+# Transfer syntaxes `compress` can encode: UID -> name (the registry's; a new encoder is one
+# registry entry and one arm in src/write/pixels.rs).
+ENCODERS = {ts.uid: ts.name for ts in _transfer_syntax.encoders()}
+_EXPLICIT_VR_LITTLE_ENDIAN = _transfer_syntax.native(implicit_vr=False, little_endian=True).uid
 
 _SAMPLES = {
     "MONOCHROME1": 1,
@@ -48,10 +38,9 @@ def _file_meta(ds: Any) -> Any:
     return meta
 
 
-def _transfer_syntax(ds: Any) -> UID | None:
-    meta = getattr(ds, "file_meta", None)
-    ts = meta.get("TransferSyntaxUID") if meta is not None else None
-    return UID(str(ts)) if ts else None
+def _dataset_uid(ds: Any) -> UID | None:
+    ts = _transfer_syntax.of_meta(getattr(ds, "file_meta", None))
+    return UID(ts) if ts else None
 
 
 def _new_instance_uid(ds: Any) -> None:
@@ -105,7 +94,7 @@ def set_pixel_data(
                 "the (0008,0016) 'SOP Class UID' value is not suitable for this pixel data. "
                 f"The '{elem.name}' element should be deleted and the 'SOP Class UID' changed."
             )
-    tsyntax = _transfer_syntax(ds)
+    tsyntax = _dataset_uid(ds)
     if tsyntax is not None and tsyntax.is_transfer_syntax and not tsyntax.is_little_endian:
         raise NotImplementedError(
             f"The dataset's transfer syntax '{tsyntax.name}' is big-endian, which is not supported"
@@ -214,7 +203,7 @@ def set_pixel_data(
     elem.is_undefined_length = False
     _forget_pixels(ds)
     if tsyntax is None or (tsyntax.is_transfer_syntax and tsyntax.is_encapsulated):
-        _file_meta(ds).TransferSyntaxUID = UID(EXPLICIT_VR_LITTLE_ENDIAN)
+        _file_meta(ds).TransferSyntaxUID = UID(_EXPLICIT_VR_LITTLE_ENDIAN)
     if generate_instance_uid:
         _new_instance_uid(ds)
 
@@ -235,22 +224,23 @@ def compress(
     """pydicom 3's `compress`: encode the native pixel data (or `arr`, shaped as the data set's
     pixel_array) with `transfer_syntax_uid` and put it in the data set, encapsulated. Lossless
     encoders: `ENCODERS`."""
-    from .decode import dataset_array
-    from .native import PixelInfo
+    from .encoders.base import get_encoder
 
     uid = UID(str(transfer_syntax_uid))
-    if str(uid) not in ENCODERS:
-        raise UnsupportedTransferSyntaxError(
-            f"No pixel data encoder for '{uid.name}' is available in this build of pyrdicom; "
-            f"it can encode: {', '.join(ENCODERS.values())}"
-        )
+    get_encoder(uid)._check_plugin(encoding_plugin)
+    from .common import DESCRIPTION
+
+    # pydicom passes kwargs to its encoding plugins, except the Image Pixel description, which
+    # the data set's elements override; pyrdicom's encoders take no other option.
+    if unknown := set(kwargs) - set(DESCRIPTION):
+        raise TypeError(f"Unsupported encoding option(s): {', '.join(sorted(unknown))}")
     info = PixelInfo(ds)
     if info.keyword != "PixelData":
         raise ValueError(f"Only 'Pixel Data' can be compressed, not '{info.keyword}'")
     if info.photometric == "YBR_FULL_422":
         raise ValueError("YBR_FULL_422 pixel data cannot be compressed losslessly as it is")
     if arr is None:
-        tsyntax = _transfer_syntax(ds)
+        tsyntax = _dataset_uid(ds)
         if tsyntax is None:
             raise AttributeError(
                 "Unable to determine the initial compression state of the dataset as there's "
@@ -277,7 +267,7 @@ def compress(
                 f"The ndarray's dtype '{arr.dtype}' does not match the dataset's Pixel "
                 f"Representation {int(info.signed)}"
             )
-    jls_error, j2k_cr, j2k_psnr = _codec_options(str(uid), arr, info, jls_error, j2k_cr, j2k_psnr)
+    jls_error, j2k_cr, j2k_psnr = _codec_options(uid, arr, info, jls_error, j2k_cr, j2k_psnr)
     data = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<"))
     spec = info.frame_spec(0)  # encoded from pixel_array's interleaved samples
     value, offsets, lengths = _core.compress_frames(
@@ -294,7 +284,7 @@ def compress(
     else:
         for keyword in ("ExtendedOffsetTable", "ExtendedOffsetTableLengths"):
             ds.pop(keyword, None)
-    if info.samples > 1 and str(uid) != RLE_LOSSLESS:
+    if info.samples > 1 and uid.keyword != "RLELossless":
         # The frames were encoded from pixel_array's interleaved samples; decoders (pydicom's
         # too) read JPEG-LS/JPEG 2000 output by Planar Configuration, so it must say so.
         ds.PlanarConfiguration = 0
@@ -306,7 +296,7 @@ def compress(
 
 
 def _codec_options(
-    uid: str,
+    uid: UID,
     arr: np.ndarray,
     info: Any,
     jls_error: int | None,
@@ -315,12 +305,12 @@ def _codec_options(
 ) -> tuple[int, list[float] | None, list[float] | None]:
     """pydicom's checks of the lossy options for `uid`; returns them for the core."""
     error = int(jls_error or 0)
-    if uid == JPEG_LS_LOSSLESS and error:
+    if uid.keyword == "JPEGLSLossless" and error:
         raise ValueError(
             f"A 'jls_error' value of '{error}' is being used with a transfer syntax of "
             "'JPEG-LS Lossless' - did you mean to use 'JPEG-LS Near Lossless' instead?"
         )
-    if uid == JPEG_LS_NEAR_LOSSLESS and error and info.signed:
+    if uid.keyword == "JPEGLSNearLossless" and error and info.signed:
         # Lossy JPEG-LS does not track signedness: keep values where the error cannot flip
         # their sign (pydicom's rule).
         minimum, maximum = -(1 << (info.bits_stored - 1)), (1 << (info.bits_stored - 1)) - 1
@@ -331,12 +321,12 @@ def _codec_options(
                 f"'{info.bits_stored}' and a 'jls_error' of '{error}' is "
                 f"({minimum + error}, {maximum - error})"
             )
-    if uid == JPEG_2000_LOSSLESS and (j2k_cr or j2k_psnr):
+    if uid.keyword == "JPEG2000Lossless" and (j2k_cr or j2k_psnr):
         raise ValueError(
             "A lossy configuration option is being used with a transfer syntax of 'JPEG 2000 "
             "Lossless' - did you mean to use 'JPEG 2000' instead?"
         )
-    if uid == JPEG_2000:
+    if uid.keyword == "JPEG2000":
         if not j2k_cr and not j2k_psnr:
             raise ValueError(
                 "The 'JPEG 2000' transfer syntax requires a lossy configuration option such "
@@ -362,14 +352,11 @@ def decompress(
 ) -> Any:
     """pydicom 3's `decompress`: decode all frames into native Explicit VR Little Endian pixel
     data (YBR_FULL converted to RGB with `as_rgb`, as pydicom's decoders do)."""
-    from .decode import _RAW_COLOUR, dataset_array
-    from .native import PixelInfo
-
     if "PixelData" not in ds:
         raise AttributeError(
             "Unable to decompress as the dataset has no (7FE0,0010) 'Pixel Data' element"
         )
-    tsyntax = _transfer_syntax(ds)
+    tsyntax = _dataset_uid(ds)
     if tsyntax is None:
         raise AttributeError(
             "Unable to determine the initial compression state as there's no (0002,0010) "
@@ -377,11 +364,15 @@ def decompress(
         )
     if not tsyntax.is_compressed:
         raise ValueError("The dataset is already uncompressed")
+    from . import _decoder
+
+    decoder = _decoder(ds)
+    decoder._check_plugin(decoding_plugin)
     info = PixelInfo(ds)
-    arr = dataset_array(ds, as_rgb=as_rgb)
-    photometric = info.photometric
-    if as_rgb and str(tsyntax) in _RAW_COLOUR and photometric == "YBR_FULL":
-        photometric = "RGB"
+    kwargs.pop("index", None)  # every frame is decompressed: pydicom ignores it too
+    arr, _ = decoder.as_array(ds, raw=not as_rgb, **kwargs)
+    # What the pixels now are: pydicom's decompress says RGB once YCbCr has been converted.
+    photometric = decoded_photometric(str(tsyntax), info.photometric, as_rgb)
     data = np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<")).tobytes()
     if len(data) >= 2**32 - 1:
         raise ValueError(
@@ -398,7 +389,7 @@ def decompress(
     for keyword in ("ExtendedOffsetTable", "ExtendedOffsetTableLengths"):
         ds.pop(keyword, None)
     _forget_pixels(ds)
-    _file_meta(ds).TransferSyntaxUID = UID(EXPLICIT_VR_LITTLE_ENDIAN)
+    _file_meta(ds).TransferSyntaxUID = UID(_EXPLICIT_VR_LITTLE_ENDIAN)
     if generate_instance_uid:
         _new_instance_uid(ds)
     ds.PhotometricInterpretation = photometric

@@ -12,20 +12,15 @@ from typing import Any
 import numpy as np
 
 from .. import config
-from .._core import RawFile
+from .._core import FrameSpec, RawFile
 from ..errors import DicomAttributeError, PixelDataError
+from .processing import convert_color_space
 
 PIXEL_KEYWORDS = (
     ("PixelData", 0x7FE00010),
     ("FloatPixelData", 0x7FE00008),
     ("DoubleFloatPixelData", 0x7FE00009),
 )
-NATIVE_SYNTAXES = {
-    "1.2.840.10008.1.2": True,
-    "1.2.840.10008.1.2.1": True,
-    "1.2.840.10008.1.2.1.99": True,
-    "1.2.840.10008.1.2.2": False,
-}
 
 # Elements whose change invalidates a cached array.
 _PIXEL_MODULE = (
@@ -106,13 +101,18 @@ class PixelInfo:
             raise PixelDataError(f"Bits Allocated {self.bits_allocated} is not supported")
         return np.dtype(f"{'<' if self.little_endian else '>'}{kind}{size}")
 
-    def frame_spec(self, planar: int) -> tuple:
-        """The core's frame description: (rows, columns, samples, bits allocated, bits stored,
-        signed, photometric, planar configuration)."""
-        return (
-            self.rows, self.columns, self.samples, self.bits_allocated, self.bits_stored,
-            self.signed, self.photometric, planar,
-        )  # fmt: skip
+    def frame_spec(self, planar: int) -> FrameSpec:
+        """The core's frame description."""
+        return FrameSpec(
+            rows=self.rows,
+            columns=self.columns,
+            samples_per_pixel=self.samples,
+            bits_allocated=self.bits_allocated,
+            bits_stored=self.bits_stored,
+            signed=self.signed,
+            photometric=self.photometric,
+            planar_configuration=planar,
+        )
 
     def shape(self, frames: int) -> tuple[int, ...]:
         shape: tuple[int, ...] = (self.rows, self.columns)
@@ -150,8 +150,8 @@ def pixel_source(ds: Any, info: PixelInfo) -> tuple[Any, int, int]:
             raw_idx = elem._idx
     if raw_idx.__class__ is int:
         raw = ds._raw
-        _, _, length, offset, _ = raw.info(raw_idx)
-        return raw, offset, length
+        entry = raw.info(raw_idx)
+        return raw, entry.offset, entry.length
     value = ds[info.tag].value
     if value is None:
         value = b""
@@ -185,7 +185,7 @@ def native_array(
         )
     dtype = info.dtype()
     if info.photometric == "YBR_FULL_422":
-        return _ybr422_to_rgb(buf, start, needed, info, count, dtype)
+        return _ybr422_to_rgb(buf, start, needed, info, count, dtype, as_rgb)
     arr = np.frombuffer(buf, dtype=dtype, count=needed // dtype.itemsize, offset=start)
     if _be_swap_ow(ds, info):
         # 8-bit data in a big endian OW value is stored as byte-swapped 16-bit words.
@@ -204,8 +204,6 @@ def native_array(
     ):
         arr = shift_unused_bits(arr, info)
     if info.photometric == "YBR_FULL" and as_rgb:
-        from .processing import convert_color_space
-
         arr = convert_color_space(arr, "YBR_FULL", "RGB")
     if not arr.flags.writeable:
         arr = arr.copy()
@@ -268,9 +266,16 @@ def _unpack_bits(
 
 
 def _ybr422_to_rgb(
-    buf: Any, start: int, nbytes: int, info: PixelInfo, count: int, dtype: np.dtype
+    buf: Any,
+    start: int,
+    nbytes: int,
+    info: PixelInfo,
+    count: int,
+    dtype: np.dtype,
+    as_rgb: bool = True,
 ) -> np.ndarray:
-    """Native YBR_FULL_422: each pair of pixels is stored Y1 Y2 Cb Cr; upsample, then to RGB."""
+    """Native YBR_FULL_422: each pair of pixels is stored Y1 Y2 Cb Cr; upsample, then to RGB
+    (or, without `as_rgb`, left as YBR_FULL)."""
     src = np.frombuffer(buf, dtype=dtype, count=nbytes // dtype.itemsize, offset=start)
     src = src.reshape(count, info.rows, info.columns // 2, 4)
     out = np.empty((count, info.rows, info.columns, 3), dtype=dtype)
@@ -278,8 +283,8 @@ def _ybr422_to_rgb(
     out[..., 1::2, 0] = src[..., 1]
     out[..., 1] = np.repeat(src[..., 2], 2, axis=-1)
     out[..., 2] = np.repeat(src[..., 3], 2, axis=-1)
-    from .processing import convert_color_space
-
+    if not as_rgb:
+        return out.reshape(info.shape(count))
     arr = convert_color_space(out, "YBR_FULL", "RGB")
     return arr.reshape(info.shape(count))
 
@@ -295,16 +300,3 @@ def pixel_id(ds: Any) -> tuple:
         else:
             out.append(id(e._value))
     return tuple(out)
-
-
-def dataset_pixel_array(ds: Any) -> np.ndarray:
-    """`Dataset.pixel_array`: decoded once, then the same array while the pixel module stays."""
-    cached = ds.__dict__.get("_pixel_cache")
-    if cached is not None and cached[0] == pixel_id(ds):
-        return cached[1]
-    from . import decode
-
-    arr = decode.dataset_array(ds)
-    # The key is taken after decoding, which turns the module's elements into DataElements.
-    object.__setattr__(ds, "_pixel_cache", (pixel_id(ds), arr))
-    return arr

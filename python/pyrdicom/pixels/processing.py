@@ -14,14 +14,15 @@ import json
 import warnings
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
-from .. import _core
+from .. import _core, _transfer_syntax
 
 __all__ = [
     "apply_color_lut",
+    "apply_icc_profile",
     "apply_modality_lut",
     "apply_presentation_lut",
     "apply_rescale",
@@ -29,10 +30,9 @@ __all__ = [
     "apply_voi_lut",
     "apply_windowing",
     "convert_color_space",
+    "create_icc_transform",
 ]
 
-_EXPLICIT_BIG_ENDIAN = "1.2.840.10008.1.2.2"
-_DICOM_TRANSFER_SYNTAX_ROOT = "1.2.840.10008.1.2"
 # A LUT descriptor can't describe more entries than this.
 _MAX_LUT_ENTRIES = 2**16
 # Segments one expansion may visit: indirect segments can revisit the same data, and no real
@@ -48,14 +48,11 @@ _BYTES_LIKE = (bytes, bytearray, memoryview)
 
 def _little_endian(ds: Any) -> bool | None:
     """Return the byte order of the data set's encoding, ``None`` if it can't be known."""
-    tsyntax = getattr(getattr(ds, "file_meta", None), "TransferSyntaxUID", None)
+    tsyntax = _transfer_syntax.of_meta(getattr(ds, "file_meta", None))
     if tsyntax:
-        tsyntax = str(tsyntax)
-        if tsyntax == _EXPLICIT_BIG_ENDIAN:
-            return False
-        # Every other public transfer syntax is little endian; private ones are unknown.
-        root = _DICOM_TRANSFER_SYNTAX_ROOT
-        return True if tsyntax == root or tsyntax.startswith(root + ".") else None
+        # A private transfer syntax's byte order is unknown.
+        entry = _transfer_syntax.lookup(tsyntax)
+        return entry.little_endian if entry else None
     encoding = getattr(ds, "original_encoding", None)
     return encoding[1] if encoding else None
 
@@ -310,6 +307,7 @@ def apply_presentation_lut(arr: np.ndarray, ds: Any) -> np.ndarray:
         item = ds.PresentationLUTSequence[0]
         nr_entries, _, depth = _descriptor(item.LUTDescriptor)
         value = item.LUTData
+        lut: np.ndarray
         if isinstance(value, _BYTES_LIKE):
             if depth <= 8:
                 lut = np.frombuffer(value, dtype=np.uint8, count=min(len(value), nr_entries))
@@ -484,7 +482,7 @@ def _palette_luts(
         luts = []
         for value in channels:
             raw = _channel_values(value, entry)
-            expanded = _SegmentedLut(raw.tolist(), depth // 8, little_endian).expand()
+            expanded = _SegmentedLut(raw.tolist(), depth // 8, bool(little_endian)).expand()
             luts.append(np.asarray(expanded, dtype=f"uint{depth}"))
     else:
         # The actual depth comes from the data's length: 8-bit entries may be described as 16.
@@ -519,9 +517,7 @@ def _channel_values(value: Any, entry: np.dtype) -> np.ndarray:
     return np.asarray(value, dtype=np.uint16).reshape(-1).astype(entry)
 
 
-def apply_color_lut(
-    arr: np.ndarray, ds: Any | None = None, palette: str | None = None
-) -> np.ndarray:
+def apply_color_lut(arr: np.ndarray, ds: Any = None, palette: str | None = None) -> np.ndarray:
     """Apply a palette colour LUT to `arr`: from the data set's Palette Color Lookup Table
     (normal or segmented, with optional alpha), or one of DICOM's well-known palettes by name
     (``'HOT_IRON'``, ``'PET'``, ``'HOT_METAL_BLUE'``, ``'PET_20_STEP'``, ``'SPRING'``,
@@ -644,3 +640,100 @@ def convert_color_space(
             arr[index] = converter(frame)
         return arr
     return converter(arr)
+
+
+def _expand_segmented_lut(
+    data: tuple[int, ...] | list[int],
+    fmt: str,
+    nr_segments: int | None = None,
+    last_value: int | None = None,
+) -> list[int]:
+    """The entries of segmented palette LUT `data` (decoded with struct format `fmt`: ``B``
+    for 8-bit, ``H`` for 16-bit entries, ``<``/``>`` for their byte order)."""
+    lut = _SegmentedLut(list(data), 1 if "B" in fmt else 2, "<" in fmt)
+    return lut.expand(0, nr_segments or 0, last_value)
+
+
+# Pillow's names for the (0028,2002) Color Space values it supports.
+_CMS_COLOR_SPACES: dict[str, Literal["sRGB", "LAB", "XYZ"]] = {
+    "SRGB": "sRGB",
+    "LAB": "LAB",
+    "XYZ": "XYZ",
+}
+_CMS_INTENTS = (0, 1, 2, 3)  # perceptual, relative colorimetric, saturation, absolute
+
+
+def create_icc_transform(
+    ds: Any = None,
+    icc_profile: bytes = b"",
+    intent: int | None = None,
+    color_space: str | None = None,
+) -> Any:
+    """A Pillow ``ImageCmsTransform`` from the (0028,2000) ICC Profile of `ds`, or from
+    `icc_profile`, to `color_space` (default: the data set's (0028,2002) Color Space, else
+    sRGB)."""
+    try:
+        from PIL import ImageCms
+    except ImportError:
+        raise ImportError("Pillow is required to create a color transformation object") from None
+    if ds is None and not icc_profile:
+        raise ValueError("Either 'ds' or 'icc_profile' must be supplied")
+    if ds and icc_profile:
+        raise ValueError("Only one of 'ds' and 'icc_profile' should be used, not both")
+    icc_profile = getattr(ds, "ICCProfile", icc_profile)
+    if not icc_profile:
+        raise ValueError("No (0028,2000) 'ICC Profile' element was found in 'ds'")
+    cs = color_space if color_space else getattr(ds, "ColorSpace", "sRGB")
+    if cs and cs.upper() not in _CMS_COLOR_SPACES:
+        if not color_space:
+            raise ValueError(
+                f"The (0028,2002) 'Color Space' value '{cs}' is not supported by Pillow, please "
+                "use the 'color_space' argument to specify a supported value"
+            )
+        raise ValueError(f"Unsupported 'color_space' value '{cs}', must be 'sRGB', 'LAB' or 'XYZ'")
+    from io import BytesIO
+
+    profile = ImageCms.ImageCmsProfile(BytesIO(icc_profile))
+    intent = intent if intent else ImageCms.getDefaultIntent(profile)
+    if intent not in _CMS_INTENTS:
+        raise ValueError(f"Invalid 'intent' value '{intent}', must be 0, 1, 2 or 3")
+    return ImageCms.buildTransform(
+        outputProfile=ImageCms.createProfile(_CMS_COLOR_SPACES[cs.upper()]),
+        inputProfile=profile,
+        inMode="RGB",
+        outMode="RGB",
+        renderingIntent=ImageCms.Intent(intent),
+    )
+
+
+def apply_icc_profile(
+    arr: np.ndarray,
+    ds: Any = None,
+    transform: Any = None,
+    intent: int | None = None,
+    color_space: str | None = None,
+) -> np.ndarray:
+    """`arr` (8-bit RGB, one frame or several) transformed in place through the ICC profile
+    of `ds` or through the Pillow `transform`."""
+    try:
+        from PIL import Image, ImageCms
+    except ImportError:
+        raise ImportError("Pillow is required to apply an ICC profile to an ndarray") from None
+    if ds is None and not transform:
+        raise ValueError("Either 'ds' or 'transform' must be supplied")
+    if ds is not None and transform:
+        raise ValueError("Only one of 'ds' and 'transform' should be used, not both")
+    if arr.ndim not in (3, 4):
+        raise ValueError(f"The ndarray must have 3 or 4 dimensions, not {arr.ndim}")
+    if arr.shape[-1] != 3:
+        raise ValueError(
+            "Invalid ndarray shape, must be (rows, columns, 3) or (frames, rows, columns, 3), "
+            f"not {arr.shape}"
+        )
+    if not transform:
+        transform = create_icc_transform(ds=ds, intent=intent, color_space=color_space)
+    for frame in arr if arr.ndim == 4 else [arr]:
+        im = Image.fromarray(frame)
+        ImageCms.applyTransform(im, transform, inPlace=True)
+        frame[...] = np.asarray(im)
+    return arr

@@ -1,1 +1,1 @@
-"""pydicom's `util` helpers."""
+"""pydicom 3's ``pydicom.util``: codify, dump, fixer, hexutil, leanread."""

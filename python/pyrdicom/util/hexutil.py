@@ -1,4 +1,4 @@
-"""Hex strings to bytes and back (handy for writing DICOM byte streams by hand in tests)."""
+"""Hex strings to bytes and back."""
 
 from __future__ import annotations
 
@@ -6,15 +6,14 @@ from binascii import a2b_hex, b2a_hex
 
 
 def hex2bytes(hexstring: str | bytes) -> bytes:
-    """The bytes of a string of hex pairs separated by whitespace (spaces ignored)."""
+    """The bytes of space-separated hex digits (``"00 01 0A"``)."""
     if isinstance(hexstring, bytes):
         return a2b_hex(hexstring.replace(b" ", b""))
     if isinstance(hexstring, str):
-        return a2b_hex(hexstring.replace(" ", "").encode("latin-1"))
+        return a2b_hex(hexstring.replace(" ", "").encode("iso8859"))
     raise TypeError("argument shall be bytes or string type")
 
 
 def bytes2hex(byte_string: bytes) -> str:
-    """Hex pairs separated by single spaces."""
-    s = b2a_hex(byte_string).decode()
-    return " ".join(s[i : i + 2] for i in range(0, len(s), 2))
+    """`byte_string` as space-separated hex pairs (``"00 01 0a"``)."""
+    return b2a_hex(byte_string, " ").decode()

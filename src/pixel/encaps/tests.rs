@@ -5,6 +5,11 @@ use std::io::Cursor;
 
 use super::*;
 
+fn push_item(out: &mut Vec<u8>, length: u32) {
+    out.extend_from_slice(&[0xFE, 0xFF, 0x00, 0xE0]);
+    out.extend_from_slice(&length.to_le_bytes());
+}
+
 fn item(out: &mut Vec<u8>, content: &[u8]) {
     push_item(out, content.len() as u32);
     out.extend_from_slice(content);

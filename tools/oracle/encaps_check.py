@@ -8,7 +8,7 @@ the EOT as `offsets;lengths` or `none`, pydicom's `generate_frames` result as
 comma-separated hex frames (`-` for an empty frame, `=` for none, `ERR` on an
 exception), then `get_frame` for indices 0 .. number_of_frames + 1.
 
-Usage: python examples/encaps_check.py [OUT] [CASES] [SEED]
+Usage: python tools/oracle/encaps_check.py [OUT] [CASES] [SEED]
 """
 
 import random

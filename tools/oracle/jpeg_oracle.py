@@ -5,7 +5,7 @@ plus synthetic codestreams made with libjpeg-turbo's cjpeg (built by turbojpeg-s
 target/), writes OUT/<case>/ with `spec.txt` (key=value), `frame_<i>.jpg` (one codestream per
 frame) and `expected.bin` (pydicom's pixel_array bytes) or `error.txt` (pydicom's exception).
 
-Usage: python examples/jpeg_oracle.py [OUT=/tmp/jpeg_oracle]
+Usage: python tools/oracle/jpeg_oracle.py [OUT=/tmp/jpeg_oracle]
 Each decode runs in a subprocess: GDCM aborts the process on some inputs.
 """
 
@@ -21,18 +21,24 @@ warnings.simplefilter("ignore")
 import pydicom
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.encaps import encapsulate, generate_frames
-from pydicom.uid import generate_uid
+from pydicom.uid import (
+    JPEGBaseline8Bit,
+    JPEGExtended12Bit,
+    JPEGLossless,
+    JPEGLosslessSV1,
+    generate_uid,
+)
 
 TS = {
-    "1.2.840.10008.1.2.4.50": "baseline",
-    "1.2.840.10008.1.2.4.51": "extended",
-    "1.2.840.10008.1.2.4.57": "lossless",
-    "1.2.840.10008.1.2.4.70": "sv1",
+    JPEGBaseline8Bit: "baseline",
+    JPEGExtended12Bit: "extended",
+    JPEGLossless: "lossless",
+    JPEGLosslessSV1: "sv1",
 }
 UID = {v: k for k, v in TS.items()}
 # Codestreams whose precision does not fit Bits Allocated: pydicom returns garbage.
 OURS_FAIL_BY_DESIGN = {"syn_sv1_p12_in_ba8"}
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def test_files():

@@ -17,6 +17,7 @@ use std::time::Instant;
 use std::{env, fs, process};
 
 use pyrdicom::codec::{j2k, jpegls, FrameSpec};
+use pyrdicom::transfer_syntax;
 
 struct Case {
     name: String,
@@ -53,8 +54,12 @@ fn parse(line: &str) -> Option<Case> {
     })
 }
 
+fn keyword(ts: &str) -> &'static str {
+    transfer_syntax::lookup(ts).map_or("", |t| t.keyword)
+}
+
 fn is_jls(ts: &str) -> bool {
-    ts.starts_with("1.2.840.10008.1.2.4.8")
+    keyword(ts).starts_with("JPEGLS")
 }
 
 fn decode(
@@ -168,12 +173,12 @@ fn run_encode(dir: &str, cases: &[Case]) {
         }
         let frame_len = spec.frame_len().expect("frame length");
         for (i, frame) in expected.chunks_exact(frame_len).enumerate() {
-            let encoded = match case.ts.as_str() {
-                "1.2.840.10008.1.2.4.80" => jpegls::encode_frame(frame, &spec, &Default::default()),
-                "1.2.840.10008.1.2.4.81" => {
+            let encoded = match keyword(&case.ts) {
+                "JPEGLSLossless" => jpegls::encode_frame(frame, &spec, &Default::default()),
+                "JPEGLSNearLossless" => {
                     jpegls::encode_frame(frame, &spec, &jpegls::EncodeParams { near_lossless: 2 })
                 }
-                "1.2.840.10008.1.2.4.91" => j2k::encode_frame(
+                "JPEG2000" => j2k::encode_frame(
                     frame,
                     &spec,
                     &j2k::EncodeParams {

@@ -1,9 +1,9 @@
-"""pydicom oracle for examples/codec_oracle.rs (JPEG-LS, JPEG 2000, HTJ2K).
+"""pydicom oracle for tools/oracle/codec_oracle.rs (JPEG-LS, JPEG 2000, HTJ2K).
 
-python examples/codec_oracle.py cases DIR      # test cases + pydicom's pixel_array into DIR
+python tools/oracle/codec_oracle.py cases DIR      # test cases + pydicom's pixel_array into DIR
 cargo run --release --example codec_oracle -- decode DIR
 cargo run --release --example codec_oracle -- encode DIR
-python examples/codec_oracle.py roundtrip DIR  # pydicom decodes what the Rust encoders wrote
+python tools/oracle/codec_oracle.py roundtrip DIR  # pydicom decodes what the Rust encoders wrote
 
 Cases are every JPEG-LS / JPEG 2000 / HTJ2K file of pydicom's test data (and pydicom-data) plus
 synthetic data sets: pydicom's own compress() output, CharLS conformance streams shipped with

@@ -1,4 +1,4 @@
-//! Decodes the RLE files exported by `examples/rle_check.py`, compares them
+//! Decodes the RLE files exported by `tools/oracle/rle_check.py`, compares them
 //! with pydicom's `pixel_array` and times the decode against pydicom's numbers.
 //!
 //! Usage: cargo run --release --example rle_check [DIR]   (default /tmp/rle_check)

@@ -8,7 +8,7 @@ OUT/manifest.txt a line `name rows columns samples bits frames has_eot`.
 OUT/timings.txt gets pydicom (pylibjpeg-rle), pylibjpeg-rle alone and GDCM
 decode times in ms (best of several runs; GDCM for the large files only).
 
-Usage: python examples/rle_check.py [OUT]   (default /tmp/rle_check)
+Usage: python tools/oracle/rle_check.py [OUT]   (default /tmp/rle_check)
 """
 
 import glob

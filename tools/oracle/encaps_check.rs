@@ -1,5 +1,5 @@
 //! Compares frame location with pydicom on the cases written by
-//! `examples/encaps_check.py`.
+//! `tools/oracle/encaps_check.py`.
 //!
 //! Usage: cargo run --release --example encaps_check [CASES]   (default /tmp/encaps_cases.txt)
 

@@ -1,7 +1,7 @@
 //! Compares `codec::jpeg::decode_frame` with pydicom on the cases written by
-//! `examples/jpeg_oracle.py`, and times both:
+//! `tools/oracle/jpeg_oracle.py`, and times both:
 //!
-//!     python examples/jpeg_oracle.py /tmp/jpeg_oracle
+//!     python tools/oracle/jpeg_oracle.py /tmp/jpeg_oracle
 //!     cargo run --release --example jpeg_compare -- /tmp/jpeg_oracle
 //!
 //! Prints a Markdown table; exits non-zero if a lossless case is not exact, a lossy case

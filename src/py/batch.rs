@@ -1,0 +1,159 @@
+//! Many files at once for Python: the walk, `read_many` and the index's column buffers. The
+//! GIL is released for all the Rust work; the index hands each column over as NumPy arrays
+//! (moved, not copied) that Python wraps as Arrow buffers.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use numpy::IntoPyArray;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+use pyo3::IntoPyObjectExt;
+
+use super::{path_err, RawFile};
+use crate::batch;
+use crate::batch::index::{self, Column, ColumnSpec, Kind};
+use crate::parse::Options;
+
+/// Runs `work` on a pool of `threads` threads (the global pool when None).
+fn on_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
+    match threads {
+        None => Ok(work()),
+        Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
+        Some(n) => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| PyValueError::new_err(e.to_string()))?;
+            Ok(pool.install(work))
+        }
+    }
+}
+
+/// The files under `roots` (directories walked recursively, in sorted order) and the paths
+/// that could not be walked, with the reason.
+#[pyfunction]
+fn walk(py: Python<'_>, roots: Vec<PathBuf>) -> (Vec<OsString>, Vec<(OsString, String)>) {
+    let w = py.detach(|| batch::walk::walk(&roots));
+    // As str (not pathlib.Path): thousands of paths go straight back into read_many or index.
+    let files = w.files.into_iter().map(PathBuf::into_os_string).collect();
+    let problems = w
+        .problems
+        .into_iter()
+        .map(|(p, why)| (p.into_os_string(), why))
+        .collect();
+    (files, problems)
+}
+
+/// Parses every path on a thread pool; each result is a RawFile or the exception to raise.
+#[pyfunction]
+#[pyo3(signature = (paths, *, force=false, stop_before_pixels=true, specific_tags=None, threads=None))]
+fn read_many(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    force: bool,
+    stop_before_pixels: bool,
+    specific_tags: Option<Vec<u32>>,
+    threads: Option<usize>,
+) -> PyResult<Vec<Py<PyAny>>> {
+    let opts = Options {
+        force,
+        stop_before_pixels,
+        specific_tags: specific_tags.map(|mut t| {
+            t.sort_unstable();
+            t
+        }),
+        ..Options::default()
+    };
+    let results = py.detach(|| on_pool(threads, || batch::read_many(&paths, &opts)))?;
+    results
+        .into_iter()
+        .zip(&paths)
+        .map(|(result, path)| match result {
+            Ok(parsed) => RawFile {
+                inner: Arc::new(parsed),
+            }
+            .into_py_any(py),
+            Err(e) => Ok(path_err(py, e, path).into_value(py).into_any()),
+        })
+        .collect()
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Int => "int",
+        Kind::Float => "float",
+        Kind::Date => "date",
+        Kind::Time => "time",
+        Kind::DateTime => "datetime",
+        Kind::Str => "str",
+        Kind::Json => "json",
+        Kind::Binary => "binary",
+    }
+}
+
+/// The column type of `tag`: (kind, whether each row is a list).
+#[pyfunction]
+fn index_column_type(tag: u32) -> (&'static str, bool) {
+    let spec = ColumnSpec::for_tag(tag);
+    (kind_name(spec.kind), spec.multi)
+}
+
+/// (valid, list offsets, item valid, values, value offsets, data): NumPy arrays or None.
+fn column_arrays<'py>(py: Python<'py>, c: Column, kind: Kind) -> PyResult<Bound<'py, PyTuple>> {
+    let none = || py.None().into_bound(py);
+    let opt = |present: bool, arr: Bound<'py, PyAny>| if present { arr } else { none() };
+    let values = match kind {
+        Kind::Int | Kind::Time | Kind::DateTime => c.ints.into_pyarray(py).into_any(),
+        Kind::Float => c.floats.into_pyarray(py).into_any(),
+        Kind::Date => c.dates.into_pyarray(py).into_any(),
+        Kind::Str | Kind::Json | Kind::Binary => none(),
+    };
+    let has_lists = !c.list_offsets.is_empty();
+    let has_bytes = !c.offsets.is_empty();
+    PyTuple::new(
+        py,
+        [
+            c.valid.into_pyarray(py).into_any(),
+            opt(has_lists, c.list_offsets.into_pyarray(py).into_any()),
+            c.item_valid.into_pyarray(py).into_any(),
+            values,
+            opt(has_bytes, c.offsets.into_pyarray(py).into_any()),
+            opt(has_bytes, c.data.into_pyarray(py).into_any()),
+        ],
+    )
+}
+
+/// Indexes `paths`: the fixed columns (path, size, transfer syntax, error) and one column per
+/// tag, each as the buffers of `column_arrays`.
+#[pyfunction]
+#[pyo3(signature = (paths, tags, *, threads=None))]
+fn index_columns<'py>(
+    py: Python<'py>,
+    paths: Vec<PathBuf>,
+    tags: Vec<u32>,
+    threads: Option<usize>,
+) -> PyResult<Vec<Bound<'py, PyTuple>>> {
+    let specs: Vec<ColumnSpec> = tags.iter().map(|&t| ColumnSpec::for_tag(t)).collect();
+    let table = py.detach(|| on_pool(threads, || index::index(&paths, &specs)))?;
+    let mut out = vec![
+        column_arrays(py, table.paths, Kind::Str)?,
+        column_arrays(py, table.sizes, Kind::Int)?,
+        column_arrays(py, table.transfer_syntaxes, Kind::Str)?,
+        column_arrays(py, table.errors, Kind::Str)?,
+    ];
+    for (column, spec) in table.columns.into_iter().zip(&specs) {
+        out.push(column_arrays(py, column, spec.kind)?);
+    }
+    Ok(out)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(walk, m)?)?;
+    m.add_function(wrap_pyfunction!(read_many, m)?)?;
+    m.add_function(wrap_pyfunction!(index_column_type, m)?)?;
+    m.add_function(wrap_pyfunction!(index_columns, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,49 @@
+//! Opening a path and parsing it: the one place that decides how much of a file to read.
+
+use std::fs::File;
+use std::path::Path;
+
+use crate::error::Result;
+use crate::parse::{self, Options, Parsed};
+use crate::source::{read_up_to, Source};
+
+/// How much of a file a header read (`stop_before_pixels`) parses first: most headers end well
+/// before it (95% of the test corpus), and the whole file is read only when the pixel data was
+/// not reached in it.
+pub const HEADER_PREFIX: usize = 8 << 10;
+
+/// Parses the file at `path`.
+pub fn read_path(path: &Path, opts: &Options) -> Result<Parsed> {
+    Ok(read(path, opts, false)?.0)
+}
+
+/// Parses the file at `path` and returns its length too (one more system call).
+pub fn read_path_sized(path: &Path, opts: &Options) -> Result<(Parsed, u64)> {
+    let (parsed, len) = read(path, opts, true)?;
+    Ok((parsed, len.unwrap_or_default()))
+}
+
+fn read(path: &Path, opts: &Options, want_len: bool) -> Result<(Parsed, Option<u64>)> {
+    if !opts.stop_before_pixels {
+        let source = Source::open(path)?;
+        let len = source.bytes().len() as u64;
+        return Ok((parse::parse(source, opts)?, Some(len)));
+    }
+    let file = File::open(path)?;
+    let len = if want_len {
+        Some(file.metadata()?.len())
+    } else {
+        None
+    };
+    let prefix = read_up_to(file, HEADER_PREFIX)?;
+    let whole = prefix.len() < HEADER_PREFIX;
+    match parse::parse(Source::from_vec(prefix), opts) {
+        Ok(parsed) if whole || parsed.stopped_at_pixels => return Ok((parsed, len)),
+        Err(e) if whole => return Err(e),
+        // Cut off inside the header: parse the whole file.
+        _ => {}
+    }
+    let source = Source::open(path)?;
+    let len = source.bytes().len() as u64;
+    Ok((parse::parse(source, opts)?, Some(len)))
+}

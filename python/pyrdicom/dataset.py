@@ -923,9 +923,14 @@ class Dataset:
 
     @_pixel_array.setter
     def _pixel_array(self, value: Any) -> None:
-        if value is not None:
-            raise ValueError("Only None may be assigned to '_pixel_array' (clearing the cache)")
-        self.__dict__.pop("_pixel_cache", None)
+        # None clears the cache; anything else is what `pixel_array` returns while the Image
+        # Pixel module stays as it is now (pydicom's code sets it so)
+        if value is None:
+            self.__dict__.pop("_pixel_cache", None)
+        else:
+            from .pixels.native import pixel_id
+
+            object.__setattr__(self, "_pixel_cache", (pixel_id(self), value))
 
     @property
     def _pixel_id(self) -> dict[str, int]:
@@ -933,6 +938,14 @@ class Dataset:
         from .pixels.utils import get_image_pixel_ids
 
         return get_image_pixel_ids(self) if self.__dict__.get("_pixel_cache") else {}
+
+    @_pixel_id.setter
+    def _pixel_id(self, value: dict[str, int]) -> None:
+        # ids other than the module's own say the cached array is not of this module
+        from .pixels.utils import get_image_pixel_ids
+
+        if value != get_image_pixel_ids(self):
+            self.__dict__.pop("_pixel_cache", None)
 
     def overlay_array(self, group: int) -> Any:
         """The Overlay Data of overlay `group` (0x6000 to 0x60FF) as an array."""

@@ -1,6 +1,6 @@
 """pyrdicom against pydicom, dicomsdl and python-gdcm, in one run; prints a markdown report.
 
-    python3 benches/bench.py [--quick] [--only header,native,codecs,threads]
+    python3 benches/bench.py [--quick] [--only header,native,codecs,threads,pickle]
 
 Peers that are not installed are left out. Times are medians of repeated runs (this kind of
 machine is small and noisy); ratios are pyrdicom's time over the peer's.
@@ -111,6 +111,39 @@ def bench_header(quick: bool) -> list[str]:
     ]
     for k, v in per_file.items():
         lines.append(f"| {k} | {fmt(v)} | {per_file['pyrdicom'] / v:.3f} |")
+    return lines
+
+
+# --- pickling -----------------------------------------------------------------------------
+
+
+def bench_pickle(quick: bool) -> list[str]:
+    """dcmread + pickle.dumps + pickle.loads of CT_small.dcm (what a process pool does with a
+    data set returned by a worker), and the pickle's size against the file's."""
+    import pickle
+
+    path = get_testdata_file("CT_small.dcm")
+    size = os.path.getsize(path)
+    libs = {"pyrdicom": pyrdicom, "pydicom": pydicom}
+    times, sizes = {}, {}
+    for name, lib in libs.items():
+
+        def roundtrip(lib=lib) -> object:
+            return pickle.loads(pickle.dumps(lib.dcmread(path)))
+
+        times[name] = median_time(roundtrip, 20 if quick else 100, 10)
+        sizes[name] = len(pickle.dumps(lib.dcmread(path)))
+    lines = [
+        f"### Pickling: dcmread + pickle.dumps + pickle.loads of CT_small.dcm ({size} bytes)",
+        "",
+        "| library | time | pyrdicom / library | pickle size | size / file |",
+        "|---|---|---|---|---|",
+    ]
+    for name, t in times.items():
+        lines.append(
+            f"| {name} | {fmt(t)} | {times['pyrdicom'] / t:.3f} | {sizes[name]} bytes "
+            f"| {sizes[name] / size:.3f} |"
+        )
     return lines
 
 
@@ -339,13 +372,14 @@ def bench_threads(quick: bool) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", default="header,native,codecs,threads")
+    parser.add_argument("--only", default="header,native,codecs,threads,pickle")
     args = parser.parse_args()
     sections = {
         "header": bench_header,
         "native": bench_native,
         "codecs": bench_codecs,
         "threads": bench_threads,
+        "pickle": bench_pickle,
     }
     print(f"pyrdicom {pyrdicom.__version__}, pydicom {pydicom.__version__}, "
           f"dicomsdl {'yes' if dicomsdl else 'no'}, python-gdcm {'yes' if gdcm else 'no'}, "

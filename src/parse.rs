@@ -79,6 +79,14 @@ pub struct Options {
     pub stop_before_pixels: bool,
     /// Top-level tags to keep (sorted); (0008,0005) is always kept.
     pub specific_tags: Option<Vec<u32>>,
+    /// (implicit VR, little endian) of a bare data set (pydicom's `read_dataset`): no
+    /// preamble, File Meta Information or command set is looked for.
+    pub encoding: Option<(bool, bool)>,
+    /// pydicom's `config.assume_implicit_vr_switch = False`: a VR field outside 'AA'..'ZZ' is
+    /// an unknown VR (2-byte length) rather than a switch to implicit VR.
+    pub no_implicit_vr_switch: bool,
+    /// pydicom's `settings.infer_sq_for_un_vr = False`: an undefined-length UN stays UN.
+    pub no_infer_sq_for_un: bool,
 }
 
 /// A parsed file: the bytes and the index over them.
@@ -98,6 +106,19 @@ pub struct Parsed {
     pub dataset_offset: usize,
     /// Reading stopped at the pixel data (`stop_before_pixels`), so nothing after it was needed.
     pub stopped_at_pixels: bool,
+    /// What pydicom warns about (or raises, in its strict reading mode) while reading.
+    pub notes: Vec<Note>,
+}
+
+/// A tolerated irregularity pydicom reports while reading.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Note {
+    /// The VR field of a data set's first element contradicts the expected VR encoding
+    /// (pydicom's `_is_implicit_vr`): the message, and reading goes on with the found one.
+    VrEncoding(String),
+    /// An undefined-length value has no sequence delimiter (pydicom's EOFError, caught by
+    /// `read_dataset`).
+    NoDelimiter(String),
 }
 
 impl Parsed {
@@ -149,6 +170,9 @@ impl Iterator for Children<'_> {
 }
 
 pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
+    if let Some((implicit, little)) = opts.encoding {
+        return parse_bare(source, opts, implicit, little);
+    }
     let data = source.bytes();
     let has_preamble = data.len() >= 132 && &data[128..132] == b"DICM";
     if !has_preamble && !opts.force {
@@ -182,6 +206,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
         )?
         .0;
     let elements = p.elements;
+    let notes = p.notes;
 
     let (mut implicit, mut little) = (true, true);
     let at_end = ds_start >= data.len();
@@ -216,12 +241,22 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     };
     let mut p = Parser::new(source.bytes(), opts);
     p.elements = elements;
+    p.notes = notes;
     let n = p.data.len();
+    // The data set is read in the VR encoding its first element shows (noted when that is not
+    // the expected one), and that is the encoding it was read in.
+    let found = p.detect_implicit(ds_start, n, implicit, false);
+    if found != implicit {
+        p.note_encoding(found);
+        implicit = found;
+    }
     p.read_dataset(ds_start, n, None, Level::top(implicit, little, Scope::Top))?;
     let dataset = meta.end..p.elements.len() as u32;
     let stopped_at_pixels = p.stopped_at_pixels;
     let elements = p.elements;
+    let notes = p.notes;
     Ok(Parsed {
+        notes,
         preamble: has_preamble.then_some(0..128),
         meta,
         dataset,
@@ -229,6 +264,30 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
         implicit_vr: implicit,
         little_endian: little,
         dataset_offset: meta_end,
+        stopped_at_pixels,
+        elements,
+        source,
+    })
+}
+
+/// A data set without header, all of it in the given encoding.
+fn parse_bare(source: Source, opts: &Options, implicit: bool, little: bool) -> Result<Parsed> {
+    let mut p = Parser::new(source.bytes(), opts);
+    let n = p.data.len();
+    p.read_dataset(0, n, None, Level::top(implicit, little, Scope::Top))?;
+    let dataset = 0..p.elements.len() as u32;
+    let stopped_at_pixels = p.stopped_at_pixels;
+    let elements = p.elements;
+    let notes = p.notes;
+    Ok(Parsed {
+        notes,
+        preamble: None,
+        meta: 0..0,
+        dataset,
+        transfer_syntax: String::new(),
+        implicit_vr: implicit,
+        little_endian: little,
+        dataset_offset: 0,
         stopped_at_pixels,
         elements,
         source,
@@ -304,6 +363,9 @@ struct Parser<'a> {
     /// inside that range fails too, which keeps hostile input from costing quadratic time.
     no_delimiter: Option<(usize, usize, bool)>,
     stopped_at_pixels: bool,
+    no_implicit_vr_switch: bool,
+    no_infer_sq_for_un: bool,
+    notes: Vec<Note>,
 }
 
 /// Private creators of the data set being read: (group, block) -> creator.
@@ -328,6 +390,9 @@ impl<'a> Parser<'a> {
             specific_tags: opts.specific_tags.as_deref().filter(|t| !t.is_empty()),
             no_delimiter: None,
             stopped_at_pixels: false,
+            no_implicit_vr_switch: opts.no_implicit_vr_switch,
+            no_infer_sq_for_un: opts.no_infer_sq_for_un,
+            notes: Vec::new(),
         }
     }
 
@@ -378,6 +443,29 @@ impl<'a> Parser<'a> {
         !(self.data[pos + 4].is_ascii_uppercase() && self.data[pos + 5].is_ascii_uppercase())
     }
 
+    fn note_encoding(&mut self, found_implicit: bool) {
+        let (expected, found) = if found_implicit {
+            ("explicit", "implicit")
+        } else {
+            ("implicit", "explicit")
+        };
+        self.notes.push(Note::VrEncoding(format!(
+            "Expected {expected} VR, but found {found} VR"
+        )));
+    }
+
+    /// Whether pydicom reports a VR encoding other than expected at the start of this data
+    /// set: its stop conditions (end of the meta or command group) come first.
+    fn reports_encoding(&self, start: usize, scope: Scope) -> bool {
+        let group = || self.u16_at(start, true);
+        match scope {
+            Scope::Meta => group() == 0x0002,
+            Scope::Command => group() == 0x0000,
+            Scope::Top => true,
+            Scope::Item => false,
+        }
+    }
+
     /// pydicom's `read_dataset`: the elements from `start` until `limit`, `bytelength` bytes
     /// (defined-length items) or an item delimiter. Returns the position reading stopped at
     /// and the end of the content (before a delimiter).
@@ -390,6 +478,9 @@ impl<'a> Parser<'a> {
     ) -> Result<(usize, usize)> {
         let implicit =
             self.detect_implicit(start, limit, level.implicit, level.scope == Scope::Item);
+        if implicit != level.implicit && self.reports_encoding(start, level.scope) {
+            self.note_encoding(implicit);
+        }
         let level = Level { implicit, ..level };
         let mark = self.elements.len();
         let mut creators = Creators::new();
@@ -402,6 +493,9 @@ impl<'a> Parser<'a> {
                 Step::Next(next) => pos = next,
                 Step::End(end) => return Ok((end, pos.min(end))),
                 Step::NoDelimiter(at) => {
+                    self.notes.push(Note::NoDelimiter(
+                        "End of file reached before delimiter (FFFE,E0DD) found".into(),
+                    ));
                     if bytelength.is_none() {
                         self.elements.truncate(mark);
                     }
@@ -467,7 +561,7 @@ impl<'a> Parser<'a> {
             element.flags |= flag::UNDEFINED_LENGTH;
             let vr = match h.vr {
                 // pydicom's infer_sq_for_un_vr
-                Some(Vr::UN) => Some(Vr::SQ),
+                Some(Vr::UN) if !self.no_infer_sq_for_un => Some(Vr::SQ),
                 Some(vr) => Some(vr),
                 None => match dict::dictionary_vr(tag) {
                     Some(vr) => Some(vr),
@@ -617,6 +711,8 @@ impl<'a> Parser<'a> {
         }
         let vrb = [self.data[pos + 4], self.data[pos + 5]];
         let short = self.u16_at(pos + 6, little) as u32;
+        let letters = b"AA"[..] <= vrb[..] && vrb[..] <= b"ZZ"[..];
+        let switch_to_implicit = !(self.no_implicit_vr_switch || letters);
         Ok(match Vr::from_bytes(vrb) {
             Some(vr) if vr.has_long_length() => {
                 if limit - pos < 12 {
@@ -638,7 +734,7 @@ impl<'a> Parser<'a> {
                 flags: 0,
             },
             // pydicom: a VR outside 'AA'..'ZZ' means the writer switched to implicit VR here.
-            None if !(b"AA"[..] <= vrb[..] && vrb[..] <= b"ZZ"[..]) => implicit_header,
+            None if switch_to_implicit => implicit_header,
             // An unknown VR with a 2-byte length: pydicom cannot convert its value.
             None => Header {
                 vr: Some(Vr::UN),

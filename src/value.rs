@@ -58,8 +58,16 @@ pub fn decode_in(p: &Parsed, idx: usize, vr: Vr, charset: Option<&CharacterSet>)
     let e = &p.elements[idx];
     let tag = || Tag(e.tag);
     if e.flags & flag::UNKNOWN_VR != 0 {
+        // pydicom shows the VR as letters when both bytes are letters, else in hex
+        let h = e.header as usize + 4;
+        let vr = &p.bytes()[h..h + 2];
+        let shown = if vr.iter().all(u8::is_ascii_alphabetic) {
+            String::from_utf8_lossy(vr).into_owned()
+        } else {
+            format!("0x{:02x} 0x{:02x}", vr[0], vr[1])
+        };
         return Err(Error::Unsupported(format!(
-            "Unknown Value Representation in tag {}",
+            "Unknown Value Representation '{shown}' in tag {}",
             tag()
         )));
     }

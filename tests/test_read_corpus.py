@@ -1,7 +1,6 @@
 """Every DICOM file of pydicom's test data (and pydicom-data) reads as pydicom reads it.
 
-Files under pydicom's charset_files are included too; their text values wait for the charset
-module, so those that differ are expected failures. Files pydicom itself cannot read with
+Files under pydicom's charset_files are included too. Files pydicom itself cannot read with
 force=True are skipped (none currently).
 """
 

@@ -14,9 +14,9 @@ from .sequence import Sequence
 from .tag import Tag
 
 
-def __getattr__(name: str) -> str:
+def __getattr__(name: str) -> object:
     # __version__ on first use: importlib.metadata would add ~13 ms to every import.
-    if name != "__version__":
+    if name not in ("__version__", "__version_info__"):
         raise AttributeError(f"module 'pyrdicom' has no attribute '{name}'")
     from importlib.metadata import PackageNotFoundError, version
 
@@ -27,7 +27,8 @@ def __getattr__(name: str) -> str:
 
         found = str(build_info()["core"])
     globals()["__version__"] = found
-    return found
+    globals()["__version_info__"] = tuple(found.split("."))
+    return globals()[name]
 
 
 __all__ = [

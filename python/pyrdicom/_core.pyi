@@ -24,6 +24,7 @@ __all__ = [
     "build_info",
     "compress_frames",
     "decode_pixels",
+    "dict_entries",
     "dict_entry",
     "dict_entry_exact",
     "encaps_frame",
@@ -37,15 +38,18 @@ __all__ = [
     "lut_apply",
     "pack_bits",
     "plan_pieces",
+    "private_dictionaries",
     "private_entry",
     "read",
     "read_many",
+    "repeater_entries",
     "rle_decode_segment",
     "rle_encode_frame",
     "rle_encode_row",
     "swap_byte_pairs",
     "tag_for_keyword",
     "transfer_syntaxes",
+    "uid_dictionary",
     "uid_entry",
     "uid_keywords",
     "unpack_bits",
@@ -90,6 +94,10 @@ class ElementInfo:
     def implicit_vr(self) -> bool: ...
     @property
     def undefined_length(self) -> bool: ...
+    @property
+    def from_un(self) -> bool: ...
+    @property
+    def unknown_vr(self) -> bool: ...
 
 @final
 class RawFile:
@@ -105,6 +113,8 @@ class RawFile:
     def little_endian(self) -> bool: ...
     @property
     def writable(self) -> bool: ...
+    @property
+    def notes(self) -> list[tuple[str, str]]: ...
     def level(self, level: int) -> LevelMap: ...
     def info(self, idx: int) -> ElementInfo: ...
     def value(self, idx: int, vr: str | None = None) -> Any: ...
@@ -214,6 +224,9 @@ def read(
     force: bool = False,
     stop_before_pixels: bool = False,
     specific_tags: list[int] | None = None,
+    encoding: tuple[bool, bool] | None = None,
+    implicit_vr_switch: bool = True,
+    infer_sq_for_un_vr: bool = True,
 ) -> RawFile: ...
 def decode_pixels(
     source: RawFile | bytes,
@@ -249,6 +262,10 @@ def tag_for_keyword(keyword: str) -> int | None: ...
 def private_entry(creator: str, tag: int) -> DictEntry | None: ...
 def uid_entry(uid: str) -> UidEntry | None: ...
 def uid_keywords() -> list[tuple[str, str]]: ...
+def dict_entries() -> list[tuple[int, DictEntry]]: ...
+def repeater_entries() -> list[tuple[str, DictEntry]]: ...
+def uid_dictionary() -> list[tuple[str, UidEntry]]: ...
+def private_dictionaries() -> list[tuple[str, list[tuple[str, DictEntry]]]]: ...
 
 # encapsulation and bit packing (src/py/encaps.rs)
 _Spans = list[tuple[int, int]]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+import copy
+import warnings
+from io import BufferedIOBase
+from typing import Any, NamedTuple
 
-from . import datadict
+from . import config, datadict
 from ._core import ElementInfo
 from .multival import MultiValue
 from .tag import BaseTag, Tag
-from .uid import UID
-from .valuerep import DS, IS, DSfloat, PersonName
+from .uid import UID, _read_uid
+from .valuerep import DS, IS, DSfloat, PersonName, validate_value
 
 # How pydicom converts each (single) value of a VR; other VRs keep the core's value.
 _CONVERTERS: dict[str, Any] = {"DS": DS, "IS": IS, "PN": PersonName, "UI": UID, "AT": Tag}
@@ -52,6 +55,8 @@ def empty_value_for_VR(vr: str | None, raw: bool = False) -> Any:
     """The value an empty element of `vr` has, as pydicom gives it."""
     if vr == "SQ":
         return b"" if raw else []
+    if config.use_none_as_empty_text_VR_value:
+        return None
     if vr == "PN":
         return b"" if raw else PersonName("")
     if vr in STR_VRS and vr not in ("DS", "IS"):
@@ -64,7 +69,13 @@ def _keep(value: Any) -> Any:
 
 
 # Converter pydicom's reader gives each value of a VR (its `values.converters`).
-_READ_TYPES: dict[str, Any] = {"DS": DSfloat, "IS": IS, "PN": PersonName, "UI": UID, "AT": Tag}
+_READ_TYPES: dict[str, Any] = {
+    "DS": DSfloat,
+    "IS": IS,
+    "PN": PersonName,
+    "UI": _read_uid,
+    "AT": Tag,
+}
 _NUMBER_VRS = frozenset(["US", "SS", "UL", "SL", "SV", "UV", "FL", "FD"])
 # pydicom's reader makes the first value of these LUT descriptors unsigned.
 _LUT_DESCRIPTOR_TAGS = frozenset({0x00281101, 0x00281102, 0x00281103, 0x00283002})
@@ -81,11 +92,40 @@ def _wrap(vr: str, value: Any) -> Any:
     return value if conv is None else conv(value)
 
 
+_EXTRA_ATTRS = ("is_undefined_length", "private_creator", "file_tell", "validation_mode")
+
+
+def _restore(
+    cls: type[DataElement], tag: int, vr: str, value: Any, extra: dict[str, Any] | None
+) -> DataElement:
+    self = cls.__new__(cls)
+    self.tag = BaseTag(tag)
+    self.VR = vr
+    self._value = value
+    self._raw = None
+    self._idx = -1
+    self._parent = None
+    self.is_undefined_length = False
+    self.private_creator = None
+    self.file_tell = None
+    self.validation_mode = None
+    for k, v in (extra or {}).items():
+        setattr(self, k, v)
+    return self
+
+
+_DATETIME_VRS = frozenset({"DA", "DT", "TM"})
+# VRs whose read values depend on config (numpy DS/IS, datetime conversion)
+_CONFIGURABLE_READ_VRS = _DATETIME_VRS | {"DS", "IS"}
+
+
 class DataElement:
     """A data element: tag, VR, value (and, for elements read from a file, where it came from)."""
 
+    # `__dict__` lets an instance override the display settings (showVR, descripWidth, ...).
     __slots__ = (
         "VR",
+        "__dict__",
         "_idx",
         "_parent",
         "_raw",
@@ -96,8 +136,9 @@ class DataElement:
         "tag",
         "validation_mode",
     )
-    # Set by _from_raw for elements read from a file: the parsed file (a RawFile) or None.
+    # Where a value not read yet comes from: the parsed source and the element's index in it.
     _raw: Any
+    _idx: int
     descripWidth = 35
     maxBytesToDisplay = 16
     showVR = True
@@ -115,13 +156,15 @@ class DataElement:
         already_converted: bool = False,
         validation_mode: Any = None,
     ) -> None:
-        self.tag = tag = Tag(tag)
+        if validation_mode is None:
+            validation_mode = config.settings.reading_validation_mode
+        self.tag = tag = tag if isinstance(tag, BaseTag) else Tag(tag)
         if (
             VR == "UN"
             and not tag.is_private
+            and config.replace_un_with_known_vr
             and (is_undefined_length or value is None or len(value) < 0xFFFF)
         ):
-            # pydicom's replace_un_with_known_vr
             entry = datadict._core.dict_entry(tag)
             if entry is not None:
                 VR = entry.vr
@@ -133,13 +176,24 @@ class DataElement:
         self.private_creator = None
         self.file_tell = file_value_tell
         self.validation_mode = validation_mode
-        self._value = self._convert_value(value)
+        if already_converted:
+            self._value = value
+        else:
+            self.value = value
 
     @classmethod
     def _from_raw(cls, raw: Any, idx: int, parent: Any, info: ElementInfo) -> DataElement:
-        vr = info.vr
+        tag, vr = info.tag, info.vr
         self = cls.__new__(cls)
-        self.tag = BaseTag(info.tag)
+        self.tag = BaseTag(tag)
+        # Entries added at run time (add_dict_entries, add_private_dict_entries) that the
+        # core's tables lack; an explicit UN only with config.replace_un_with_known_vr.
+        if (
+            vr == "UN"
+            and (datadict._added or datadict._added_private)
+            and (info.implicit_vr or config.replace_un_with_known_vr)
+        ):
+            vr = datadict._added_vr(tag, parent) or vr
         self.VR = vr
         self._value = cls._UNSET
         self._raw = raw
@@ -153,6 +207,12 @@ class DataElement:
         self.validation_mode = None
         return self
 
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        # Pickled and copied with its value (the source it may be read from is not carried);
+        # attributes at their defaults are left out, which keeps a data set's changes small.
+        extra = {k: v for k in _EXTRA_ATTRS if (v := getattr(self, k))}
+        return (_restore, (type(self), int(self.tag), self.VR, self.value, extra or None))
+
     @property
     def value(self) -> Any:
         v = self._value
@@ -162,8 +222,47 @@ class DataElement:
 
     @value.setter
     def value(self, val: Any) -> None:
-        self._value = self._convert_value(val)
         self._raw = None
+        if isinstance(val, BufferedIOBase):
+            from .fileutil import check_buffer
+            from .valuerep import BUFFERABLE_VRS
+
+            if self.VR not in BUFFERABLE_VRS:
+                supported = sorted(str(vr) for vr in BUFFERABLE_VRS if "or" not in vr)
+                raise ValueError(
+                    f"Elements with a VR of '{self.VR}' cannot be used with buffered values, "
+                    f"supported VRs are: {', '.join(supported)}"
+                )
+            try:
+                check_buffer(val)
+            except Exception as exc:
+                raise type(exc)(f"Invalid buffer for {self.tag} '{self.name}': {exc}") from exc
+            self._value = val
+            return
+        self._value = self._convert_value(val)
+
+    @property
+    def is_buffered(self) -> bool:
+        """Whether the value is a buffer (read when written) rather than bytes."""
+        return isinstance(self._value, BufferedIOBase)
+
+    def validate(self, value: Any) -> None:
+        """Check `value` for this element's VR, as `validation_mode` says (warn or raise)."""
+        validate_value(self.VR, value, self.validation_mode)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> DataElement:
+        cls, args = self.__reduce_ex__(4)
+        try:
+            args = copy.deepcopy(args, memo)
+        except Exception as exc:
+            if not self.is_buffered:
+                raise
+            raise type(exc)(
+                f"Error deepcopying the buffered element {self.tag} '{self.name}': {exc}"
+            ) from exc
+        result = cls(*args)
+        memo[id(self)] = result
+        return result
 
     def _load(self) -> Any:
         vr = self.VR
@@ -179,6 +278,14 @@ class DataElement:
             seq = Sequence([Dataset._from_raw(raw, i, parent, inherit) for i in v])
             seq.is_undefined_length = self.is_undefined_length
             return seq
+        if vr in _CONFIGURABLE_READ_VRS:  # one set lookup for the other VRs
+            if (vr == "DS" and config.use_DS_numpy) or (vr == "IS" and config.use_IS_numpy):
+                from .values import convert_DS_string, convert_IS_string
+
+                convert = convert_DS_string if vr == "DS" else convert_IS_string
+                return convert(self._raw.raw_value(self._idx), True)
+            if vr in _DATETIME_VRS and config.datetime_conversion:
+                return self._convert_value(v)  # DA/DT/TM values, as set
         try:
             v = _wrap(vr, v)
         except ValueError:
@@ -193,6 +300,12 @@ class DataElement:
     def _convert_value(self, val: Any) -> Any:
         """pydicom's value setter: split on backslashes, then convert each value for the VR."""
         vr = self.VR
+        if self.tag == 0x7FE00010 and val.__class__.__module__ == "numpy":
+            raise TypeError(
+                "The value for (7FE0,0010) 'Pixel Data' should be set using 'bytes' not "
+                "'numpy.ndarray'. See the Dataset.set_pixel_data() method for an alternative "
+                "that supports ndarrays."
+            )
         if vr == "SQ":
             from .sequence import Sequence
 
@@ -208,17 +321,35 @@ class DataElement:
             return self._convert_one(val)
         if len(val) == 1:
             return self._convert_one(val[0])
+        if self.tag in _LUT_DESCRIPTOR_TAGS and val:
+            # The first value is US whatever the VR (pydicom keeps the values unconverted).
+            validate_value("US", val[0], self.validation_mode)
+            for v in val[1:]:
+                validate_value(vr, v, self.validation_mode)
+            return MultiValue(_keep, val)
         return MultiValue(self._convert_one, val)
 
     def _convert_one(self, val: Any) -> Any:
-        if val is None:
-            return None
         vr = self.VR
         if vr in _DEFAULT_CHARSET_VRS and isinstance(val, bytes):
             val = val.decode()
-        if vr == "AT":
-            return val if isinstance(val, BaseTag) or (val != 0 and not val) else Tag(val)
-        return _CONVERTERS.get(vr, _keep)(val)
+        mode = self.validation_mode
+        if vr == "IS":
+            return IS(val, mode)
+        if vr == "DS":
+            return DS(val, False, mode)
+        if vr in _DATETIME_VRS and config.datetime_conversion:
+            from . import valuerep
+
+            return getattr(valuerep, vr)(val, validation_mode=mode)
+        if vr == "UI":
+            return UID(val, mode) if val is not None else None
+        if vr == "PN":
+            return PersonName(val, validation_mode=mode)
+        if vr == "AT" and (val == 0 or val):
+            return val if isinstance(val, BaseTag) else Tag(val)
+        self.validate(val)
+        return val
 
     @property
     def VM(self) -> int:
@@ -229,6 +360,13 @@ class DataElement:
             return 0
         if isinstance(value, str | bytes | PersonName):
             return 1 if value else 0
+        if isinstance(value, BufferedIOBase):
+            from .fileutil import buffer_length
+
+            try:
+                return 1 if buffer_length(value) else 0
+            except Exception as exc:
+                raise type(exc)(f"Invalid buffer for {self.tag} '{self.name}': {exc}") from exc
         try:
             iter(value)
         except TypeError:
@@ -237,6 +375,8 @@ class DataElement:
 
     @property
     def is_empty(self) -> bool:
+        if self.VR == "SQ":
+            return not self.value
         return self.VM == 0
 
     @property
@@ -244,7 +384,8 @@ class DataElement:
         return empty_value_for_VR(self.VR)
 
     def clear(self) -> None:
-        self.value = self.empty_value
+        self._value = self.empty_value
+        self._raw = None
 
     @property
     def is_private(self) -> bool:
@@ -268,10 +409,10 @@ class DataElement:
         if tag.is_private:
             creator = self.private_creator
             if creator:
-                if isinstance(creator, str):
-                    entry = datadict._core.private_entry(creator, tag)
-                    if entry is not None:
-                        return f"[{entry.name}]"
+                try:
+                    return f"[{datadict.private_dictionary_description(tag, creator)}]"
+                except KeyError:
+                    pass
             elif tag.element >> 8 == 0:
                 return "Private Creator"
             return "Private tag data"
@@ -287,6 +428,8 @@ class DataElement:
     @property
     def repval(self) -> str:
         value = self.value
+        if self.is_buffered:
+            return repr(value)
         if self.VR in LONG_VALUE_VRS:
             try:
                 length = len(value)
@@ -313,14 +456,133 @@ class DataElement:
     def __eq__(self, other: object) -> bool:
         if other is self:
             return True
-        if not isinstance(other, DataElement):
+        if not isinstance(other, self.__class__):
             return NotImplemented
-        return self.tag == other.tag and self.VR == other.VR and self.value == other.value
+        if self.tag != other.tag or self.VR != other.VR:
+            return False
+        value, other_value = self.value, other.value
+        if value.__class__.__module__ == "numpy":
+            import numpy as np
+
+            return len(value) == len(other_value) and bool(np.allclose(value, other_value))
+        if not self.is_buffered and not other.is_buffered:
+            return bool(value == other_value)
+        from .fileutil import buffer_equality
+
+        try:
+            if self.is_buffered:
+                return buffer_equality(value, other_value)
+            return buffer_equality(other_value, value)
+        except Exception as exc:
+            raise type(exc)(f"Invalid buffer for {self.tag} '{self.name}': {exc}") from exc
 
     def __ne__(self, other: object) -> bool:
         return not self == other
 
     __hash__ = None  # type: ignore[assignment]
 
+    # --- JSON (see `jsonrep`) ---------------------------------------------------------
+
+    @classmethod
+    def from_json(
+        cls,
+        dataset_class: type,
+        tag: str,
+        vr: str,
+        value: Any,
+        value_key: str | None,
+        bulk_data_uri_handler: Any = None,
+    ) -> DataElement:
+        from .jsonrep import _wrap_handler, element_from_json
+
+        return element_from_json(
+            dataset_class, tag, vr, value, value_key, _wrap_handler(bulk_data_uri_handler), cls
+        )
+
+    def to_json_dict(
+        self, bulk_data_element_handler: Any, bulk_data_threshold: int
+    ) -> dict[str, Any]:
+        from .jsonrep import element_to_json_dict
+
+        return element_to_json_dict(self, bulk_data_element_handler, bulk_data_threshold)
+
+    def to_json(
+        self,
+        bulk_data_threshold: int = 1024,
+        bulk_data_element_handler: Any = None,
+        dump_handler: Any = None,
+    ) -> str:
+        import json
+
+        d = self.to_json_dict(bulk_data_element_handler, bulk_data_threshold)
+        if dump_handler is None:
+            return json.dumps(d, sort_keys=True)
+        return dump_handler(d)
+
     def __getitem__(self, key: int) -> Any:
-        return self.value[key]
+        try:
+            return self.value[key]
+        except TypeError:
+            raise TypeError("DataElement value is unscriptable (not a Sequence)") from None
+
+
+class RawDataElement(NamedTuple):
+    """An element as read, value still bytes (pydicom's reader API: `data_element_generator`).
+
+    `VR` is None for implicit VR (the dictionary decides in `convert_raw_data_element`).
+    """
+
+    tag: BaseTag
+    VR: str | None
+    length: int
+    value: bytes | None
+    value_tell: int
+    is_implicit_VR: bool
+    is_little_endian: bool
+    is_raw: bool = True
+    is_buffered: bool = False
+
+
+def convert_raw_data_element(
+    raw: RawDataElement, *, encoding: Any = None, ds: Any = None
+) -> DataElement:
+    """The `DataElement` of `raw`: VR and value from the ``raw_element_vr`` and
+    ``raw_element_value`` hooks (`pyrdicom.hooks`), after `config.data_element_callback`."""
+    from . import config
+    from .hooks import hooks
+
+    if ds is not None and encoding is None:
+        encoding = ds._character_set
+    if config.data_element_callback:
+        raw = config.data_element_callback(raw, **config.data_element_callback_kwargs)
+    data: dict[str, Any] = {}
+    kwargs = hooks.raw_element_kwargs
+    hooks.raw_element_vr(raw, data, encoding=encoding, ds=ds, **kwargs)
+    hooks.raw_element_value(raw, data, encoding=encoding, ds=ds, **kwargs)
+    return DataElement(
+        raw.tag,
+        data["VR"],
+        data["value"],
+        raw.value_tell,
+        raw.length == 0xFFFFFFFF,
+        already_converted=True,
+    )
+
+
+def _deprecated_from_raw(
+    raw_data_element: RawDataElement, encoding: Any = None, dataset: Any = None
+) -> DataElement:
+    warnings.warn(
+        "'pydicom.dataelem.DataElement_from_raw' is deprecated and will be removed in v4.0, "
+        "please use 'pydicom.dataelem.convert_raw_data_element' instead",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return convert_raw_data_element(raw_data_element, encoding=encoding, ds=dataset)
+
+
+def __getattr__(name: str) -> Any:
+    # pydicom 3's deprecated name, gone with config._use_future as in pydicom
+    if name == "DataElement_from_raw" and not config._use_future:
+        return _deprecated_from_raw
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

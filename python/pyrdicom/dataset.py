@@ -6,16 +6,21 @@ A data set read from a file maps each tag to the index of its element in the cor
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import io
 import os
+import re
+import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import datadict
+from . import config, datadict
 from .datadict import _KEYWORDS
-from .dataelem import DataElement, _keep
+from .dataelem import DataElement, RawDataElement, _keep, convert_raw_data_element
+from .errors import DicomAttributeError
 from .multival import MultiValue
-from .tag import TAG_ERRORS, BaseTag, Tag
+from .tag import TAG_ERRORS, BaseTag, Tag, tag_in_exception
 from .uid import UID
 
 _AMBIGUOUS_US_SS_TAGS = frozenset(
@@ -28,6 +33,79 @@ _AMBIGUOUS_US_SS_TAGS = frozenset(
 )  # fmt: skip
 _AMBIGUOUS_OB_OW_TAGS = frozenset({0x54000110, 0x54000112, 0x5400100A, 0x54001010})
 _OVERLAY_DATA_TAGS = frozenset(x << 16 | 0x3000 for x in range(0x6000, 0x601F, 2))
+# An attribute name that looks like an element keyword (letters and digits with an upper-case
+# letter after the first, not ending in "_"): setting one that is not a keyword warns.
+_RE_CAMEL_CASE = re.compile(r"^(?:[A-Za-z](?=.+?[A-Z])|[A-Z])[A-Za-z0-9]+[A-Za-z0-9][^_]$")
+
+
+class _AsRead:
+    """An encoding attribute of a data set: the value set, else the one its source was read
+    with (None for a data set made from scratch). Reading a file stores nothing for it."""
+
+    def __init__(
+        self, as_read: Callable[[dict[str, Any], Any], Any], hidden_in_future: bool = False
+    ) -> None:
+        self.as_read = as_read
+        self.hidden_in_future = hidden_in_future
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, ds: Any, owner: type | None = None) -> Any:
+        if ds is None:
+            return self
+        d = ds.__dict__
+        if self.name in d:
+            return d[self.name]
+        if self.hidden_in_future and config._use_future:
+            raise AttributeError(f"'{type(ds).__name__}' object has no attribute '{self.name}'")
+        raw = d.get("_raw")
+        return None if raw is None else self.as_read(d, raw)
+
+    def __set__(self, ds: Any, value: Any) -> None:
+        ds.__dict__[self.name] = value
+
+    def __delete__(self, ds: Any) -> None:
+        try:
+            del ds.__dict__[self.name]
+        except KeyError:
+            raise AttributeError(self.name) from None
+
+
+class PrivateBlock:
+    """The elements of one private creator's block: (gggg,xx00)-(gggg,xxFF), where (gggg,00xx)
+    holds the creator's name."""
+
+    def __init__(self, key: tuple[int, str], dataset: Dataset, private_creator_element: int):
+        self.group = key[0]
+        self.private_creator = key[1]
+        self.dataset = dataset
+        self.block_start = private_creator_element << 8
+
+    def get_tag(self, element_offset: int) -> BaseTag:
+        if element_offset > 0xFF:
+            raise ValueError("Element offset must be less than 256")
+        return Tag(self.group, self.block_start + element_offset)
+
+    def __contains__(self, element_offset: int) -> bool:
+        return self.get_tag(element_offset) in self.dataset
+
+    def __getitem__(self, element_offset: int) -> DataElement:
+        return self.dataset[self.get_tag(element_offset)]
+
+    def __delitem__(self, element_offset: int) -> None:
+        del self.dataset[self.get_tag(element_offset)]
+
+    def add_new(self, element_offset: int, VR: str, value: object) -> None:
+        tag = self.get_tag(element_offset)
+        self.dataset.add_new(tag, VR, value)
+        self.dataset[tag].private_creator = self.private_creator
+
+    def __deepcopy__(self, memo: Any) -> PrivateBlock:
+        # The block is a view of its data set, which is not copied with it.
+        copied = type(self)((self.group, self.private_creator), self.dataset, self.block_start >> 8)
+        memo[id(self)] = copied
+        return copied
 
 
 class Dataset:
@@ -38,6 +116,8 @@ class Dataset:
     default_sequence_element_format = "%(tag)s %(name)-35.35s %(VR)s: %(repval)s"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if args and args[0] is None:
+            args = ()
         d = object.__setattr__
         d(self, "_dict", {})
         d(self, "_raw", None)
@@ -58,8 +138,17 @@ class Dataset:
 
     @classmethod
     def _from_raw(
-        cls, raw: Any, level: int, parent: Dataset | None, inherits_pixel_rep: bool = False
+        cls,
+        raw: Any,
+        level: int,
+        parent: Dataset | None,
+        inherits_pixel_rep: bool = False,
+        read_opts: dict[str, Any] | None = None,
     ) -> Dataset:
+        """The data set of `level` of a parsed source (-1 the data set, -2 the file meta, else
+        an item). A data set made at level -1 from a source parsed with options of
+        `_core.read` other than `force` must be given them as `read_opts`: pickling parses
+        the source again with them."""
         self = cls.__new__(cls)
         if level >= 0:
             info = raw.info(level)
@@ -67,15 +156,43 @@ class Dataset:
         else:
             implicit, undefined = raw.implicit_vr, False
         # One update of the instance dict (this runs once per data set and item read).
-        self.__dict__.update(
+        d = self.__dict__
+        d.update(
             _inherits_pixel_rep=inherits_pixel_rep,
             _dict=raw.level(level),
             _raw=raw,
+            _level=level,
             _parent=parent,
             _implicit_vr=implicit,
             is_undefined_length_sequence_item=undefined,
         )
+        if read_opts:
+            d["_read_opts"] = read_opts
         return self
+
+    # --- copying, pickling, `with` ----------------------------------------------------
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        from ._pickle import reduce_dataset
+
+        return reduce_dataset(self)
+
+    def __setstate__(self, state: Any) -> None:
+        from ._pickle import set_state
+
+        set_state(self, state)
+
+    def __copy__(self) -> Dataset:
+        # pydicom's shallow copy: a new object sharing the elements (and their mapping).
+        new = self.__class__.__new__(self.__class__)
+        new.__dict__.update(self.__dict__)
+        return new
+
+    def __enter__(self) -> Dataset:
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        return None
 
     # --- element access -------------------------------------------------------------
 
@@ -89,8 +206,10 @@ class Dataset:
             self._dict[tag] = elem
             # pydicom's reader makes undefined-length sequences eagerly; everything else is
             # converted on access, which names the private creator and fixes ambiguous VRs.
-            if elem.VR == "SQ" and elem.is_undefined_length:
-                return elem
+            if elem.VR == "SQ":
+                self._set_pixel_representation(elem)
+                if elem.is_undefined_length:
+                    return elem
             if tag & 0x10000:
                 creator_tag = (tag & 0xFFFF0000) | (tag & 0xFFFF) >> 8
                 if creator_tag != tag and creator_tag in self._dict:
@@ -100,60 +219,77 @@ class Dataset:
                     self._correct_ambiguous_vr(elem)
                 except AttributeError as exc:
                     # pydicom keeps the uncorrected element, so only this access fails
-                    raise AttributeError(
+                    raise DicomAttributeError(
                         f"Failed to resolve ambiguous VR for tag {elem.tag}: {exc}"
                     ) from None
+        elif elem.__class__ is RawDataElement:
+            return self._convert_raw_element(tag, elem)
         return elem
 
-    def _pixel_rep(self) -> Any:
-        """pydicom's `_pixel_rep`: the nearest Pixel Representation handed down through
-        defined-length sequences (pydicom sets it when it converts such a sequence)."""
+    def _convert_raw_element(self, tag: int, raw: RawDataElement) -> DataElement:
+        """A RawDataElement stored by the caller (or `update_raw_element`), converted as
+        pydicom converts them on access."""
+        charset = "iso8859" if tag == 0x00080005 else (self._read_charset or self._character_set)
+        elem = convert_raw_data_element(raw, encoding=charset, ds=self)
+        self._dict[tag] = elem
+        if elem.VR == "SQ" and isinstance(elem.value, list):
+            for item in elem.value:
+                if isinstance(item, Dataset) and item.__dict__.get("_parent") is None:
+                    object.__setattr__(item, "_parent", self)
+                    object.__setattr__(item, "_inherits_pixel_rep", True)
+        if " or " in elem.VR:
+            # pydicom keeps the element uncorrected when the data set cannot resolve it
+            with contextlib.suppress(AttributeError):
+                self._correct_ambiguous_vr(elem)
+        return elem
+
+    def _inherited_pixel_rep(self) -> Any:
+        """The nearest Pixel Representation handed down through defined-length sequences
+        (pydicom sets `_pixel_rep` when it converts such a sequence; items read from a file
+        look it up through their parents instead)."""
         ds: Dataset | None = self
         while ds is not None:
             if 0x00280103 in ds._dict:
                 pr = ds._element(0x00280103).value
                 if pr is not None:
                     return pr
+            pr = ds.__dict__.get("_pixel_rep")
+            if pr is not None:
+                return pr
             if not ds._inherits_pixel_rep:
                 return None
             ds = ds._parent
         return None
 
+    def _set_pixel_representation(self, elem: DataElement) -> None:
+        """pydicom's `_pixel_rep` attribute: this data set's Pixel Representation (or the one
+        it was handed), and, for a sequence whose items are made, the items'."""
+        d = self.__dict__
+        pr = self[0x00280103].value if 0x00280103 in self._dict else d.get("_pixel_rep")
+        if pr is not None:
+            d["_pixel_rep"] = int(b"\x01" in pr) if isinstance(pr, bytes) else pr
+        if elem.VR != "SQ" or elem._value is DataElement._UNSET:
+            return
+        for item in elem.value:
+            if 0x00280103 in item._dict:
+                pr = item[0x00280103].value
+                if pr is not None:
+                    item.__dict__["_pixel_rep"] = (
+                        int(b"\x01" in pr) if isinstance(pr, bytes) else pr
+                    )
+                    continue
+            if "_pixel_rep" in d:
+                item.__dict__["_pixel_rep"] = d["_pixel_rep"]
+
     def _correct_ambiguous_vr(self, elem: DataElement) -> None:
         """pydicom's `_correct_ambiguous_vr_element`, for an element whose VR came from the
         dictionary (implicit VR or UN)."""
-        tag = elem.tag
-        if tag == 0x7FE00010:
-            if elem.is_undefined_length:
-                elem.VR = "OB"
-            elif self._implicit_vr:
-                elem.VR = "OW"
-            else:
-                elem.VR = "OW" if self.BitsAllocated > 8 else "OB"
-        elif tag in _AMBIGUOUS_US_SS_TAGS:
+
+        def pixel_rep() -> Any:
             rep = self.get("PixelRepresentation")
-            if rep is None:
-                rep = self._pixel_rep()
-            if rep is None:
-                # pydicom: no Pixel Representation anywhere means unsigned unless there are pixels
-                no_pr = "PixelRepresentation" not in self
-                unsigned = (no_pr and "PixelData" not in self) or self.PixelRepresentation == 0
-                rep = 0 if unsigned else 1
-            elem.VR = "US" if rep == 0 else "SS"
-            _reset_numbers(elem)
-        elif tag in _AMBIGUOUS_OB_OW_TAGS:
-            if self._implicit_vr:
-                elem.VR = "OW"
-            else:
-                elem.VR = "OW" if self.WaveformBitsAllocated > 8 else "OB"
-        elif tag == 0x00283006:
-            if self.LUTDescriptor[0] == 1:
-                elem.VR = "US"
-                _reset_numbers(elem)
-            else:
-                elem.VR = "OW"
-        elif tag in _OVERLAY_DATA_TAGS:
-            elem.VR = "OW"
+            return self._inherited_pixel_rep() if rep is None else rep
+
+        resolve_ambiguous_vr(elem, self, self._implicit_vr, pixel_rep, _reset_numbers)
 
     def __getitem__(self, key: Any) -> Any:
         if isinstance(key, slice):
@@ -174,58 +310,128 @@ class Dataset:
             d = self.__dict__.get("_dict")
             elem = d.get(tag) if d is not None else None
             if elem is not None:
-                if elem.__class__ is int:
+                if elem.__class__ is not DataElement:
                     elem = self._element(tag)
                 return elem.value
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+            if not hasattr(type(self), name):
+                raise DicomAttributeError(
+                    f"'{type(self).__name__}' object has no attribute '{name}'"
+                )
+        if name == "_dict":
+            return {}
+        # Python comes here when a property raised AttributeError: running it again raises
+        # its own error (naming what is missing) rather than "no attribute 'pixel_array'".
+        return object.__getattribute__(self, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
+        if name[0] == "_" or name.startswith("is_") or name.islower():
+            if name == "file_meta":
+                self._set_file_meta(value)
+            else:
+                object.__setattr__(self, name, value)
+            return
         tag = datadict.tag_for_keyword(name)
         if tag is not None:
             if tag in self._dict:
                 self._element(tag).value = value
             else:
                 vr = datadict.dictionary_VR(tag)
-                self._dict[BaseTag(tag)] = DataElement(tag, vr, value)
+                self[BaseTag(tag)] = DataElement(tag, vr, value)
+            return
+        if datadict.repeater_has_keyword(name):
+            raise ValueError(
+                f"'{name}' is a DICOM repeating group element and must be added using the "
+                "add() or add_new() methods."
+            )
+        if _RE_CAMEL_CASE.match(name):
+            msg = (
+                f"Camel case attribute '{name}' used which is not in the element keyword "
+                "data dictionary"
+            )
+            if config.INVALID_KEYWORD_BEHAVIOR == "WARN":
+                warnings.warn(msg, stacklevel=2)
+            elif config.INVALID_KEYWORD_BEHAVIOR == "RAISE":
+                raise ValueError(msg)
+        object.__setattr__(self, name, value)
+
+    def _set_file_meta(self, value: Any) -> None:
+        if value is not None:
+            if not isinstance(value, Dataset):
+                raise TypeError(
+                    f"'{type(self).__name__}.file_meta' must be a 'FileMetaDataset' instance"
+                )
+            if not isinstance(value, FileMetaDataset):
+                value = FileMetaDataset(value)
+        if isinstance(self, FileDataset):
+            self.__dict__["_file_meta"] = value
         else:
-            object.__setattr__(self, name, value)
+            object.__setattr__(self, "file_meta", value)
+
+    def ensure_file_meta(self) -> None:
+        """Create an empty `file_meta` if there is none."""
+        if getattr(self, "file_meta", None) is None:
+            self.file_meta = FileMetaDataset()
 
     def __delattr__(self, name: str) -> None:
         tag = datadict.tag_for_keyword(name)
         if tag is not None and tag in self._dict:
-            del self._dict[tag]
-        elif name in self.__dict__:
+            del self[tag]
+        elif name in self.__dict__ or hasattr(type(self), name):
             object.__delattr__(self, name)
         else:
             raise AttributeError(name)
 
     def __setitem__(self, key: Any, elem: Any) -> None:
-        if not isinstance(elem, DataElement):
-            raise TypeError("Dataset contents must be 'DataElement' instances.")
-        tag = Tag(key)
-        if tag != elem.tag:
-            raise ValueError(f"'key' {tag} does not match the element's tag {elem.tag}")
+        if isinstance(key, slice):
+            raise NotImplementedError("Slicing is not supported when setting Dataset items")
+        try:
+            tag = Tag(key)
+        except Exception as exc:
+            raise ValueError(f"Unable to convert the key '{key}' to an element tag") from exc
+        if not isinstance(elem, DataElement | RawDataElement):
+            raise TypeError("Dataset items must be 'DataElement' instances")
+        elem_tag = elem.tag if isinstance(elem.tag, BaseTag) else Tag(elem.tag)
+        if tag != elem_tag:
+            raise ValueError(f"The key '{tag}' doesn't match the 'DataElement' tag '{elem_tag}'")
         if tag.is_private:
             creator_tag = (tag & 0xFFFF0000) | (tag & 0xFFFF) >> 8
             if creator_tag != tag and creator_tag in self._dict:
+                if isinstance(elem, RawDataElement):
+                    elem = convert_raw_data_element(elem, encoding=self._character_set, ds=self)
                 elem.private_creator = self._element(creator_tag).value
         self._dict[tag] = elem
+        if elem.__class__ is not RawDataElement and elem.VR == "SQ":
+            from .sequence import Sequence
+
+            if not isinstance(elem.value, Sequence):
+                elem.value = Sequence(elem.value)
+            self._set_pixel_representation(elem)
 
     def __delitem__(self, key: Any) -> None:
-        if isinstance(key, slice):
-            for tag in self._slice_tags(key):
-                del self._dict[tag]
-            return
-        try:
-            del self._dict[Tag(key)]
-        except Exception as exc:
-            raise KeyError(key) from exc
+        tags = self._slice_tags(key) if isinstance(key, slice) else [Tag(key)]
+        for tag in tags:
+            del self._dict[tag]
+            if tag & 0x10000 and 0x10 <= tag & 0xFFFF <= 0xFF:
+                self.__dict__.pop("_private_blocks", None)
 
     def __contains__(self, name: Any) -> bool:
         try:
             return Tag(name) in self._dict
-        except TAG_ERRORS:
-            return False
+        except Exception as exc:
+            msg = (
+                f"Invalid value '{name}' used with the 'in' operator: must be an element tag "
+                "as a 2-tuple or int, or an element keyword"
+            )
+            if isinstance(exc, OverflowError):
+                msg = (
+                    "Invalid element tag value used with the 'in' operator: tags have a "
+                    "maximum value of (0xFFFF, 0xFFFF)"
+                )
+            if config.INVALID_KEY_BEHAVIOR == "WARN":
+                warnings.warn(msg, stacklevel=2)
+            elif config.INVALID_KEY_BEHAVIOR == "RAISE":
+                raise ValueError(msg) from exc
+        return False
 
     def __len__(self) -> int:
         return len(self._dict)
@@ -237,7 +443,7 @@ class Dataset:
     def __eq__(self, other: object) -> bool:
         if other is self:
             return True
-        if isinstance(other, Dataset):
+        if isinstance(other, self.__class__):
             if sorted(self._dict) != sorted(other._dict):
                 return False
             return all(self[t] == other[t] for t in self._dict)
@@ -253,14 +459,94 @@ class Dataset:
                 return default
         try:
             tag = Tag(key)
-        except TAG_ERRORS:
-            return default
+        except Exception as exc:
+            raise TypeError("Dataset.get key must be a string or tag") from exc
         if tag in self._dict:
             return self._element(tag)
         return default
 
-    def get_item(self, key: Any, *, keep_deferred: bool = False) -> DataElement:
-        return self[key]
+    def get_item(self, key: Any, *, keep_deferred: bool = False) -> Any:
+        """The element of `key` as stored: a `RawDataElement` when its value was not
+        converted yet, else the `DataElement`; None when absent. With `keep_deferred`, an
+        element longer than dcmread's `defer_size` is a RawDataElement whose value is None
+        (pydicom's deferred read; pyrdicom reads every value on demand anyway)."""
+        if isinstance(key, slice):
+            return self._dataset_slice(key)
+        tag = Tag(key)
+        elem = self._dict.get(tag)
+        if elem.__class__ is int:
+            raw = self._raw_element(elem)
+            defer = self._root_defer_size()
+            if defer is not None and raw.length > defer:
+                return raw._replace(value=None) if keep_deferred else self._element(tag)
+            return raw
+        if (
+            elem.__class__ is DataElement
+            and elem._raw is not None
+            and elem._value is DataElement._UNSET
+        ):
+            return self._raw_element(elem._idx)
+        return elem
+
+    def _root_defer_size(self) -> float | None:
+        ds: Dataset | None = self
+        while ds is not None:
+            d = ds.__dict__
+            if "_defer_size" in d:
+                return d["_defer_size"]
+            ds = d.get("_parent")
+        return None
+
+    def _raw_element(self, idx: int) -> RawDataElement:
+        """pydicom's RawDataElement of element `idx` of the source."""
+        raw = self._raw
+        info = raw.info(idx)
+        implicit = info.implicit_vr if self._level >= 0 else raw.implicit_vr
+        length = 0xFFFFFFFF if info.undefined_length else info.length
+        return RawDataElement(
+            BaseTag(info.tag), None if implicit else info.vr, length, raw.raw_value(idx),
+            info.offset, implicit, raw.little_endian,
+        )  # fmt: skip
+
+    def elements(self) -> Iterator[Any]:
+        """The elements in tag order, unconverted ones as `RawDataElement` (see get_item)."""
+        for tag in sorted(self._dict.keys()):
+            yield self.get_item(tag)
+
+    def update_raw_element(
+        self, tag: Any, *, vr: str | None = None, value: bytes | None = None
+    ) -> None:
+        """Change the VR and/or the encoded value of an element not converted yet."""
+        from .valuerep import VR as VR_
+
+        if vr is None and value is None:
+            raise ValueError("Either or both of 'vr' and 'value' are required")
+        if vr is not None:
+            try:
+                VR_[vr]
+            except KeyError:
+                raise ValueError(f"Invalid VR value '{vr}'") from None
+        if value is not None and not isinstance(value, bytes):
+            raise TypeError(f"'value' must be bytes, not '{type(value).__name__}'")
+        tag = Tag(tag)
+        raw = self.get_item(tag)
+        if raw is None:
+            raise KeyError(f"No element with tag {tag} was found")
+        if not isinstance(raw, RawDataElement):
+            raise TypeError(
+                f"The element with tag {tag} has already been converted to a 'DataElement' "
+                "instance, this method must be called earlier"
+            )
+        vr = vr if vr is not None else raw.VR
+        value = value if value is not None else raw.value
+        self._dict[tag] = raw._replace(VR=vr, value=value)
+
+    def popitem(self) -> tuple[BaseTag, DataElement]:
+        keys = list(self._dict.keys())
+        if not keys:
+            raise KeyError("popitem(): dictionary is empty")
+        tag = BaseTag(keys[-1])
+        return (tag, self.pop(tag))
 
     def keys(self) -> Any:
         return self._dict.keys()
@@ -308,13 +594,25 @@ class Dataset:
         if tag in self:
             return self[tag]
         if not isinstance(default, DataElement):
-            vr = datadict.dictionary_VR(tag)
+            if tag.is_private:
+                vr = "UN"
+            else:
+                try:
+                    vr = datadict.dictionary_VR(tag)
+                except KeyError:
+                    if config.settings.writing_validation_mode == config.RAISE:
+                        raise KeyError(f"Unknown DICOM tag {tag}") from None
+                    vr = "UN"
+                    warnings.warn(f"Unknown DICOM tag {tag} - setting VR to 'UN'", stacklevel=2)
             default = DataElement(tag, vr, default)
-        self[tag] = default
+        self[key] = default
         return default
 
+    def trait_names(self) -> list[str]:
+        return dir(self)
+
     def update(self, d: Any) -> None:
-        for key, value in dict(d).items():
+        for key, value in list(d.items()):
             if isinstance(key, str):
                 setattr(self, key, value)
             else:
@@ -335,10 +633,22 @@ class Dataset:
         return tags[:: s.step] if s.step else tags
 
     def _dataset_slice(self, s: slice) -> Dataset:
-        new = Dataset()
-        for tag in self._slice_tags(s):
-            new._dict[tag] = self._element(tag)
+        """The elements of the slice as stored (unconverted ones as RawDataElement), in a
+        data set with this one's original encoding."""
+        new = Dataset({tag: self.get_item(tag) for tag in self._slice_tags(s)})
+        new.set_original_encoding(*self.original_encoding, self.original_character_set)
+        if not config._use_future:
+            new.__dict__["_is_little_endian"] = self._is_little_endian
+            new.__dict__["_is_implicit_VR"] = self._is_implicit_VR
         return new
+
+    def __array__(self, *args: Any, **kwargs: Any) -> Any:
+        # NumPy must see a data set as one object (it has __len__ and __getitem__).
+        import numpy as np
+
+        arr = np.empty((), dtype=object)
+        arr[()] = self
+        return arr
 
     def group_dataset(self, group: int) -> Dataset:
         return self[(group, 0x0000) : (group + 1, 0x0000)]
@@ -355,8 +665,9 @@ class Dataset:
         for tag in sorted(self._dict):
             if tag not in self._dict:  # the callback may delete elements
                 continue
-            elem = self._element(tag)
-            callback(self, elem)
+            with tag_in_exception(BaseTag(tag)):
+                elem = self._element(tag)
+                callback(self, elem)
             if recursive and elem.VR == "SQ" and tag in self._dict:
                 for item in elem.value:
                     item.walk(callback)
@@ -368,24 +679,233 @@ class Dataset:
                 for item in elem.value:
                     yield from item.iterall()
 
+    # --- encoding (pydicom 3: `original_encoding`, and the deprecated `is_*` pair) ------
+
+    # The encoding a data set was read with (None: made from scratch) and its character set.
+    _read_implicit = _AsRead(lambda d, raw: d["_implicit_vr"])
+    _read_little = _AsRead(lambda d, raw: raw.little_endian)
+    # pydicom 3's deprecated encoding to write with (absent in its future mode)
+    _is_implicit_VR = _AsRead(lambda d, raw: d["_implicit_vr"], hidden_in_future=True)
+    _is_little_endian = _AsRead(lambda d, raw: raw.little_endian, hidden_in_future=True)
+
+    @property
+    def _read_charset(self) -> str | list[str]:
+        """The character set the data set was read with ("" if made from scratch)."""
+        d = self.__dict__
+        charset = d.get("_read_charset")
+        if charset is None:
+            charset = d["_read_charset"] = self._character_set if d.get("_raw") else ""
+        return charset
+
+    @_read_charset.setter
+    def _read_charset(self, value: str | list[str]) -> None:
+        self.__dict__["_read_charset"] = value
+
+    def _deprecated_encoding(self, name: str) -> Any:
+        if config._use_future:
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+        return getattr(self, f"_{name}")
+
+    def _set_deprecated_encoding(self, name: str, value: bool | None, arg: str) -> None:
+        cls = type(self).__name__
+        if config._use_future:
+            raise AttributeError(f"'{cls}' object has no attribute '{name}'")
+        warnings.warn(
+            f"'{cls}.{name}' will be removed in v4.0, set the Transfer Syntax UID or use the "
+            f"'{arg}' argument with {cls}.save_as() or dcmwrite() instead",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        self.__dict__[f"_{name}"] = value
+
     @property
     def is_little_endian(self) -> bool | None:
-        return self._raw.little_endian if self._raw is not None else None
+        return self._deprecated_encoding("is_little_endian")
+
+    @is_little_endian.setter
+    def is_little_endian(self, value: bool | None) -> None:
+        self._set_deprecated_encoding("is_little_endian", value, "little_endian")
 
     @property
     def is_implicit_VR(self) -> bool | None:
-        return self._implicit_vr
+        return self._deprecated_encoding("is_implicit_VR")
+
+    @is_implicit_VR.setter
+    def is_implicit_VR(self, value: bool | None) -> None:
+        self._set_deprecated_encoding("is_implicit_VR", value, "implicit_vr")
 
     @property
     def original_encoding(self) -> tuple[bool | None, bool | None]:
-        return (self._implicit_vr, self.is_little_endian)
+        return (self._read_implicit, self._read_little)
+
+    def set_original_encoding(
+        self,
+        is_implicit_vr: bool | None,
+        is_little_endian: bool | None,
+        character_encoding: str | list[str] | None = None,
+    ) -> None:
+        d = self.__dict__
+        d["_read_implicit"] = is_implicit_vr
+        d["_read_little"] = is_little_endian
+        if character_encoding is not None:
+            d["_read_charset"] = character_encoding
+
+    @property
+    def _character_set(self) -> str | list[str]:
+        """The character set(s) of this data set's text, from (0008,0005) or the parent's."""
+        from .charset import convert_encodings
+
+        elem = self.get(0x00080005)
+        if elem is None:  # pydicom: an empty (0008,0005) still means the default repertoire
+            d = self.__dict__
+            if "_parent_encoding" in d:
+                return d["_parent_encoding"]
+            parent = d.get("_parent")
+            return parent._character_set if parent is not None else "iso8859"
+        return convert_encodings(elem.value)
+
+    @property
+    def original_character_set(self) -> str | list[str]:
+        return self._read_charset
+
+    @property
+    def is_original_encoding(self) -> bool:
+        if config._use_future:
+            return self.original_character_set == self._character_set
+        current = (self.is_implicit_VR, self.is_little_endian)
+        return (
+            None not in current
+            and self.original_encoding == current
+            and self.original_character_set == self._character_set
+        )
+
+    def _deprecated_read(self, name: str, use: str) -> None:
+        """pydicom 3's deprecated `read_*` names: warn, or AttributeError in future mode."""
+        cls = type(self).__name__
+        if config._use_future:
+            raise AttributeError(f"'{cls}' object has no attribute '{name}'")
+        warnings.warn(
+            f"'{cls}.{name}' will be removed in v4.0, use '{cls}.{use}' instead",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+
+    @property
+    def read_implicit_vr(self) -> bool | None:
+        self._deprecated_read("read_implicit_vr", "original_encoding[0]")
+        return self._read_implicit
+
+    @property
+    def read_little_endian(self) -> bool | None:
+        self._deprecated_read("read_little_endian", "original_encoding[1]")
+        return self._read_little
+
+    @property
+    def read_encoding(self) -> str | list[str]:
+        self._deprecated_read("read_encoding", "original_character_set")
+        return self._read_charset
+
+    @read_encoding.setter
+    def read_encoding(self, value: str | list[str]) -> None:
+        self._deprecated_read("read_encoding", "original_character_set")
+        self.__dict__["_read_charset"] = value
 
     # --- private blocks -------------------------------------------------------------
+
+    def decode(self) -> None:
+        """Decode the text of every element with the data set's character set (items with
+        their own, inheriting this one)."""
+        from .charset import decode_element
+
+        charset = self._character_set
+
+        def decode(ds: Dataset, elem: DataElement) -> None:
+            if elem.VR == "SQ":
+                for item in elem.value:
+                    object.__setattr__(item, "_parent_encoding", charset)
+                    item.decode()
+            else:
+                decode_element(elem, charset)
+
+        self.walk(decode, recursive=False)
 
     def private_creators(self, group: int) -> list[str]:
         if group % 2 == 0:
             raise ValueError("Group must be an odd number")
-        return [e.value for e in self[(group, 0x10) : (group, 0x100)]]
+        return [e.value for e in self._creator_elements(group)]
+
+    def _creator_elements(self, group: int) -> list[DataElement]:
+        tags = self._slice_tags(slice((group, 0x10), (group, 0x100)))
+        return [self._element(t) for t in tags]
+
+    def private_block(self, group: int, private_creator: str, create: bool = False) -> PrivateBlock:
+        """The block of `private_creator` in `group`; `create` adds the creator in the first
+        free slot when it is absent (else KeyError)."""
+        blocks = self.__dict__.setdefault("_private_blocks", {})
+        key = (group, private_creator)
+        if key in blocks:
+            return blocks[key]
+        if not private_creator:
+            raise ValueError("Private creator must have a value")
+        if group % 2 == 0:
+            raise ValueError("Tag must be private if private creator is given")
+        found = next((e for e in self._creator_elements(group) if e.value == private_creator), None)
+        if found is not None:
+            element = found.tag.element
+        elif not create:
+            raise KeyError(f"Private creator '{private_creator}' not found")
+        else:
+            element = next(el for el in range(0x10, 0x100) if Tag(group, el) not in self._dict)
+            self.add_new(Tag(group, element), "LO", private_creator)
+        block = blocks[key] = PrivateBlock(key, self, element)
+        return block
+
+    def get_private_item(
+        self, group: int, element_offset: int, private_creator: str
+    ) -> DataElement:
+        block = self.private_block(group, private_creator)
+        return self[block.get_tag(element_offset)]
+
+    def add_new_private(
+        self,
+        private_creator: str,
+        group: int,
+        element_offset: int,
+        value: Any,
+        vr: str | None = None,
+    ) -> None:
+        """Add a private element (creating its block if needed); the VR defaults to the
+        private dictionary's."""
+        block = self.private_block(group, private_creator, create=True)
+        if vr is None:
+            vr = datadict.get_private_entry((group, element_offset), private_creator)[0]
+        block.add_new(element_offset, vr, value)
+
+    def remove_private_tags(self) -> None:
+        """Delete every private element, in sequence items too."""
+
+        def remove(ds: Dataset, elem: DataElement) -> None:
+            if elem.tag.is_private:
+                del ds[elem.tag]
+
+        self.walk(remove)
+
+    def formatted_lines(
+        self,
+        element_format: str = default_element_format,
+        sequence_element_format: str = default_sequence_element_format,
+        indent_format: str | None = None,
+    ) -> Iterator[str]:
+        """Each element (recursively) formatted with %-style keys of its public attributes."""
+        skip = ("from_json", "to_json", "to_json_dict", "clear", "description", "validate")
+        for elem in self.iterall():
+            fields = {}
+            for attr in dir(elem):
+                if attr.startswith("_") or attr in skip:
+                    continue
+                v = getattr(elem, attr)
+                fields[attr] = v() if callable(v) else v
+            yield (sequence_element_format if elem.VR == "SQ" else element_format) % fields
 
     # --- pixel data -----------------------------------------------------------------
 
@@ -403,9 +923,14 @@ class Dataset:
 
     @_pixel_array.setter
     def _pixel_array(self, value: Any) -> None:
-        if value is not None:
-            raise ValueError("Only None may be assigned to '_pixel_array' (clearing the cache)")
-        self.__dict__.pop("_pixel_cache", None)
+        # None clears the cache; anything else is what `pixel_array` returns while the Image
+        # Pixel module stays as it is now (pydicom's code sets it so)
+        if value is None:
+            self.__dict__.pop("_pixel_cache", None)
+        else:
+            from .pixels.native import pixel_id
+
+            object.__setattr__(self, "_pixel_cache", (pixel_id(self), value))
 
     @property
     def _pixel_id(self) -> dict[str, int]:
@@ -413,6 +938,14 @@ class Dataset:
         from .pixels.utils import get_image_pixel_ids
 
         return get_image_pixel_ids(self) if self.__dict__.get("_pixel_cache") else {}
+
+    @_pixel_id.setter
+    def _pixel_id(self, value: dict[str, int]) -> None:
+        # ids other than the module's own say the cached array is not of this module
+        from .pixels.utils import get_image_pixel_ids
+
+        if value != get_image_pixel_ids(self):
+            self.__dict__.pop("_pixel_cache", None)
 
     def overlay_array(self, group: int) -> Any:
         """The Overlay Data of overlay `group` (0x6000 to 0x60FF) as an array."""
@@ -437,19 +970,31 @@ class Dataset:
         index: int | None = None,
         raw: bool = False,
         decoding_plugin: str = "",
-        use_pdh: bool = False,
+        use_v2_backend: bool = False,
         **kwargs: Any,
     ) -> None:
         """How `pixel_array` decodes (pydicom 3's method): the frame `index` only, `raw`,
-        `decoding_plugin` and the decoders' options (see `pyrdicom.pixels.pixel_array`)."""
-        if use_pdh:
-            raise ValueError("pyrdicom has no pixel data handlers: 'use_pdh' must be False")
+        `decoding_plugin` and the decoders' options (see `pyrdicom.pixels.pixel_array`);
+        there is one decoding backend, so `use_v2_backend` changes nothing."""
+        if config._use_future and use_v2_backend:
+            raise TypeError(
+                f"{type(self).__name__}.pixel_array_options() got an unexpected keyword "
+                "argument 'use_v2_backend'"
+            )
         from .pixels import _decoder
 
         opts = dict(index=index, raw=raw, decoding_plugin=decoding_plugin, **kwargs)
         _decoder(self)._check_plugin(decoding_plugin)
         object.__setattr__(self, "_pixel_array_opts", opts)
         self.__dict__.pop("_pixel_cache", None)
+
+    def convert_pixel_data(self, handler_name: str = "") -> None:
+        """pydicom's deprecated explicit decode: `pixel_array` decodes (once) on access."""
+        if config._use_future:
+            raise AttributeError(
+                f"'{type(self).__name__}' object has no attribute 'convert_pixel_data'"
+            )
+        self.pixel_array  # noqa: B018 (decodes into the cache)
 
     def to_pil(self, frame: int = 0, window: tuple[float, float] | None = None) -> Any:
         """Frame `frame` as a Pillow image (L or RGB), rendered as `pyrdicom.pixels.render`
@@ -515,6 +1060,11 @@ class Dataset:
         method); see `pyrdicom.pixels.decompress`."""
         from .pixels.encoding import decompress
 
+        if config._use_future and handler_name:
+            raise TypeError(
+                f"{type(self).__name__}.decompress() got an unexpected keyword argument "
+                "'handler_name'"
+            )
         if handler_name:  # pydicom 2's handlers: each decodes with pyrdicom's codecs here
             from .pixels.common import HANDLERS
 
@@ -554,7 +1104,10 @@ class Dataset:
             except ValueError:
                 use_little = None
             if use_little is None:
-                use_little = little_endian if little_endian is not None else self.is_little_endian
+                if little_endian is not None:
+                    use_little = little_endian
+                elif not config._use_future:
+                    use_little = self.is_little_endian
             if use_little is not None and use_little != original_little:
                 raise ValueError(
                     f"'{type(self).__name__}.save_as()' cannot be used to convert between "
@@ -576,12 +1129,15 @@ class Dataset:
         indent_str = self.indent_chars * indent
         nested = self.indent_chars * (indent + 1)
         file_meta = getattr(self, "file_meta", None)
-        if file_meta:
+        if file_meta and config.show_file_meta:
             strings.append(f"{'Dataset.file_meta ':-<49}")
             strings.extend(indent_str + repr(elem) for elem in file_meta)
             strings.append("-" * 49)
         for elem in self:
-            if elem.VR == "SQ":
+            with tag_in_exception(elem.tag):
+                if elem.VR != "SQ":
+                    strings.append(indent_str + repr(elem))
+                    continue
                 strings.append(
                     f"{indent_str}{elem.tag}  {elem.name}  {len(elem.value)} item(s) ---- "
                 )
@@ -589,8 +1145,6 @@ class Dataset:
                     for item in elem.value:
                         strings.append(item._pretty_str(indent + 1))
                         strings.append(nested + "---------")
-            else:
-                strings.append(indent_str + repr(elem))
         return "\n".join(strings)
 
     def __str__(self) -> str:
@@ -637,6 +1191,48 @@ class Dataset:
         return dataset_from_json(cls, json_dataset, bulk_data_uri_handler)
 
 
+def resolve_ambiguous_vr(
+    elem: DataElement,
+    ds: Dataset,
+    implicit: bool | None,
+    pixel_rep: Callable[[], Any],
+    renumber: Callable[[DataElement], None],
+) -> None:
+    """pydicom's rules for an ambiguous VR ("US or SS", "OB or OW", ...) from the data set
+    `ds` it is in: `implicit` is the data set's VR encoding as read, `pixel_rep()` the nearest
+    Pixel Representation (None if none), `renumber` re-reads a value read as the old VR."""
+    tag = elem.tag
+    if tag == 0x7FE00010:
+        if elem.is_undefined_length:
+            elem.VR = "OB"
+        elif implicit:
+            elem.VR = "OW"
+        else:
+            elem.VR = "OW" if ds.BitsAllocated > 8 else "OB"
+    elif tag in _AMBIGUOUS_US_SS_TAGS:
+        rep = pixel_rep()
+        if rep is None:
+            # pydicom: no Pixel Representation anywhere means unsigned unless there are pixels
+            no_pr = "PixelRepresentation" not in ds
+            unsigned = (no_pr and "PixelData" not in ds) or ds.PixelRepresentation == 0
+            rep = 0 if unsigned else 1
+        elem.VR = "US" if rep == 0 else "SS"
+        renumber(elem)
+    elif tag in _AMBIGUOUS_OB_OW_TAGS:
+        if implicit:
+            elem.VR = "OW"
+        else:
+            elem.VR = "OW" if ds.WaveformBitsAllocated > 8 else "OB"
+    elif tag == 0x00283006:
+        if ds.LUTDescriptor[0] == 1:
+            elem.VR = "US"
+            renumber(elem)
+        else:
+            elem.VR = "OW"
+    elif tag in _OVERLAY_DATA_TAGS:
+        elem.VR = "OW"
+
+
 def _reset_numbers(elem: DataElement) -> None:
     """pydicom sets a corrected element's value anew, so several numbers become a MultiValue."""
     if elem._raw is None:
@@ -645,8 +1241,52 @@ def _reset_numbers(elem: DataElement) -> None:
     elem._value = MultiValue(_keep, v) if v.__class__ is list else v
 
 
+def validate_file_meta(file_meta: FileMetaDataset, enforce_standard: bool = True) -> None:
+    """pydicom's `dataset.validate_file_meta` (see `filewriter.validate_file_meta`)."""
+    from . import filewriter
+
+    filewriter.validate_file_meta(file_meta, enforce_standard)
+
+
 class FileMetaDataset(Dataset):
-    """The File Meta Information (group 0002)."""
+    """The File Meta Information (group 0002): only group 2 elements."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if args and args[0] is not None and not isinstance(args[0], Dataset | dict):
+            raise TypeError(f"Argument must be a dict or Dataset, not {type(args[0])}")
+        super().__init__(*args, **kwargs)
+        FileMetaDataset.validate(self._dict)
+
+    @staticmethod
+    def validate(init_value: Any) -> None:
+        """pydicom's check of a file meta's initial elements."""
+        if init_value is None:
+            return
+        if (
+            not isinstance(init_value, Dataset | dict)
+            and init_value.__class__.__name__ != "LevelMap"
+        ):
+            raise TypeError(f"Argument must be a dict or Dataset, not {type(init_value)}")
+        non_group2 = [str(Tag(t)) for t in init_value.keys() if Tag(t).group != 2]  # noqa: SIM118
+        if non_group2:
+            raise ValueError(
+                "File meta datasets may only contain group 2 elements but the following "
+                f"elements are present: {', '.join(non_group2)}"
+            )
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        tag = value.tag if isinstance(value.tag, BaseTag) else Tag(value.tag)
+        if tag.group != 2:
+            raise ValueError("Only group 2 data elements are allowed in a FileMetaDataset")
+        super().__setitem__(key, value)
+
+    @property
+    def _tsyntax_encoding(self) -> tuple[bool, bool] | tuple[None, None]:
+        """(implicit VR, little endian) of a known public Transfer Syntax UID, else Nones."""
+        tsyntax = self.get("TransferSyntaxUID", None)
+        if not tsyntax or tsyntax.is_private or not tsyntax.is_transfer_syntax:
+            return (None, None)
+        return (tsyntax.is_implicit_VR, tsyntax.is_little_endian)
 
 
 class FileDataset(Dataset):
@@ -662,37 +1302,138 @@ class FileDataset(Dataset):
         is_little_endian: bool = True,
     ) -> None:
         super().__init__(dataset)
-        object.__setattr__(self, "preamble", preamble)
-        object.__setattr__(
-            self, "file_meta", file_meta if file_meta is not None else FileMetaDataset()
+        self.preamble = preamble
+        self.file_meta = file_meta if file_meta is not None else FileMetaDataset()
+        d = self.__dict__
+        if not config._use_future:
+            d["_is_implicit_VR"] = is_implicit_VR
+            d["_is_little_endian"] = is_little_endian
+        d["_implicit_vr"] = d["_read_implicit"] = is_implicit_VR
+        d["_read_little"] = is_little_endian
+        src = (
+            os.fspath(filename_or_obj)
+            if isinstance(filename_or_obj, os.PathLike)
+            else filename_or_obj
         )
-        object.__setattr__(self, "filename", _filename(filename_or_obj))
-        object.__setattr__(self, "_implicit_vr", is_implicit_VR)
+        d["filename"] = src if isinstance(src, str) else None
+        if not isinstance(src, str):
+            _set_source(d, src)
+        name = d["filename"]
+        d["_timestamp"] = os.stat(name).st_mtime if name and os.path.exists(name) else None
 
     @classmethod
-    def _from_file(cls, raw: Any, src: Any) -> FileDataset:
-        self = Dataset._from_raw.__func__(cls, raw, -1, None)  # type: ignore[attr-defined]
-        self.__dict__["filename"] = _filename(src)
+    def _from_file(cls, raw: Any, src: Any, read_opts: dict[str, Any] | None = None) -> FileDataset:
+        self = Dataset._from_raw.__func__(cls, raw, -1, None, False, read_opts)  # type: ignore[attr-defined]
+        d = self.__dict__
+        d["filename"] = _filename(src)
+        if src.__class__ is not str and not isinstance(src, os.PathLike):
+            _set_source(d, src)
         return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FileDataset:
+        # As pydicom: a buffer that cannot be copied (closed, an open file) becomes None.
+        d = self.__dict__
+        buffer = d.get("buffer")
+        try:
+            buffer_copy = copy.deepcopy(buffer, memo)
+        except Exception as exc:
+            warnings.warn(
+                f"The {type(exc).__name__} exception '{exc}' occurred trying to deepcopy the "
+                "buffer-like the dataset was read from, the 'buffer' attribute will be set to "
+                "'None' in the copied object",
+                stacklevel=2,
+            )
+            buffer_copy = None
+        func, args, state = self.__reduce_ex__(4)[:3]
+        if isinstance(state, dict):
+            state = {k: v for k, v in state.items() if k != "buffer"}
+        new = func(*copy.deepcopy(args, memo))
+        memo[id(self)] = new
+        new.__setstate__(copy.deepcopy(state, memo))
+        if "buffer" in d:
+            new.__dict__["buffer"] = buffer_copy
+        return new
+
+    # pydicom's record of where a data set was read from (`buffer`: a file-like object other
+    # than an open file). Reading a path stores neither: see `_deflated_buffer`.
+
+    @property
+    def buffer(self) -> Any:
+        d = self.__dict__
+        return d["buffer"] if "buffer" in d else self._deflated_buffer()
+
+    @buffer.setter
+    def buffer(self, value: Any) -> None:
+        self.__dict__["buffer"] = value
+
+    @property
+    def fileobj_type(self) -> Any:
+        d = self.__dict__
+        if "fileobj_type" in d:
+            return d["fileobj_type"]
+        buffer = self._deflated_buffer()
+        return open if buffer is None else type(buffer)
+
+    @fileobj_type.setter
+    def fileobj_type(self, value: Any) -> None:
+        self.__dict__["fileobj_type"] = value
+
+    def _deflated_buffer(self) -> Any:
+        """pydicom reads a deflated data set from a DicomBytesIO of the inflated bytes and
+        keeps it as `buffer`: made here when first asked for."""
+        d = self.__dict__
+        raw = d.get("_raw")
+        if raw is None or not is_deflated(raw):
+            return None
+        from .filebase import DicomBytesIO
+
+        buffer = d["buffer"] = DicomBytesIO(bytes(memoryview(raw)[meta_end(raw) :]))
+        return buffer
+
+    @property
+    def timestamp(self) -> float | None:
+        """The file's modification time (taken when first asked for, not when read)."""
+        d = self.__dict__
+        if "_timestamp" not in d:
+            name = d.get("filename")
+            d["_timestamp"] = (
+                os.stat(name).st_mtime if isinstance(name, str) and os.path.exists(name) else None
+            )
+        return d["_timestamp"]
+
+    @timestamp.setter
+    def timestamp(self, value: float | None) -> None:
+        self.__dict__["_timestamp"] = value
 
     # The file meta and preamble of a file read are made when first asked for.
     @property
     def file_meta(self) -> FileMetaDataset:
         d = self.__dict__
-        meta: Any = d.get("_file_meta")
-        if meta is None:
+        if "_file_meta" in d:
+            meta = d["_file_meta"]
+            if meta is _DELETED:
+                raise AttributeError(f"'{type(self).__name__}' object has no attribute 'file_meta'")
+        else:
             raw = d.get("_raw")
             if raw is None:
                 meta = FileMetaDataset()
             else:
-                meta = FileMetaDataset._from_raw(raw, -2, None)
+                # Its parent is the data set (the root a pickle refers to), which no element
+                # of the file meta looks at.
+                meta = FileMetaDataset._from_raw(raw, -2, self)
                 object.__setattr__(meta, "_implicit_vr", False)
             d["_file_meta"] = meta
         return meta
 
     @file_meta.setter
     def file_meta(self, value: FileMetaDataset) -> None:
-        self.__dict__["_file_meta"] = value
+        self._set_file_meta(value)
+
+    @file_meta.deleter
+    def file_meta(self) -> None:
+        if self.__dict__.get("_file_meta") is _DELETED:
+            raise AttributeError("file_meta")
+        self.__dict__["_file_meta"] = _DELETED
 
     @property
     def preamble(self) -> bytes | None:
@@ -705,6 +1446,42 @@ class FileDataset(Dataset):
     @preamble.setter
     def preamble(self, value: bytes | None) -> None:
         self.__dict__["_preamble"] = value
+
+    @preamble.deleter
+    def preamble(self) -> None:
+        # pydicom writes no preamble for a data set without one
+        self.__dict__["_preamble"] = None
+
+
+def is_deflated(raw: Any) -> bool:
+    """Whether a parsed source is a deflated data set (its transfer syntax may be none)."""
+    try:
+        return UID(raw.transfer_syntax).is_deflated
+    except ValueError:
+        return False
+
+
+def meta_end(raw: Any) -> int:
+    """Offset of the end of the file meta in a parsed source (where the data set starts)."""
+    return max(
+        ((info := raw.info(i)).length + info.offset for i in raw.level(-2).values()), default=0
+    )
+
+
+# `FileDataset._file_meta` after `del ds.file_meta` (the file's own is not made again).
+_DELETED = object()
+
+
+def _set_source(d: dict[str, Any], src: Any) -> None:
+    """pydicom's `buffer`/`fileobj_type` for a data set read from `src`, not a path."""
+    if isinstance(src, io.BufferedReader):
+        d["filename"] = src.name
+        d["fileobj_type"] = open
+    else:
+        d["buffer"] = src
+        d["fileobj_type"] = type(src)
+        if not d.get("filename"):
+            d["filename"] = getattr(src, "name", None) or getattr(src, "filename", None)
 
 
 def _filename(src: Any) -> str | None:

@@ -8,6 +8,9 @@ class DicomError(Exception):
 class InvalidDicomError(DicomError):
     """The input is not DICOM (no preamble/'DICM' prefix and ``force`` not given)."""
 
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(args or ("The specified file is not a valid DICOM file.",)))
+
 
 class MalformedDicomError(InvalidDicomError):
     """The input is DICOM but its structure is broken (truncated, bad lengths, nesting)."""
@@ -27,6 +30,11 @@ class PixelDataError(DicomError, ValueError):
 
 class UnsupportedTransferSyntaxError(PixelDataError, NotImplementedError):
     """A transfer syntax this build of pyrdicom cannot decode or encode."""
+
+
+class DicomAttributeError(DicomError, AttributeError):
+    """A data set has no element of the keyword asked for (also raised from properties that
+    need one, such as `pixel_array`, so the message names what is missing)."""
 
 
 class VolumeError(DicomError):

@@ -18,15 +18,44 @@ import datetime
 import operator
 import os
 import warnings
+from io import BufferedIOBase
 from typing import Any
 
-from . import _core
+from . import _core, config
+
+# pydicom's element-level writer API, encoded by the core's writer (see _elemwrite.py)
+from ._elemwrite import (  # noqa: F401
+    _correct_ambiguous_vr_element,
+    _format_DA,
+    _format_DT,
+    _format_TM,
+    correct_ambiguous_vr,
+    correct_ambiguous_vr_element,
+    write_ATvalue,
+    write_DA,
+    write_data_element,
+    write_dataset,
+    write_DT,
+    write_file_meta_info,
+    write_number_string,
+    write_numbers,
+    write_OBvalue,
+    write_OWvalue,
+    write_PN,
+    write_sequence,
+    write_string,
+    write_text,
+    write_TM,
+    write_UI,
+    write_UN,
+    writers,
+)
 from ._transfer_syntax import native as native_transfer_syntax
 from ._transfer_syntax import of_meta
-from .dataelem import BYTES_VRS, STR_VRS, DataElement
+from .dataelem import BYTES_VRS, STR_VRS, DataElement, RawDataElement
 from .errors import DicomValueError, PixelDataError
 from .multival import MultiValue
-from .tag import Tag
+from .tag import _LUT_DESCRIPTOR_TAGS, Tag
 from .uid import PYRDICOM_ROOT_UID, UID
 from .valuerep import IS, DSfloat, ISfloat, PersonName
 
@@ -65,15 +94,23 @@ def dcmwrite(
     is written unless the whole file encoded.
     """
     write_like_original = kwargs.pop("write_like_original", None)
-    if kwargs:
-        raise TypeError(f"Invalid keyword argument(s) for dcmwrite(): {', '.join(kwargs)}")
     if __write_like_original is not None and write_like_original is not None:
+        if config._use_future:
+            raise TypeError(
+                "'write_like_original' is no longer accepted as a positional or keyword "
+                "argument, use 'enforce_file_format' instead"
+            )
         raise TypeError(
             "'write_like_original' cannot be used as both a positional and keyword argument"
         )
     if write_like_original is None:
         write_like_original = __write_like_original
     if write_like_original is not None:
+        if config._use_future:
+            raise TypeError(
+                "'write_like_original' is no longer accepted as a positional or keyword "
+                "argument, use 'enforce_file_format' instead"
+            )
         warnings.warn(
             "'write_like_original' is deprecated and will be removed in v4.0, please use "
             "'enforce_file_format' instead",
@@ -81,6 +118,8 @@ def dcmwrite(
             stacklevel=2,
         )
         enforce_file_format = not write_like_original
+    if kwargs:
+        raise TypeError(f"Invalid keyword argument(s) for dcmwrite(): {', '.join(kwargs)}")
 
     cls_name = type(dataset).__name__
     groups = {t >> 16 for t in dataset._dict if t >> 16 in (0, 2)}
@@ -138,10 +177,29 @@ def dcmwrite(
     known_ts = tsyntax is not None and not tsyntax.is_private and tsyntax.is_transfer_syntax
     if tsyntax is not None and known_ts and 0x7FE00010 in dataset._dict:
         # PS3.5 A.4: encapsulated pixel data has an undefined length, native a defined one
-        dataset[0x7FE00010].is_undefined_length = tsyntax.is_compressed
+        pixels = dataset[0x7FE00010]
+        pixels.is_undefined_length = tsyntax.is_compressed
+        # a value set from Python must be items (a value read from the file is as it was)
+        value = pixels.value if pixels._raw is None else None
+        if tsyntax.is_compressed and isinstance(value, bytes) and value[:4] != b"\xfe\xff\x00\xe0":
+            raise ValueError(
+                "The (7FE0,0010) 'Pixel Data' element value hasn't been encapsulated as "
+                "required for a compressed transfer syntax - see pydicom.encaps.encapsulate() "
+                "for more information"
+            )
     if tsyntax is None or not known_ts or not tsyntax.is_encapsulated:
         check_pixel_data_length(dataset)
+    if 0x00080005 in dataset._dict:
+        from .charset import convert_encodings
 
+        # pydicom's warning (LookupError in RAISE mode) for a term it does not know
+        convert_encodings(dataset[0x00080005].value)
+
+    for ds in (file_meta, dataset):
+        # RawDataElements stored by the caller are written as their converted value
+        for tag, entry in ds._dict.items() if ds is not None else ():
+            if entry.__class__ is RawDataElement:
+                ds[tag]
     job = _core.WriteJob(
         _level(dataset),
         implicit_vr=encoding[0],
@@ -167,8 +225,12 @@ def dcmwrite(
 
 
 def _transfer_syntax(file_meta: Any) -> UID | None:
-    ts = of_meta(file_meta)
-    return None if ts is None else UID(ts)
+    uid = of_meta(file_meta)
+    if uid is None:
+        return None
+    # UID(the value) keeps a private transfer syntax's encoding (UID.set_private_encoding)
+    value = file_meta.get("TransferSyntaxUID")
+    return UID(value) if isinstance(value, str) else UID(uid)
 
 
 def _determine_encoding(
@@ -189,7 +251,8 @@ def _determine_encoding(
         return arg_encoding  # type: ignore[return-value]
     if implicit_vr is not None and little_endian is None:
         arg_encoding = (implicit_vr, True)
-    ds_encoding = (ds.is_implicit_VR, ds.is_little_endian)
+    # the deprecated encoding attributes are gone in pydicom's future mode
+    ds_encoding = (None, None) if config._use_future else (ds.is_implicit_VR, ds.is_little_endian)
     fallback: tuple[Any, Any] = (None, None)
     if None not in arg_encoding:
         fallback = arg_encoding
@@ -271,7 +334,9 @@ def check_pixel_data_length(ds: Any) -> None:
         return
     try:
         info = PixelInfo(ds)
-    except (AttributeError, PixelDataError) as exc:
+    except AttributeError:
+        return  # no Image Pixel module to check against: written as it is, as pydicom does
+    except PixelDataError as exc:
         raise PixelDataError(f"The pixel data cannot be checked before writing: {exc}") from exc
     elem = ds[info.tag]
     if elem.is_undefined_length:
@@ -353,10 +418,16 @@ def _value(ds: Any, elem: DataElement, implicit: bool) -> _core.WriteValue:
         vr = elem.VR
         if " or " in vr:
             vr = _resolve_vr(ds, elem, implicit)
-        return _core.WriteValue(vr, *_to_primitive(vr, elem.value))
+        kind, data = _to_primitive(vr, elem.value)
+        if vr == "SS" and kind == "int" and elem.tag in _LUT_DESCRIPTOR_TAGS and data[0] > 0x7FFF:
+            # pydicom writes a LUT Descriptor's first value (entries) unsigned
+            data[0] -= 0x10000
+        return _core.WriteValue(vr, kind, data)
     except (TypeError, ValueError, AttributeError, OverflowError) as exc:
         if isinstance(exc, DicomValueError):
             raise
+        if isinstance(elem.value, BufferedIOBase):
+            raise ValueError(f"Invalid buffer for {elem.tag} '{elem.name}': {exc}") from exc
         raise DicomValueError(f"{elem.tag} {elem.keyword or elem.name}: {exc}") from exc
 
 
@@ -413,6 +484,8 @@ def _is_multi(value: Any) -> bool:
 def _to_primitive(vr: str, value: Any) -> tuple[str, Any]:
     if value is None:
         return "empty", None
+    if isinstance(value, BufferedIOBase):
+        return "bytes", _read_buffered(value)
     if isinstance(value, bytes | bytearray | memoryview):
         return "bytes", value
     if type(value).__name__ == "ndarray":
@@ -422,6 +495,8 @@ def _to_primitive(vr: str, value: Any) -> tuple[str, Any]:
             return "bytes", np.ascontiguousarray(value).view("u1").reshape(-1)
         value = value.tolist()
     if vr in BYTES_VRS:
+        if _is_multi(value) and not len(value):
+            return "empty", None  # an empty list, as DataElement makes of [] (pydicom writes it)
         raise TypeError(
             f"A value of type '{type(value).__name__}' cannot be assigned to a tag with VR {vr}."
         )
@@ -443,6 +518,16 @@ def _to_primitive(vr: str, value: Any) -> tuple[str, Any]:
             return "empty", None
         return "str", strs
     raise TypeError(f"Cannot encode a value for VR {vr}")
+
+
+def _read_buffered(buffer: BufferedIOBase) -> bytes:
+    """The whole of a buffered value (pydicom's DataElement with a buffer as its value),
+    its position kept; a closed or unreadable buffer is a ValueError."""
+    from .fileutil import reset_buffer_position
+
+    with reset_buffer_position(buffer):
+        buffer.seek(0)
+        return buffer.read()  # one allocation (joining chunks would hold the data twice)
 
 
 def _format(vr: str, v: Any) -> str:

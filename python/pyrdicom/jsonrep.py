@@ -5,10 +5,14 @@ from __future__ import annotations
 import base64
 import json
 import struct
+import warnings
 from collections.abc import Callable
+from contextlib import nullcontext
 from inspect import signature
 from typing import Any
 
+from . import config
+from .config import logger
 from .dataelem import DataElement, empty_value_for_VR
 from .tag import BaseTag
 
@@ -91,15 +95,19 @@ def dataset_to_json_dict(
     """`Dataset.to_json_dict`: {"ggggeeee": {"vr": ..., "Value" | "InlineBinary" |
     "BulkDataURI": ...}}; with `suppress_invalid_tags`, elements that fail are left out."""
     json_dataset = {}
-    for key in ds.keys():  # noqa: SIM118 (a Dataset iterates its elements)
-        json_key = f"{key:08X}"
-        try:
-            json_dataset[json_key] = element_to_json_dict(
-                ds[key], bulk_data_element_handler, bulk_data_threshold
-            )
-        except Exception:
-            if not suppress_invalid_tags:
-                raise
+    # Leaving invalid elements out needs them to raise rather than warn.
+    with config.strict_reading() if suppress_invalid_tags else nullcontext():
+        for key in ds.keys():  # noqa: SIM118 (a Dataset iterates its elements)
+            json_key = f"{key:08X}"
+            try:
+                json_dataset[json_key] = ds[key].to_json_dict(
+                    bulk_data_element_handler, bulk_data_threshold
+                )
+            except Exception as exc:
+                if not suppress_invalid_tags:
+                    logger.error(f"Error while processing tag {json_key}")
+                    raise
+                logger.warning(f"Error while processing tag {json_key}: {exc}")
     return json_dataset
 
 
@@ -139,6 +147,7 @@ def _regular_value(cls: type, tag: str, vr: str, value: Any, handler: Any) -> An
         try:
             return int(value, 16)
         except ValueError:
+            warnings.warn(f"Invalid value '{value}' for AT element - ignoring it", stacklevel=2)
             return None
     return value
 
@@ -165,6 +174,10 @@ def _element_value(cls: type, tag: str, vr: str, value: Any, key: str | None, ha
     if key == "InlineBinary":
         return base64.b64decode(value)
     if handler is None:
+        warnings.warn(
+            f'No bulk data URI handler provided for retrieval of value of data element "{tag}"',
+            stacklevel=2,
+        )
         return empty_value_for_VR(vr)
     return handler(tag, vr, value)
 
@@ -178,14 +191,20 @@ def _decode_un(tag: int, value: bytes) -> Any:
 
 
 def element_from_json(
-    cls: type, tag: str, vr: str, value: Any, key: str | None, handler: Any
+    cls: type,
+    tag: str,
+    vr: str,
+    value: Any,
+    key: str | None,
+    handler: Any,
+    element_class: type = DataElement,
 ) -> DataElement:
     """`DataElement.from_json`."""
     elem_value = _element_value(cls, tag, vr, value, key, handler)
     if vr == "UN" and isinstance(elem_value, bytes):
         elem_value = _decode_un(int(tag, 16), elem_value)
     try:
-        return DataElement(BaseTag(int(tag, 16)), vr, elem_value)
+        return element_class(BaseTag(int(tag, 16) if isinstance(tag, str) else tag), vr, elem_value)
     except Exception as exc:
         raise ValueError(
             f"Data element '{tag}' could not be loaded from JSON: {elem_value}"
@@ -211,14 +230,14 @@ def dataset_from_json(
     cls: type, json_dataset: dict[str, Any] | str | bytes | bytearray, bulk_data_uri_handler: Any
 ) -> Any:
     """`Dataset.from_json`: a `cls` from a DICOM JSON dict (or its text)."""
-    data: dict[str, Any] = (
+    elements: dict[str, Any] = (
         json.loads(json_dataset)
         if isinstance(json_dataset, str | bytes | bytearray)
         else json_dataset
     )
     handler = _wrap_handler(bulk_data_uri_handler)
     dataset = cls()
-    for tag, mapping in data.items():
+    for tag, mapping in elements.items():
         vr = mapping["vr"]
         key = _value_key(mapping)
         value = mapping[key] if key is not None else [""]

@@ -7,7 +7,8 @@ import os
 import re
 import warnings
 
-LOGGER = logging.getLogger("pyrdicom")
+# pydicom's logger name (config.logger), so logging set up for pydicom keeps working.
+LOGGER = logging.getLogger("pydicom")
 
 _SIZE_UNITS = {
     "kb": 1000,

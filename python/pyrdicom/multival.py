@@ -1,44 +1,46 @@
-"""`MultiValue`: the list type of multi-valued elements, converting items on the way in."""
+"""`MultiValue`, the list type of multi-valued elements (items converted on the way in), and its
+base `ConstrainedList`, as in pydicom."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, MutableSequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, MutableSequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
-class MultiValue(MutableSequence):
-    """A list whose items are all passed through `type_constructor`, as in pydicom."""
+class ConstrainedList(MutableSequence[T]):
+    """A list whose items all pass `_validate` (which subclasses define) on the way in."""
 
-    __slots__ = ("_list", "type_constructor")
+    def __init__(self, iterable: Iterable[T] | None = None) -> None:
+        self._list: list[T] = [] if iterable is None else [self._validate(v) for v in iterable]
 
-    def __init__(
-        self,
-        type_constructor: Callable[[Any], Any],
-        iterable: Iterable[Any],
-        validation_mode: Any = None,
-    ) -> None:
-        self.type_constructor = type_constructor
-        self._list = [v if type(v) is type_constructor else type_constructor(v) for v in iterable]
+    def _validate(self, item: Any) -> T:
+        raise NotImplementedError(f"'{type(self).__name__}._validate()' must be implemented")
 
-    def append(self, val: Any) -> None:
-        self._list.append(self.type_constructor(val))
+    def append(self, item: T) -> None:
+        self._list.append(self._validate(item))
 
-    def extend(self, vals: Iterable[Any]) -> None:
-        self._list.extend(self.type_constructor(v) for v in vals)
+    def extend(self, val: Iterable[T]) -> None:
+        if not hasattr(val, "__iter__"):
+            raise TypeError("An iterable is required")
+        self._list.extend([self._validate(v) for v in val])
 
-    def insert(self, position: int, val: Any) -> None:
-        self._list.insert(position, self.type_constructor(val))
+    def __iadd__(self, other: Iterable[T]) -> ConstrainedList[T]:
+        self.extend(other)
+        return self
+
+    def insert(self, position: int, item: T) -> None:
+        self._list.insert(position, self._validate(item))
 
     def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return MultiValue(self.type_constructor, self._list[index])
         return self._list[index]
 
     def __setitem__(self, index: Any, val: Any) -> None:
         if isinstance(index, slice):
-            self._list[index] = [self.type_constructor(v) for v in val]
+            self._list[index] = [self._validate(v) for v in val]
         else:
-            self._list[index] = self.type_constructor(val)
+            self._list[index] = self._validate(val)
 
     def __delitem__(self, index: Any) -> None:
         del self._list[index]
@@ -46,7 +48,7 @@ class MultiValue(MutableSequence):
     def __len__(self) -> int:
         return len(self._list)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[T]:
         return iter(self._list)
 
     def __eq__(self, other: object) -> bool:
@@ -57,6 +59,30 @@ class MultiValue(MutableSequence):
 
     __hash__ = None  # type: ignore[assignment]
 
+
+class MultiValue(ConstrainedList[T]):
+    """A list whose items are all passed through `type_constructor`, as in pydicom."""
+
+    def __init__(
+        self,
+        type_constructor: Callable[[Any], T],
+        iterable: Iterable[Any],
+        validation_mode: int | None = None,
+    ) -> None:
+        self._constructor = type_constructor
+        # items that already have the type are kept (the reader's values are)
+        self._list = [v if type(v) is type_constructor else type_constructor(v) for v in iterable]
+
+    @property
+    def type_constructor(self) -> Callable[[Any], T]:
+        return self._constructor
+
+    def _validate(self, item: Any) -> T:
+        return self._constructor(item)
+
+    def sort(self, *args: Any, **kwargs: Any) -> None:
+        self._list.sort(*args, **kwargs)
+
     def __str__(self) -> str:
         if not self:
             return ""
@@ -64,6 +90,3 @@ class MultiValue(MutableSequence):
         return f"[{', '.join(items)}]"
 
     __repr__ = __str__
-
-    def sort(self, *args: Any, **kwargs: Any) -> None:
-        self._list.sort(*args, **kwargs)

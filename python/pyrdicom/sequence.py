@@ -14,12 +14,13 @@ class Sequence(list):
     def __init__(self, iterable: Iterable[Any] | None = None) -> None:
         from .dataset import Dataset
 
+        # A Dataset is iterable (its elements): say what is wrong rather than reject elements.
+        if isinstance(iterable, Dataset):
+            raise TypeError("The Sequence constructor requires an iterable")
         items = list(iterable) if iterable is not None else []
         for item in items:
             if not isinstance(item, Dataset):
-                raise TypeError(
-                    f"Sequence contents must be 'Dataset' instances, not {type(item).__name__}"
-                )
+                raise TypeError("Sequence contents must be 'Dataset' instances.")
         super().__init__(items)
 
     def _check(self, val: Any) -> Any:
@@ -36,10 +37,24 @@ class Sequence(list):
         super().insert(index, self._check(val))
 
     def extend(self, vals: Iterable[Any]) -> None:
-        super().extend(self._check(v) for v in vals)
+        super().extend(self._checked_all(vals))
+
+    def __iadd__(self, other: Iterable[Any]) -> Sequence:  # type: ignore[misc]
+        return super().__iadd__(self._checked_all(other))
+
+    def _checked_all(self, vals: Iterable[Any]) -> list[Any]:
+        from .dataset import Dataset
+
+        if isinstance(vals, Dataset):
+            raise TypeError("An iterable of 'Dataset' is required")
+        return [self._check(v) for v in vals]
 
     def __setitem__(self, index: Any, val: Any) -> None:
+        from .dataset import Dataset
+
         if isinstance(index, slice):
+            if isinstance(val, Dataset):
+                raise TypeError("Can only assign an iterable of 'Dataset'")
             super().__setitem__(index, [self._check(v) for v in val])
         else:
             super().__setitem__(index, self._check(val))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 # What `Tag()` raises for something that is not a tag.
@@ -48,7 +51,7 @@ class BaseTag(int):
         if not isinstance(other, int):
             try:
                 other = Tag(other)
-            except TAG_ERRORS:
+            except Exception:
                 return False
         return int(self) == int(other)
 
@@ -56,59 +59,109 @@ class BaseTag(int):
         return not self == other
 
     def __lt__(self, other: Any) -> bool:
-        return int(self) < int(Tag(other))
+        if not isinstance(other, int):
+            try:
+                other = Tag(other)
+            except Exception:
+                raise TypeError("Cannot compare Tag with non-Tag item") from None
+        return int(self) < int(other)
 
     def __le__(self, other: Any) -> bool:
-        return int(self) <= int(Tag(other))
+        return self == other or self < other
 
     def __gt__(self, other: Any) -> bool:
-        return int(self) > int(Tag(other))
+        return not (self == other or self < other)
 
     def __ge__(self, other: Any) -> bool:
-        return int(self) >= int(Tag(other))
+        return self == other or self > other
 
     __hash__ = int.__hash__
 
 
 TagType = int | str | tuple
+TagListType = list[int] | list[str] | list[tuple[int, int]] | list[BaseTag]
+
+
+def _too_big(value: Any, what: str) -> OverflowError:
+    return OverflowError(f"Unable to create an element tag from '{value}': {what}")
+
+
+_MAX_4 = "the combined group and element values are limited to a maximum of 4-bytes"
 
 
 def Tag(arg: Any, arg2: int | None = None) -> BaseTag:
-    """Build a tag from an int, a (group, element) pair, two ints, a keyword or a hex string."""
-    if arg2 is not None:
-        arg = (arg, arg2)
+    """A tag from an int, a (group, element) pair of ints or of hex strings, two ints, a hex
+    string or a keyword. As pydicom: TypeError for mixed or other types, OverflowError above
+    the 2-byte (group/element) or 4-byte limits, ValueError for negative values and unknown
+    keywords."""
     if isinstance(arg, BaseTag):
         return arg
+    if arg2 is not None:
+        arg = (arg, arg2)
     if isinstance(arg, tuple | list):
         if len(arg) != 2:
             raise ValueError("Tag must be an int or a 2-tuple")
         group, element = arg
-        if isinstance(group, str):
-            group = int(group, 16)
-        if isinstance(element, str):
-            element = int(element, 16)
-        if not (0 <= group <= 0xFFFF and 0 <= element <= 0xFFFF):
-            raise OverflowError("Groups and elements of tags must each be <=2 byte integers")
-        return BaseTag((group << 16) | element)
-    if isinstance(arg, str):
-        from .datadict import tag_for_keyword
+        if isinstance(group, str) and isinstance(element, str):
+            group, element = int(group, 16), int(element, 16)
+        elif not (isinstance(group, int) and isinstance(element, int)):
+            raise TypeError(
+                f"Unable to create an element tag from '{arg}': both arguments must be the "
+                "same type and str or int"
+            )
+        if group > 0xFFFF or element > 0xFFFF:
+            raise _too_big(
+                arg, "the group and element values are limited to a maximum of 2-bytes each"
+            )
+        value = (group << 16) | element
+    elif isinstance(arg, str):
+        try:
+            value = int(arg, 16)
+        except ValueError:
+            from .datadict import tag_for_keyword
 
-        tag = tag_for_keyword(arg)
-        if tag is None:
-            try:
-                tag = int(arg, 16)
-            except ValueError:
+            found = tag_for_keyword(arg)
+            if found is None:
                 raise ValueError(
-                    f"Unable to create an element tag from '{arg}': unknown keyword"
+                    f"Unable to create an element tag from '{arg}': unknown DICOM element "
+                    "keyword or an invalid int"
                 ) from None
-        arg = tag
-    if not isinstance(arg, int):
+            value = found
+        else:
+            if value > 0xFFFFFFFF:
+                raise _too_big(value, _MAX_4)
+    elif isinstance(arg, int):
+        value = arg
+        if value > 0xFFFFFFFF:
+            raise _too_big(value, _MAX_4)
+    else:
+        # pydicom truncates a float (Tag(1.5) is (0000,0001)): refused here (docs/compat.md)
         raise TypeError(f"Unable to create an element tag from '{arg!r}'")
-    if not 0 <= arg <= 0xFFFFFFFF:
-        raise OverflowError(f"Tags must be within [0x00000000, 0xFFFFFFFF], not {arg:#x}")
-    return BaseTag(arg)
+    if value < 0:
+        raise ValueError(f"Unable to create an element tag from '{value}': tags must be positive")
+    return BaseTag(value)
+
+
+def TupleTag(group_elem: tuple[int, int]) -> BaseTag:
+    """The tag of a (group, element) pair (no checks)."""
+    return BaseTag(group_elem[0] << 16 | group_elem[1])
+
+
+@contextmanager
+def tag_in_exception(tag: BaseTag) -> Iterator[None]:
+    """Re-raise an exception raised inside the block as the same type, its message naming
+    `tag` (with the traceback)."""
+    try:
+        yield
+    except Exception as exc:
+        raise type(exc)(f"With tag {tag} got exception: {exc}\n{traceback.format_exc()}") from exc
 
 
 ItemTag = BaseTag(0xFFFEE000)
 ItemDelimiterTag = BaseTag(0xFFFEE00D)
 SequenceDelimiterTag = BaseTag(0xFFFEE0DD)
+TAG_PIXREP = BaseTag(0x00280103)
+TAG_CHARSET = BaseTag(0x00080005)
+# The first value of these LUT descriptors is unsigned even when the VR is SS (PS3.3 C.7.6.3.1.5,
+# C.11.1, C.11.2).
+_LUT_DESCRIPTOR_TAGS = (0x00281101, 0x00281102, 0x00281103, 0x00283002)

@@ -60,7 +60,6 @@ impl PrivateEntry {
     }
 
     /// The key as pydicom writes it, e.g. "0019xx0A", "0029100C" or "70xxxx04".
-    #[cfg(test)]
     pub fn pattern(&self) -> String {
         let hex = format!("{:08X}", self.tag);
         match self.kind {
@@ -161,7 +160,6 @@ fn is_private(tag: u32) -> bool {
 }
 
 /// Every public dictionary entry, sorted by tag (pydicom's `DicomDictionary`).
-#[cfg(test)]
 pub fn entries() -> &'static [DictEntry] {
     &table::ENTRIES
 }
@@ -224,6 +222,38 @@ pub fn private_lookup(creator: &str, tag: u32) -> Option<&'static PrivateEntry> 
         let key = (kind, tag & mask);
         let i = block.binary_search_by_key(&key, |e| (e.kind, e.tag)).ok()?;
         Some(&block[i])
+    })
+}
+
+/// The repeating-group entries in pydicom's order, each with its mask (the bits that must
+/// match; "x" nibbles are 0 in the mask and in the entry's tag).
+pub fn repeaters() -> &'static [(u32, DictEntry)] {
+    &table::REPEATERS
+}
+
+/// pydicom's key for a repeating-group entry, e.g. "60xx0010": masked nibbles are "x".
+pub fn repeater_pattern(mask: u32, tag: u32) -> String {
+    (0..8)
+        .rev()
+        .map(|i| {
+            let shift = i * 4;
+            if (mask >> shift) & 0xF == 0 {
+                'x'
+            } else {
+                char::from_digit((tag >> shift) & 0xF, 16).map_or('?', |c| c.to_ascii_uppercase())
+            }
+        })
+        .collect()
+}
+
+/// Every private creator with its entries (pydicom's `private_dictionaries`), creators sorted
+/// bytewise.
+pub fn private_dictionaries() -> impl Iterator<Item = (&'static str, &'static [PrivateEntry])> {
+    table::PRIVATE_CREATORS.iter().map(|c| {
+        (
+            c.name,
+            &table::PRIVATE_ENTRIES[c.start as usize..c.end as usize],
+        )
     })
 }
 

@@ -260,3 +260,23 @@ fn pydicom_oracle() {
     assert!(checked > 10_000, "only {checked} oracle lines");
     eprintln!("pydicom oracle: {checked} lookups agree");
 }
+
+#[test]
+fn enumerations_as_pydicom_keys_them() {
+    let patterns: Vec<String> = repeaters()
+        .iter()
+        .map(|(mask, e)| repeater_pattern(*mask, e.tag))
+        .collect();
+    assert_eq!(patterns.len(), 88);
+    assert_eq!(patterns[0], "002031xx");
+    assert!(patterns.iter().any(|p| p == "60xx0010"));
+    assert!(patterns.iter().all(|p| p.len() == 8 && p.contains('x')));
+    let (creators, entries) =
+        private_dictionaries().fold((0, 0), |(c, n), (_, e)| (c + 1, n + e.len()));
+    assert_eq!((creators, entries), (449, 10534));
+    let acuson = private_dictionaries()
+        .find(|(c, _)| *c == "ACUSON")
+        .unwrap()
+        .1;
+    assert_eq!(acuson[0].pattern(), "0009xx00");
+}

@@ -65,6 +65,7 @@ fn read_many(
             t.sort_unstable();
             t
         }),
+        ..Options::default()
     };
     let results = py.detach(|| on_pool(threads, || batch::read_many(&paths, &opts)))?;
     results

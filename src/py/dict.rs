@@ -44,16 +44,22 @@ pub fn tag_for_keyword(keyword: &str) -> Option<u32> {
     dict::tag_for_keyword(keyword)
 }
 
+impl From<&'static dict::PrivateEntry> for DictEntry {
+    fn from(e: &'static dict::PrivateEntry) -> Self {
+        DictEntry {
+            vr: e.vr(),
+            vm: e.vm(),
+            name: e.name(),
+            retired: e.retired(),
+            keyword: "",
+        }
+    }
+}
+
 /// pydicom's `get_private_entry`.
 #[pyfunction]
 pub fn private_entry(creator: &str, tag: u32) -> Option<DictEntry> {
-    dict::private_lookup(creator, tag).map(|e| DictEntry {
-        vr: e.vr(),
-        vm: e.vm(),
-        name: e.name(),
-        retired: e.retired(),
-        keyword: "",
-    })
+    dict::private_lookup(creator, tag).map(DictEntry::from)
 }
 
 /// A row of the UID table.
@@ -70,13 +76,19 @@ pub struct UidEntry {
 /// The UID table's row of a registered UID.
 #[pyfunction]
 pub fn uid_entry(uid: &str) -> Option<UidEntry> {
-    dict::uid_lookup(uid).map(|e| UidEntry {
-        name: e.name,
-        kind: e.kind,
-        info: e.info,
-        retired: e.retired,
-        keyword: e.keyword,
-    })
+    dict::uid_lookup(uid).map(UidEntry::from)
+}
+
+impl From<&'static dict::UidEntry> for UidEntry {
+    fn from(e: &'static dict::UidEntry) -> Self {
+        UidEntry {
+            name: e.name,
+            kind: e.kind,
+            info: e.info,
+            retired: e.retired,
+            keyword: e.keyword,
+        }
+    }
 }
 
 /// (keyword, UID) of every registered UID that has a keyword.
@@ -89,6 +101,47 @@ pub fn uid_keywords() -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
+/// pydicom's `DicomDictionary` as (tag, entry) pairs.
+#[pyfunction]
+pub fn dict_entries() -> Vec<(u32, DictEntry)> {
+    dict::entries()
+        .iter()
+        .map(|e| (e.tag, DictEntry::from(e)))
+        .collect()
+}
+
+/// pydicom's `RepeatersDictionary` as (pattern such as "60xx0010", entry) pairs, in its order.
+#[pyfunction]
+pub fn repeater_entries() -> Vec<(String, DictEntry)> {
+    dict::repeaters()
+        .iter()
+        .map(|(mask, e)| (dict::repeater_pattern(*mask, e.tag), DictEntry::from(e)))
+        .collect()
+}
+
+/// pydicom's `UID_dictionary` as (UID, entry) pairs.
+#[pyfunction]
+pub fn uid_dictionary() -> Vec<(&'static str, UidEntry)> {
+    dict::uid_entries()
+        .iter()
+        .map(|e| (e.uid, UidEntry::from(e)))
+        .collect()
+}
+
+/// pydicom's `private_dictionaries`: (creator, [(pattern such as "0019xx0A", entry)]).
+#[pyfunction]
+pub fn private_dictionaries() -> Vec<(&'static str, Vec<(String, DictEntry)>)> {
+    dict::private_dictionaries()
+        .map(|(creator, entries)| {
+            let rows = entries
+                .iter()
+                .map(|e| (e.pattern(), DictEntry::from(e)))
+                .collect();
+            (creator, rows)
+        })
+        .collect()
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<DictEntry>()?;
     m.add_class::<UidEntry>()?;
@@ -98,5 +151,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(private_entry, m)?)?;
     m.add_function(wrap_pyfunction!(uid_entry, m)?)?;
     m.add_function(wrap_pyfunction!(uid_keywords, m)?)?;
+    m.add_function(wrap_pyfunction!(dict_entries, m)?)?;
+    m.add_function(wrap_pyfunction!(repeater_entries, m)?)?;
+    m.add_function(wrap_pyfunction!(private_dictionaries, m)?)?;
+    m.add_function(wrap_pyfunction!(uid_dictionary, m)?)?;
     Ok(())
 }

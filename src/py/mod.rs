@@ -119,6 +119,10 @@ pub struct ElementInfo {
     pub implicit_vr: bool,
     /// Encoded with undefined length (sequences, items, encapsulated pixel data).
     pub undefined_length: bool,
+    /// Encoded as UN; `vr` is the dictionary's (pydicom's replace_un_with_known_vr).
+    pub from_un: bool,
+    /// The explicit VR field holds no VR (read as UN with a 2-byte length).
+    pub unknown_vr: bool,
 }
 
 const META: i64 = -2;
@@ -148,6 +152,20 @@ impl RawFile {
         level::LevelMap::new(&self.inner, self.range(level), u32::try_from(level).ok())
     }
 
+    /// What pydicom would warn about while reading: (kind, message), kind "vr_encoding" or
+    /// "no_delimiter".
+    #[getter]
+    fn notes(&self) -> Vec<(&'static str, String)> {
+        self.inner
+            .notes
+            .iter()
+            .map(|n| match n {
+                parse::Note::VrEncoding(m) => ("vr_encoding", m.clone()),
+                parse::Note::NoDelimiter(m) => ("no_delimiter", m.clone()),
+            })
+            .collect()
+    }
+
     /// The index entry of element idx.
     fn info(&self, idx: usize) -> PyResult<ElementInfo> {
         self.check(idx)?;
@@ -160,6 +178,8 @@ impl RawFile {
             offset: e.offset,
             implicit_vr: e.flags & parse::flag::IMPLICIT != 0,
             undefined_length,
+            from_un: e.flags & parse::flag::FROM_UN != 0,
+            unknown_vr: e.flags & parse::flag::UNKNOWN_VR != 0,
         })
     }
 
@@ -301,13 +321,20 @@ impl RawFile {
 
 /// Parses `src` (a path, or a bytes-like object) into a RawFile.
 #[pyfunction]
-#[pyo3(signature = (src, *, force=false, stop_before_pixels=false, specific_tags=None))]
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (
+    src, *, force=false, stop_before_pixels=false, specific_tags=None, encoding=None,
+    implicit_vr_switch=true, infer_sq_for_un_vr=true
+))]
 fn read(
     py: Python<'_>,
     src: &Bound<'_, PyAny>,
     force: bool,
     stop_before_pixels: bool,
     specific_tags: Option<Vec<u32>>,
+    encoding: Option<(bool, bool)>,
+    implicit_vr_switch: bool,
+    infer_sq_for_un_vr: bool,
 ) -> PyResult<RawFile> {
     let specific_tags = specific_tags.map(|mut t| {
         t.sort_unstable();
@@ -317,6 +344,9 @@ fn read(
         force,
         stop_before_pixels,
         specific_tags,
+        encoding,
+        no_implicit_vr_switch: !implicit_vr_switch,
+        no_infer_sq_for_un: !infer_sq_for_un_vr,
     };
     let parsed = if let Ok(path) = src.extract::<PathBuf>() {
         py.detach(|| read_path(&path, &opts))

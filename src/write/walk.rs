@@ -398,10 +398,11 @@ impl Writer {
     fn warn_un(&mut self, tag: u32, vr: Vr, written: Vr) {
         if written != vr {
             self.warnings.push(format!(
-                "The value for the data element {} exceeds the size of 64 kByte and cannot be \
-                 written in an explicit transfer syntax. The data element VR is changed from \
-                 '{vr}' to 'UN' to allow saving the data.",
-                tag_name(tag)
+                "The value for the data element ({:04X},{:04X}) exceeds the size of 64 kByte and \
+                 cannot be written in an explicit transfer syntax. The data element VR is changed \
+                 from '{vr}' to 'UN' to allow saving the data.",
+                tag >> 16,
+                tag & 0xFFFF
             ));
         }
     }

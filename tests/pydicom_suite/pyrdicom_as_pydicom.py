@@ -69,7 +69,17 @@ class _PyrdicomAsPydicom(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def exec_module(self, module: ModuleType) -> None:
         # The import system stamped the alias's spec on the shared module: put pyrdicom's back so
         # reload() and pickling by module name keep working.
-        module.__spec__ = importlib.util.find_spec(module.__name__)
+        alias = module.__name__
+        real = "pyrdicom" + alias[len("pydicom") :] if alias.startswith("pydicom") else alias
+        module.__name__ = real
+        # from the files, not sys.modules (whose entry may carry the alias's spec by now)
+        parent = real.rpartition(".")[0]
+        path = sys.modules[parent].__path__ if parent else None
+        module.__spec__ = importlib.machinery.PathFinder.find_spec(real, path)
+        if alias != real:
+            # reload() of the alias renames the module to it: re-run pyrdicom's code, as a
+            # reload means (a first import keeps the module's own name and is not re-run)
+            module.__spec__.loader.exec_module(module)
 
 
 def _no_downloads() -> None:

@@ -14,7 +14,7 @@ from ..misc import warn_and_log
 from ..uid import UID
 
 
-class PhotometricInterpretation(str, Enum):  # noqa: UP042 (pydicom's str() of a member)
+class PhotometricInterpretation(str, Enum):
     """(0028,0004) Photometric Interpretation values."""
 
     MONOCHROME1 = "MONOCHROME1"

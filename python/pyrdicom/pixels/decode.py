@@ -10,7 +10,8 @@ import numpy as np
 
 from .. import _core, _transfer_syntax
 from .._core import TransferSyntax
-from ..errors import UnsupportedTransferSyntaxError
+from ..errors import DicomAttributeError, UnsupportedTransferSyntaxError
+from ..uid import UID
 from .native import PixelInfo, native_array, pixel_id, pixel_source, shift_unused_bits
 from .processing import convert_color_space
 
@@ -37,7 +38,7 @@ def transfer_syntax_uid(ds: Any) -> str:
     if uid is None:
         raw = ds._raw
         if raw is None:
-            raise AttributeError(
+            raise DicomAttributeError(
                 "Unable to decode the pixel data as the dataset's 'file_meta' has no "
                 "(0002,0010) 'Transfer Syntax UID' element"
             )
@@ -50,6 +51,11 @@ def transfer_syntax(ds: Any) -> TransferSyntax:
     uid = transfer_syntax_uid(ds)
     ts = _transfer_syntax.lookup(uid)
     if ts is None:
+        if not UID(uid).is_transfer_syntax:
+            raise UnsupportedTransferSyntaxError(
+                "Unable to decode the pixel data as a (0002,0010) 'Transfer Syntax UID' value "
+                f"of '{uid}' is not supported"
+            )
         raise UnsupportedTransferSyntaxError(
             f"Unable to decode pixel data with a transfer syntax UID of '{uid}': this build "
             "of pyrdicom has no decoder for it"
@@ -58,8 +64,8 @@ def transfer_syntax(ds: Any) -> TransferSyntax:
 
 
 def dataset_array(ds: Any, index: int | None = None, as_rgb: bool = True) -> np.ndarray:
-    info = PixelInfo(ds)
     ts = transfer_syntax(ds)
+    info = PixelInfo(ds)
     if not ts.encapsulated:
         info.little_endian = ts.little_endian
         return native_array(ds, info, index, as_rgb)

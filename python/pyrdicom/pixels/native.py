@@ -6,13 +6,14 @@ copy-on-write mapping for paths), writeable, cached on the data set so in-place 
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
 
 from .. import _core, config
 from .._core import FrameSpec, RawFile
-from ..errors import PixelDataError
+from ..errors import DicomAttributeError, PixelDataError
 from .processing import convert_color_space
 
 PIXEL_KEYWORDS = (
@@ -53,13 +54,18 @@ class PixelInfo:
                 self.keyword, self.tag = keyword, tag
                 break
         else:
-            raise AttributeError(
+            raise DicomAttributeError(
                 "The dataset has no 'Pixel Data', 'Float Pixel Data' or 'Double Float Pixel Data'"
             )
         self.rows = _required(ds, "Rows")
         self.columns = _required(ds, "Columns")
         self.samples = ds.get("SamplesPerPixel") or 1
         frames = _optional_int(ds, "NumberOfFrames")
+        if frames is not None and frames < 1:
+            warnings.warn(
+                f"A value of '{frames}' for (0028,0008) 'Number of Frames' is invalid, assuming 1",
+                stacklevel=2,
+            )
         self.frames = frames if frames is not None and frames > 0 else 1
         if self.keyword == "PixelData":
             self.bits_allocated = _required(ds, "BitsAllocated")
@@ -128,7 +134,7 @@ def _optional_int(ds: Any, keyword: str) -> int | None:
 def _required(ds: Any, keyword: str) -> int:
     value = _optional_int(ds, keyword)
     if value is None:
-        raise AttributeError(
+        raise DicomAttributeError(
             f"Unable to decode the pixel data as the dataset is missing '{keyword}'"
         )
     return value

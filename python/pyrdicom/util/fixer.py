@@ -38,8 +38,8 @@ def fix_separator(
     for_VRs: tuple[str, ...] = ("DS", "IS"),
     process_unknown_VRs: bool = True,
 ) -> None:
-    config.data_element_callback = fix_separator_callback  # type: ignore[attr-defined]
-    config.data_element_callback_kwargs = {  # type: ignore[attr-defined]
+    config.data_element_callback = fix_separator_callback
+    config.data_element_callback_kwargs = {
         "invalid_separator": invalid_separator,
         "for_VRs": for_VRs,
         "process_unknown_VRs": process_unknown_VRs,

@@ -5,6 +5,7 @@ pub mod charset;
 pub mod codec;
 pub mod dict;
 pub mod error;
+pub mod limits;
 pub mod parse;
 pub mod pixel;
 pub mod source;

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 
 use crate::codec::{self, FrameSpec};
 use crate::error::{Error, Result};
+use crate::limits;
 use crate::pixel::encaps::{frame_bytes, Encapsulated};
 
 /// How the frames of a transfer syntax are encoded.
@@ -44,11 +45,6 @@ pub fn codec_for(transfer_syntax: &str) -> Option<Codec> {
     })
 }
 
-/// Upper bound on decoded bytes per encoded byte that a request may claim, so a small hostile
-/// file cannot make us allocate gigabytes: well above what real codecs reach on real images.
-const MAX_EXPANSION: usize = 20_000;
-const MIN_ALLOWANCE: usize = 64 << 20;
-
 /// The decoded frames, concatenated, and pydicom's warning about the frame layout (if any).
 pub struct Decoded {
     pub data: Vec<u8>,
@@ -79,7 +75,7 @@ pub fn decode(
     let frame_len = spec.frame_len()?;
     let total = frame_len
         .checked_mul(frames.len())
-        .filter(|&t| t <= MIN_ALLOWANCE.max(value.len().saturating_mul(MAX_EXPANSION)))
+        .filter(|&t| t <= limits::decoded_allowance(value.len()))
         .ok_or_else(|| {
             Error::pixel(format!(
                 "{} frame(s) of {} x {} x {} samples cannot come from {} bytes of pixel data",
@@ -135,6 +131,7 @@ pub fn decode_frame(
         Codec::J2k => codec::j2k::decode_frame_threads(bytes, spec, out, threads as u32),
         Codec::Uncompressed => copy_native(bytes, out),
         Codec::Deflate => {
+            // Bounded by one frame: what inflates past that is never read.
             let mut inflated = Vec::with_capacity(out.len());
             flate2::read::DeflateDecoder::new(bytes)
                 .take(out.len() as u64 + 1)

@@ -27,3 +27,8 @@ class PixelDataError(DicomError, ValueError):
 
 class UnsupportedTransferSyntaxError(PixelDataError, NotImplementedError):
     """A transfer syntax this build of pyrdicom cannot decode or encode."""
+
+
+class DicomAttributeError(DicomError, AttributeError):
+    """A data set has no element of the keyword asked for (also raised from properties that
+    need one, such as `pixel_array`, so the message names what is missing)."""

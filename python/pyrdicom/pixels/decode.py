@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from .. import _core
-from ..errors import UnsupportedTransferSyntaxError
+from ..errors import DicomAttributeError, UnsupportedTransferSyntaxError
 from .native import NATIVE_SYNTAXES, PixelInfo, native_array, pixel_source, shift_unused_bits
 
 # Codecs that leave colour conversion (YBR_FULL -> RGB) to us; the JPEG family converts itself.
@@ -34,7 +34,7 @@ def transfer_syntax(ds: Any) -> str:
     if ts is None:
         raw = ds._raw
         if raw is None:
-            raise AttributeError(
+            raise DicomAttributeError(
                 "Unable to decode the pixel data as the dataset's 'file_meta' has no "
                 "(0002,0010) 'Transfer Syntax UID' element"
             )

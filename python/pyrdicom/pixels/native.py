@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import config
 from .._core import RawFile
-from ..errors import PixelDataError
+from ..errors import DicomAttributeError, PixelDataError
 
 PIXEL_KEYWORDS = (
     ("PixelData", 0x7FE00010),
@@ -58,7 +58,7 @@ class PixelInfo:
                 self.keyword, self.tag = keyword, tag
                 break
         else:
-            raise AttributeError(
+            raise DicomAttributeError(
                 "The dataset has no 'Pixel Data', 'Float Pixel Data' or 'Double Float Pixel Data'"
             )
         self.rows = _required(ds, "Rows")
@@ -128,7 +128,7 @@ def _optional_int(ds: Any, keyword: str) -> int | None:
 def _required(ds: Any, keyword: str) -> int:
     value = _optional_int(ds, keyword)
     if value is None:
-        raise AttributeError(
+        raise DicomAttributeError(
             f"Unable to decode the pixel data as the dataset is missing '{keyword}'"
         )
     return value

@@ -17,8 +17,11 @@ use pyrdicom::value;
 use pyrdicom::vr::Vr;
 use pyrdicom::write::{self, Encoding, Length, Output, RawValue};
 
+/// A target's body: one input.
+pub type Target = fn(&[u8]);
+
 /// Every target by name, as `fuzz_targets/*.rs` and the regression replay know them.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("index", index),
     ("values", values),
     ("encaps", encapsulated),

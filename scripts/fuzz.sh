@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the core (cargo-fuzz / libFuzzer; targets in fuzz/fuzz_targets,
-# their bodies in fuzz/src/lib.rs).
+# their bodies in fuzz/src/lib.rs) and of the Python layer (target "python": atheris,
+# fuzz/python/fuzz_dcmread.py, over this tree's package in python/).
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...]   one target (or "all": each in turn)
 #   scripts/fuzz.sh list                                   the targets
 # Seeds are built on first use (fuzz/make_corpus.py: the corpus files and codec fixtures, needs
@@ -11,13 +12,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(index values encaps decode_rle decode_jpeg decode_jpegls decode_j2k lut write)
+targets=(index values encaps decode_rle decode_jpeg decode_jpegls decode_j2k lut write python)
 if [ "${1:-}" = list ]; then printf '%s\n' "${targets[@]}"; exit 0; fi
 if [ $# -lt 2 ]; then sed -n 2,10p "$0"; exit 2; fi
 target=$1 seconds=$2
 shift 2
 
-command -v cargo-fuzz >/dev/null 2>&1 || cargo install --quiet --locked cargo-fuzz
+if [ "$target" = python ] || [ "$target" = all ]; then
+    python3 -c "import atheris" 2>/dev/null ||
+        python3 -m pip install -q --disable-pip-version-check atheris
+fi
+if [ "$target" != python ]; then
+    command -v cargo-fuzz >/dev/null 2>&1 || cargo install --quiet --locked cargo-fuzz
+fi
 # libFuzzer's instrumentation needs unstable rustc flags: the nightly toolchain when rustup has
 # one, else the stable compiler with its unstable features unlocked (rustup cannot fetch a
 # nightly where the network only reaches the package registries).
@@ -29,7 +36,9 @@ else
 fi
 # The C/C++ codecs are built without instrumentation (no sanitizer flags for cc/cmake): the Rust
 # side is instrumented and address-sanitized, the codecs run as they ship.
-nice -n 10 "${fuzz[@]}" build -O >/dev/null 2>&1 || nice -n 10 "${fuzz[@]}" build -O
+if [ "$target" != python ]; then
+    nice -n 10 "${fuzz[@]}" build -O >/dev/null 2>&1 || nice -n 10 "${fuzz[@]}" build -O
+fi
 
 run() {
     local t=$1 dict=()
@@ -37,6 +46,13 @@ run() {
     [ -d "fuzz/corpus/$t" ] || python3 fuzz/make_corpus.py "$t"
     case $t in index | values | write) dict=(-dict=fuzz/dicom.dict) ;; esac
     echo "== $t: ${seconds}s"
+    if [ "$t" = python ]; then
+        mkdir -p fuzz/artifacts
+        PYTHONPATH=python nice -n 10 python3 fuzz/python/fuzz_dcmread.py "fuzz/corpus/$t" \
+            -max_total_time="$seconds" -rss_limit_mb=2048 -timeout="${FUZZ_TIMEOUT:-1}" \
+            -print_final_stats=1 -artifact_prefix=fuzz/artifacts/python- "$@"
+        return
+    fi
     nice -n 10 "${fuzz[@]}" run -O "$t" "fuzz/corpus/$t" -- \
         -max_total_time="$seconds" -rss_limit_mb=2048 -timeout="${FUZZ_TIMEOUT:-1}" \
         -print_final_stats=1 "${dict[@]}" "$@"

@@ -1,19 +1,17 @@
 """atheris (libFuzzer for Python) over pyrdicom's Python layer: `dcmread(bytes)`, every value
-touched (recursively), `pixel_array`, `save_as(BytesIO)` and the written bytes read back.
+touched (recursively), `pixel_array`, `save_as(BytesIO)` and the written bytes read back
+(exercise.py).
 
 Anything raised that is not a `DicomError` (or an `OSError`) is a bug. By default the first one
 stops the run with its input saved by libFuzzer; with FUZZ_COLLECT=DIR the run goes on and each
 distinct failure (exception type and the line it came from) is saved once in DIR instead.
-
-    python3 fuzz/python/fuzz_dcmread.py fuzz/corpus/python -max_total_time=600
-(the seeds are fuzz/corpus/index's, without their option byte: fuzz/make_corpus.py python)
+Findings, once fixed, go to fuzz/regressions/python/ (replayed by
+tests/test_fuzz_regressions.py). Run through `scripts/fuzz.sh python SECONDS`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import os
 import sys
 import traceback
@@ -23,45 +21,10 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["pyrdicom"]):
-    import pyrdicom
-    from pyrdicom.errors import DicomError
+    from exercise import exercise
 
-EXPECTED = (DicomError, OSError)
 COLLECT = os.environ.get("FUZZ_COLLECT")
 seen: set[str] = set()
-
-
-def touch(ds: pyrdicom.Dataset) -> None:
-    """Reads every value of `ds` and its sequences, as a user printing the data set would."""
-    str(ds)
-    for elem in ds.iterall():
-        _ = elem.value
-        _ = elem.VM
-        repr(elem)
-
-
-def exercise(data: bytes) -> None:
-    try:
-        ds = pyrdicom.dcmread(data, force=True)
-    except EXPECTED:
-        return
-    for step in (
-        lambda: touch(ds.file_meta),
-        lambda: touch(ds),
-        lambda: ds.pixel_array if "PixelData" in ds else None,
-    ):
-        with contextlib.suppress(*EXPECTED):
-            step()
-    out = io.BytesIO()
-    try:
-        ds.save_as(out)
-    except EXPECTED:
-        return
-    try:
-        again = pyrdicom.dcmread(out.getvalue(), force=True)
-        touch(again)
-    except EXPECTED:
-        pass
 
 
 def signature(exc: BaseException) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 from . import datadict
 from .datadict import _KEYWORDS
 from .dataelem import DataElement, _keep
+from .errors import DicomAttributeError, DicomValueError
 from .multival import MultiValue
 from .tag import TAG_ERRORS, BaseTag, Tag
 from .uid import UID
@@ -100,7 +101,7 @@ class Dataset:
                     self._correct_ambiguous_vr(elem)
                 except AttributeError as exc:
                     # pydicom keeps the uncorrected element, so only this access fails
-                    raise AttributeError(
+                    raise DicomAttributeError(
                         f"Failed to resolve ambiguous VR for tag {elem.tag}: {exc}"
                     ) from None
         return elem
@@ -492,7 +493,7 @@ class Dataset:
             if use_little is None:
                 use_little = little_endian if little_endian is not None else self.is_little_endian
             if use_little is not None and use_little != original_little:
-                raise ValueError(
+                raise DicomValueError(
                     f"'{type(self).__name__}.save_as()' cannot be used to convert between "
                     "little and big endian encoding. Please read the documentation for "
                     "filewriter.dcmwrite() if this is what you really want to do"

@@ -145,6 +145,10 @@ def pixel_source(ds: Any, info: PixelInfo) -> tuple[Any, int, int]:
     if raw_idx.__class__ is int:
         raw = ds._raw
         _, _, length, offset, _ = raw.info(raw_idx)
+        if length == 0xFFFFFFFF:
+            # Undefined length (not encapsulated, as the transfer syntax is native): the value
+            # is what runs to its delimiter, as `ds.PixelData` gives it.
+            length = len(raw.raw_value(raw_idx))
         return raw, offset, length
     value = ds[info.tag].value
     if value is None:

@@ -364,13 +364,15 @@ fn summary(p: &Parsed, skip: &[u32]) -> Summary {
     let mut out = Vec::new();
     for i in p.dataset.clone() {
         let e = &p.elements[i as usize];
-        let mut depth = 0;
+        let (mut depth, mut top) = (0, i);
         let mut parent = e.parent;
         while parent != parse::ROOT {
             depth += 1;
+            top = parent;
             parent = p.elements[parent as usize].parent;
         }
-        if (depth == 0 && outside_dataset(p, i)) || skip.contains(&i) {
+        // What the writer leaves out, with everything inside it.
+        if outside_dataset(p, top) || skip.contains(&i) {
             continue;
         }
         let bytes = (e.vr != Vr::SQ && e.vr != Vr::Item).then(|| {

@@ -153,6 +153,12 @@ def pixel_source(ds: Any, info: PixelInfo) -> tuple[Any, int, int]:
     value = ds[info.tag].value
     if value is None:
         value = b""
+    if not isinstance(value, (bytes, bytearray, memoryview)):
+        # A pixel data element read as something else (a sequence, from an explicit UN of
+        # undefined length) holds no pixel bytes.
+        raise PixelDataError(
+            f"The '{info.keyword}' element holds a {type(value).__name__}, not pixel data bytes"
+        )
     return value, 0, len(value)
 
 

@@ -13,6 +13,8 @@ pub mod codec;
 pub(crate) mod dict;
 pub mod error;
 #[cfg_attr(not(feature = "python"), allow(dead_code))]
+pub(crate) mod limits;
+#[cfg_attr(not(feature = "python"), allow(dead_code))]
 pub(crate) mod parse;
 pub mod pixel;
 #[cfg_attr(not(feature = "python"), allow(dead_code))]

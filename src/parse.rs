@@ -6,7 +6,6 @@
 //! Where pydicom tolerates broken files (VR switches, a value truncated by the end of the file,
 //! missing delimiters) this parser does the same so both read the same elements.
 
-use std::io::Read;
 use std::ops::Range;
 
 use crate::dict;
@@ -21,8 +20,7 @@ pub const ITEM_DELIMITER: u32 = 0xFFFE_E00D;
 pub const SEQUENCE_DELIMITER: u32 = 0xFFFE_E0DD;
 pub const PIXEL_TAGS: [u32; 3] = [0x7FE0_0008, 0x7FE0_0009, 0x7FE0_0010];
 const CHARSET_TAG: u32 = 0x0008_0005;
-/// Deeper nesting than any real file uses; bounds recursion on hostile input.
-pub const MAX_DEPTH: usize = 64;
+pub use crate::limits::MAX_DEPTH;
 /// Parent of top-level entries.
 pub const ROOT: u32 = u32::MAX;
 
@@ -108,6 +106,9 @@ pub struct Parsed {
     pub stopped_at_pixels: bool,
     /// What pydicom warns about (or raises, in its strict reading mode) while reading.
     pub notes: Vec<Note>,
+    /// The first (0008,0005) of each data set, as (ROOT or the item's index, the element's
+    /// index), sorted: finding a value's character set costs no scan of its data set.
+    pub charsets: Vec<(u32, u32)>,
 }
 
 /// A tolerated irregularity pydicom reports while reading.
@@ -128,6 +129,15 @@ impl Parsed {
 
     pub fn value(&self, idx: usize) -> &[u8] {
         &self.bytes()[self.elements[idx].value_range()]
+    }
+
+    /// The Specific Character Set element of the data set `parent` (ROOT or an item).
+    pub fn charset_element(&self, parent: u32) -> Option<u32> {
+        let i = self.charsets.partition_point(|&(p, _)| p < parent);
+        self.charsets
+            .get(i)
+            .filter(|&&(p, _)| p == parent)
+            .map(|&(_, idx)| idx)
     }
 
     /// Indices of the entries directly inside `range` (skipping their descendants).
@@ -231,7 +241,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     }
     let transfer_syntax = transfer_syntax.unwrap_or_default();
     let source = if !at_end && registered.is_some_and(|ts| ts.deflated) {
-        let inflated = inflate(&data[ds_start..])?;
+        let inflated = crate::limits::inflate_dataset(&data[ds_start..])?;
         let mut whole = Vec::with_capacity(ds_start + inflated.len());
         whole.extend_from_slice(&data[..ds_start]);
         whole.extend_from_slice(&inflated);
@@ -254,9 +264,11 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     let dataset = meta.end..p.elements.len() as u32;
     let stopped_at_pixels = p.stopped_at_pixels;
     let elements = p.elements;
+    let charsets = charsets(&elements, dataset.clone());
     let notes = p.notes;
     Ok(Parsed {
         notes,
+        charsets,
         preamble: has_preamble.then_some(0..128),
         meta,
         dataset,
@@ -270,6 +282,18 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     })
 }
 
+/// The first (0008,0005) of each data set in `range`, as (ROOT or the item's index, the
+/// element's index), sorted by data set.
+fn charsets(elements: &[Element], range: Range<u32>) -> Vec<(u32, u32)> {
+    let mut found: Vec<(u32, u32)> = range
+        .filter(|&i| elements[i as usize].tag == CHARSET_TAG)
+        .map(|i| (elements[i as usize].parent, i))
+        .collect();
+    found.sort_unstable();
+    found.dedup_by_key(|&mut (parent, _)| parent);
+    found
+}
+
 /// A data set without header, all of it in the given encoding.
 fn parse_bare(source: Source, opts: &Options, implicit: bool, little: bool) -> Result<Parsed> {
     let mut p = Parser::new(source.bytes(), opts);
@@ -278,9 +302,11 @@ fn parse_bare(source: Source, opts: &Options, implicit: bool, little: bool) -> R
     let dataset = 0..p.elements.len() as u32;
     let stopped_at_pixels = p.stopped_at_pixels;
     let elements = p.elements;
+    let charsets = charsets(&elements, dataset.clone());
     let notes = p.notes;
     Ok(Parsed {
         notes,
+        charsets,
         preamble: None,
         meta: 0..0,
         dataset,
@@ -292,16 +318,6 @@ fn parse_bare(source: Source, opts: &Options, implicit: bool, little: bool) -> R
         elements,
         source,
     })
-}
-
-/// Inflates a Deflated Explicit VR Little Endian data set (raw deflate, PS3.5 A.5).
-/// Deflate cannot expand more than 1032:1, so the output is bounded by the input.
-fn inflate(data: &[u8]) -> Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(data.len().saturating_mul(4));
-    flate2::read::DeflateDecoder::new(data)
-        .read_to_end(&mut out)
-        .map_err(|e| Error::malformed(format!("cannot inflate the deflated data set: {e}")))?;
-    Ok(out)
 }
 
 /// Which data set is being read: it decides where reading stops and what is kept.

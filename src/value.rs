@@ -178,20 +178,17 @@ fn numbers<T: Stored, U>(
 
 /// The character set in force for element `idx`: the nearest enclosing data set's (0008,0005).
 pub fn charset_of(p: &Parsed, idx: usize) -> CharacterSet {
-    let mut parent = p.elements[idx].parent;
+    // Up through the enclosing items (data sets) and sequences to the top level.
+    let mut at = p.elements[idx].parent;
     loop {
-        let range = if parent == ROOT {
-            p.dataset.clone()
-        } else {
-            p.child_range(parent)
-        };
-        if let Some(cs) = p.find(range, 0x0008_0005) {
-            return CharacterSet::from_value(p.value(cs as usize));
+        if at == ROOT || p.elements[at as usize].vr == Vr::Item {
+            if let Some(cs) = p.charset_element(at) {
+                return CharacterSet::from_value(p.value(cs as usize));
+            }
+            if at == ROOT {
+                return CharacterSet::default();
+            }
         }
-        if parent == ROOT {
-            return CharacterSet::default();
-        }
-        // An item's parent is its sequence, whose parent is the enclosing item (or ROOT).
-        parent = p.elements[p.elements[parent as usize].parent as usize].parent;
+        at = p.elements[at as usize].parent;
     }
 }

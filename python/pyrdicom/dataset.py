@@ -18,7 +18,7 @@ from typing import Any
 from . import config, datadict
 from .datadict import _KEYWORDS
 from .dataelem import DataElement, RawDataElement, _keep, convert_raw_data_element
-from .errors import DicomAttributeError
+from .errors import DicomAttributeError, DicomValueError
 from .multival import MultiValue
 from .tag import TAG_ERRORS, BaseTag, Tag, tag_in_exception
 from .uid import UID
@@ -1109,7 +1109,7 @@ class Dataset:
                 elif not config._use_future:
                     use_little = self.is_little_endian
             if use_little is not None and use_little != original_little:
-                raise ValueError(
+                raise DicomValueError(
                     f"'{type(self).__name__}.save_as()' cannot be used to convert between "
                     "little and big endian encoding. Please read the documentation for "
                     "filewriter.dcmwrite() if this is what you really want to do"

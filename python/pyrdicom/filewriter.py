@@ -124,12 +124,12 @@ def dcmwrite(
     cls_name = type(dataset).__name__
     groups = {t >> 16 for t in dataset._dict if t >> 16 in (0, 2)}
     if 0 in groups:
-        raise ValueError(
+        raise DicomValueError(
             "Command Set elements (0000,eeee) are not allowed when using dcmwrite(), use "
             "write_dataset() instead"
         )
     if 2 in groups:
-        raise ValueError(
+        raise DicomValueError(
             "File Meta Information Group elements (0002,eeee) must be in a FileMetaDataset "
             f"instance in the '{cls_name}.file_meta' attribute"
         )
@@ -263,20 +263,22 @@ def _determine_encoding(
     if tsyntax is None:
         if None not in fallback:
             return fallback
-        raise ValueError(
+        raise DicomValueError(
             "Unable to determine the encoding to use for writing the dataset, please set the "
             "file meta's Transfer Syntax UID or use the 'implicit_vr' and 'little_endian' "
             "arguments"
         )
     if tsyntax.is_private and not tsyntax.is_transfer_syntax:
         if None in fallback:
-            raise ValueError(
+            raise DicomValueError(
                 "The 'implicit_vr' and 'little_endian' arguments are required when using a "
                 "private transfer syntax"
             )
         return fallback
     if not tsyntax.is_transfer_syntax:
-        raise ValueError(f"The Transfer Syntax UID '{tsyntax.name}' is not a valid transfer syntax")
+        raise DicomValueError(
+            f"The Transfer Syntax UID '{tsyntax.name}' is not a valid transfer syntax"
+        )
     if implicit_vr is not None and implicit_vr != tsyntax.is_implicit_VR:
         raise ValueError(
             "The 'implicit_vr' value is not consistent with the required VR encoding for the "
@@ -466,7 +468,7 @@ def _resolve_vr(ds: Any, elem: DataElement, implicit: bool) -> str:
         ds._correct_ambiguous_vr(elem)  # as far as the data set allows
     vr = elem.VR
     if " or " in vr and not implicit:
-        raise ValueError(
+        raise DicomValueError(
             f"Cannot write ambiguous VR of '{vr}': set the correct VR before writing, or use "
             "an implicit VR transfer syntax"
         )

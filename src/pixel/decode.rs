@@ -7,13 +7,9 @@ use rayon::prelude::*;
 
 use crate::codec::{self, FrameSpec};
 use crate::error::{Error, Result};
+use crate::limits;
 use crate::pixel::encaps::{frame_bytes, Encapsulated};
 use crate::transfer_syntax::Codec;
-
-/// Upper bound on decoded bytes per encoded byte that a request may claim, so a small hostile
-/// file cannot make us allocate gigabytes: well above what real codecs reach on real images.
-const MAX_EXPANSION: usize = 20_000;
-const MIN_ALLOWANCE: usize = 64 << 20;
 
 /// The decoded frames, concatenated, and pydicom's warning about the frame layout (if any).
 pub struct Decoded {
@@ -45,7 +41,7 @@ pub fn decode(
     let frame_len = spec.frame_len()?;
     let total = frame_len
         .checked_mul(frames.len())
-        .filter(|&t| t <= MIN_ALLOWANCE.max(value.len().saturating_mul(MAX_EXPANSION)))
+        .filter(|&t| t <= limits::decoded_allowance(value.len()))
         .ok_or_else(|| {
             Error::pixel(format!(
                 "{} frame(s) of {} x {} x {} samples cannot come from {} bytes of pixel data",
@@ -102,6 +98,7 @@ pub fn decode_frame(
         Codec::Jxl => codec::jxl::decode_frame(bytes, spec, out),
         Codec::Uncompressed => copy_native(bytes, out),
         Codec::Deflate => {
+            // Bounded by one frame: what inflates past that is never read.
             let mut inflated = Vec::with_capacity(out.len());
             flate2::read::DeflateDecoder::new(bytes)
                 .take(out.len() as u64 + 1)

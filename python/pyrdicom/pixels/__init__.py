@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import DicomAttributeError
 from .encoding import compress, decompress, set_pixel_data
 from .processing import (
     apply_color_lut,
@@ -37,7 +38,7 @@ def _dataset(src: Any, ds_out: Any, specific_tags: list[int] | None, kwargs: dic
     if isinstance(src, Dataset):
         ds = src
         if not getattr(ds, "file_meta", {}).get("TransferSyntaxUID"):
-            raise AttributeError(
+            raise DicomAttributeError(
                 "Unable to decode the pixel data as the dataset's 'file_meta' has no "
                 "(0002,0010) 'Transfer Syntax UID' element"
             )
@@ -52,7 +53,7 @@ def _dataset(src: Any, ds_out: Any, specific_tags: list[int] | None, kwargs: dic
         meta = getattr(ds, "file_meta", None)
         if syntax or meta is None or "TransferSyntaxUID" not in meta:
             if not syntax:
-                raise AttributeError(
+                raise DicomAttributeError(
                     "'transfer_syntax_uid' is required if the dataset in 'src' is not in the "
                     "DICOM File Format"
                 )
@@ -66,7 +67,7 @@ def _dataset(src: Any, ds_out: Any, specific_tags: list[int] | None, kwargs: dic
                 if elem.tag >> 16 == 0x0028 or elem.tag in wanted:
                     ds_out[elem.tag] = elem
     if not any(tag in ds._dict for tag in _PIXEL_TAGS):
-        raise AttributeError(
+        raise DicomAttributeError(
             "The dataset in 'src' has no 'Pixel Data', 'Float Pixel Data' or 'Double Float "
             "Pixel Data' element, no pixel data to decode"
         )

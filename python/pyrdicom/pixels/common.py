@@ -10,6 +10,7 @@ from contextlib import suppress
 from enum import Enum
 from typing import Any
 
+from ..errors import DicomAttributeError, PixelDataError
 from ..misc import warn_and_log
 from ..uid import UID
 
@@ -52,7 +53,13 @@ DESCRIPTION = {
 def number_of_frames(value: Any) -> Any:
     """(0028,0008) Number of Frames as an option: an int, with 1 (and a warning) for an empty
     or zero value."""
-    value = int(value) if isinstance(value, str) else value
+    if isinstance(value, str):
+        try:
+            value = int(value)
+        except ValueError:
+            raise PixelDataError(
+                f"A (0028,0008) 'Number of Frames' value of '{value}' is invalid"
+            ) from None
     if value in (None, 0):
         warn_and_log(
             f"A value of '{value}' for (0028,0008) 'Number of Frames' is invalid, assuming 1 frame"
@@ -275,70 +282,70 @@ class RunnerBase:
         """The Image Pixel options present and in range, as pydicom requires them."""
         opts = self._opts
         if opts.get("bits_allocated") is None:
-            raise AttributeError(f"{_REQUIRED},0100) 'Bits Allocated'")
+            raise DicomAttributeError(f"{_REQUIRED},0100) 'Bits Allocated'")
         ba = self.bits_allocated
         if not 1 <= ba <= 64 or (ba != 1 and ba % 8):
-            raise ValueError(
+            raise PixelDataError(
                 f"A (0028,0100) 'Bits Allocated' value of '{ba}' is invalid, it must be 1 or "
                 "a multiple of 8 and in the range (1, 64)"
             )
         if "Float" not in self.pixel_keyword:
             if opts.get("bits_stored") is None:
-                raise AttributeError(f"{_REQUIRED},0101) 'Bits Stored'")
+                raise DicomAttributeError(f"{_REQUIRED},0101) 'Bits Stored'")
             if not 1 <= self.bits_stored <= ba <= 64:
-                raise ValueError(
+                raise PixelDataError(
                     f"A (0028,0101) 'Bits Stored' value of '{self.bits_stored}' is invalid, it "
                     "must be in the range (1, 64) and no greater than the (0028,0100) 'Bits "
                     f"Allocated' value of '{ba}'"
                 )
         if opts.get("columns") is None:
-            raise AttributeError(f"{_REQUIRED},0011) 'Columns'")
+            raise DicomAttributeError(f"{_REQUIRED},0011) 'Columns'")
         if not 0 < self.columns <= 2**16 - 1:
-            raise ValueError(
+            raise PixelDataError(
                 f"A (0028,0011) 'Columns' value of '{self.columns}' is invalid, it must be in "
                 "the range (1, 65535)"
             )
         if opts.get("number_of_frames") is not None and self.number_of_frames < 1:
-            raise ValueError(
+            raise PixelDataError(
                 f"A (0028,0008) 'Number of Frames' value of '{self.number_of_frames}' is "
                 "invalid, it must be greater than or equal to 1"
             )
         if opts.get("photometric_interpretation") is None:
-            raise AttributeError(f"{_REQUIRED},0004) 'Photometric Interpretation'")
+            raise DicomAttributeError(f"{_REQUIRED},0004) 'Photometric Interpretation'")
         if not isinstance(self.photometric_interpretation, PhotometricInterpretation):
-            raise ValueError(
+            raise PixelDataError(
                 "Unknown (0028,0004) 'Photometric Interpretation' value "
                 f"'{self.photometric_interpretation}'"
             )
         if self.pixel_keyword not in ("PixelData", "FloatPixelData", "DoubleFloatPixelData"):
-            raise ValueError(f"Unknown 'pixel_keyword' value '{self.pixel_keyword}'")
+            raise PixelDataError(f"Unknown 'pixel_keyword' value '{self.pixel_keyword}'")
         if self.pixel_keyword == "PixelData":
             if opts.get("pixel_representation") is None:
-                raise AttributeError(f"{_REQUIRED},0103) 'Pixel Representation'")
+                raise DicomAttributeError(f"{_REQUIRED},0103) 'Pixel Representation'")
             if self.pixel_representation not in (0, 1):
-                raise ValueError(
+                raise PixelDataError(
                     "A (0028,0103) 'Pixel Representation' value of "
                     f"'{self.pixel_representation}' is invalid, it must be 0 or 1"
                 )
         if opts.get("rows") is None:
-            raise AttributeError(f"{_REQUIRED},0010) 'Rows'")
+            raise DicomAttributeError(f"{_REQUIRED},0010) 'Rows'")
         if not 0 < self.rows <= 2**16 - 1:
-            raise ValueError(
+            raise PixelDataError(
                 f"A (0028,0010) 'Rows' value of '{self.rows}' is invalid, it must be in the "
                 "range (1, 65535)"
             )
         if opts.get("samples_per_pixel") is None:
-            raise AttributeError(f"{_REQUIRED},0002) 'Samples per Pixel'")
+            raise DicomAttributeError(f"{_REQUIRED},0002) 'Samples per Pixel'")
         if self.samples_per_pixel not in (1, 3):
-            raise ValueError(
+            raise PixelDataError(
                 f"A (0028,0002) 'Samples per Pixel' value of '{self.samples_per_pixel}' is "
                 "invalid, it must be 1 or 3"
             )
         if self.samples_per_pixel == 3:
             if opts.get("planar_configuration") is None:
-                raise AttributeError(f"{_REQUIRED},0006) 'Planar Configuration'")
+                raise DicomAttributeError(f"{_REQUIRED},0006) 'Planar Configuration'")
             if self.planar_configuration not in (0, 1):
-                raise ValueError(
+                raise PixelDataError(
                     "A (0028,0006) 'Planar Configuration' value of "
                     f"'{self.planar_configuration}' is invalid, it must be 0 or 1"
                 )

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from .. import _core, _transfer_syntax
+from ..errors import DicomAttributeError
 from ..uid import UID, generate_uid
 from .decode import dataset_array, decoded_photometric
 from .native import PixelInfo
@@ -89,7 +90,7 @@ def set_pixel_data(
     for keyword in others:
         if keyword in ds:
             elem = ds[keyword]
-            raise AttributeError(
+            raise DicomAttributeError(
                 f"The dataset has an existing {elem.tag} '{elem.name}' element which indicates "
                 "the (0008,0016) 'SOP Class UID' value is not suitable for this pixel data. "
                 f"The '{elem.name}' element should be deleted and the 'SOP Class UID' changed."
@@ -246,7 +247,7 @@ def compress(
     if arr is None:
         tsyntax = _dataset_uid(ds)
         if tsyntax is None:
-            raise AttributeError(
+            raise DicomAttributeError(
                 "Unable to determine the initial compression state of the dataset as there's "
                 "no (0002,0010) 'Transfer Syntax UID' element in the dataset's 'file_meta' "
                 "attribute"
@@ -378,12 +379,12 @@ def decompress(
     """pydicom 3's `decompress`: decode all frames into native Explicit VR Little Endian pixel
     data (YBR_FULL converted to RGB with `as_rgb`, as pydicom's decoders do)."""
     if "PixelData" not in ds:
-        raise AttributeError(
+        raise DicomAttributeError(
             "Unable to decompress as the dataset has no (7FE0,0010) 'Pixel Data' element"
         )
     tsyntax = _dataset_uid(ds)
     if tsyntax is None:
-        raise AttributeError(
+        raise DicomAttributeError(
             "Unable to determine the initial compression state as there's no (0002,0010) "
             "'Transfer Syntax UID' element in the dataset's 'file_meta' attribute"
         )

@@ -151,10 +151,21 @@ def pixel_source(ds: Any, info: PixelInfo) -> tuple[Any, int, int]:
     if raw_idx.__class__ is int:
         raw = ds._raw
         entry = raw.info(raw_idx)
-        return raw, entry.offset, entry.length
+        length = entry.length
+        if entry.undefined_length:
+            # Undefined length (not encapsulated, as the transfer syntax is native): the value
+            # is what runs to its delimiter, as `ds.PixelData` gives it.
+            length = len(raw.raw_value(raw_idx))
+        return raw, entry.offset, length
     value = ds[info.tag].value
     if value is None:
         value = b""
+    if not isinstance(value, (bytes, bytearray, memoryview)):
+        # A pixel data element read as something else (a sequence, from an explicit UN of
+        # undefined length) holds no pixel bytes.
+        raise PixelDataError(
+            f"The '{info.keyword}' element holds a {type(value).__name__}, not pixel data bytes"
+        )
     return value, 0, len(value)
 
 

@@ -19,6 +19,7 @@ from typing import Any, Literal
 import numpy as np
 
 from .. import _core, _transfer_syntax
+from ..errors import DicomAttributeError
 
 __all__ = [
     "apply_color_lut",
@@ -60,7 +61,7 @@ def _little_endian(ds: Any) -> bool | None:
 def _require_little_endian(ds: Any) -> bool:
     little = _little_endian(ds)
     if little is None:
-        raise AttributeError(
+        raise DicomAttributeError(
             "Unable to determine the endianness of the dataset, please set an appropriate "
             f"Transfer Syntax UID in '{type(ds).__name__}.file_meta'"
         )

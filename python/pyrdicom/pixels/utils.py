@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from .. import _core, _transfer_syntax
+from ..errors import DicomAttributeError
 from ..misc import LOGGER, warn_and_log
 from ..uid import UID
 from . import iter_pixels, pixel_array
@@ -226,7 +227,7 @@ def pixel_dtype(ds: Any, as_float: bool = False) -> np.dtype:
     else:
         little = ds.original_encoding[1]
     if little is None:
-        raise AttributeError(
+        raise DicomAttributeError(
             "Unable to determine the endianness of the dataset, please set an appropriate "
             f"Transfer Syntax UID in '{type(ds).__name__}.file_meta'"
         )

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/build-deps.sh
 
 python3 -m pip install -q --disable-pip-version-check maturin
-python3 -m pip install -q --disable-pip-version-check -e ".[test]"
+python3 -m pip install -q --disable-pip-version-check -e ".[test,docs]"
 
 cargo test --quiet
 python3 -m pytest -q "$@"

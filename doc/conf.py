@@ -155,6 +155,9 @@ sphinx_gallery_conf = {
     "image_scrapers": ("matplotlib",),
     "reset_modules": ("matplotlib",),
     "min_reported_time": 1,
+    # which examples use which pyrdicom names (the home page's minigallery reads them too)
+    "doc_module": ("pyrdicom",),
+    "backreferences_dir": "_generated/backreferences",
 }
 os.environ.setdefault("MPLBACKEND", "Agg")
 

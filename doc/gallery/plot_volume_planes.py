@@ -38,7 +38,8 @@ print("affine (voxel index -> patient LPS mm):")
 print(vol.affine.round(4))
 
 # %%
-# The three planes through the volume's centre. ``aspect`` is the ratio of the spacings along the
+# The three planes through the volume's centre. With ten 5 mm slices the reformatted planes are
+# coarse: ten rows of 5 mm each. ``aspect`` is the ratio of the spacings along the
 # picture's rows and columns, so 5 mm slices look 5 mm thick.
 
 k, i, j = (s // 2 for s in vol.array.shape)

@@ -33,6 +33,7 @@ extensions = [
     "myst_parser",
     "sphinx_gallery.gen_gallery",
     "sphinx_design",
+    "matplotlib.sphinxext.plot_directive",
     "benchmarks",
 ]
 
@@ -161,6 +162,12 @@ sphinx_gallery_conf = {
     "backreferences_dir": "_generated/backreferences",
 }
 os.environ.setdefault("MPLBACKEND", "Agg")
+
+# Figures in the guide (``{plot}``), drawn at build time.
+plot_include_source = True
+plot_html_show_source_link = False
+plot_html_show_formats = False
+plot_formats = [("png", 100)]
 
 # Guide code blocks run as doctests (``sphinx-build -b doctest``) in a scratch directory.
 doctest_global_setup = """

@@ -15,7 +15,7 @@ root=$PWD
 shots=1
 if [ "${1:-}" = "--no-shots" ]; then shots=0; fi
 
-if ! "${PYTHON:-python3}" -c "import sphinx, numpydoc, sphinx_gallery, myst_parser, pydata_sphinx_theme, sphinx_design, matplotlib, duckdb, polars" 2>/dev/null; then
+if ! "${PYTHON:-python3}" -c "import sphinx, numpydoc, sphinx_gallery, myst_parser, pydata_sphinx_theme, sphinx_design, matplotlib, pydicom, SimpleITK, nibabel, pyarrow, dask.dataframe, duckdb, polars" 2>/dev/null; then
     # The docs extra's dependencies only (the package itself is built by the caller).
     "${PYTHON:-python3}" - <<'PY' > /tmp/pyrdicom-docs-reqs.txt
 import tomllib

@@ -17,7 +17,7 @@ wheel=$(ls dist/pyrdicom-*-cp311-abi3-manylinux_2_28_x86_64.whl)
 stage "wheel built"
 
 python3 -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"
-python3 -m pip install -q --disable-pip-version-check "$wheel[test,lint]"
+python3 -m pip install -q --disable-pip-version-check "$wheel[test,lint,docs]"
 rm -f python/pyrdicom/_core*.so
 python3 - "$wheel" <<'PY'
 import sys, zipfile

@@ -108,7 +108,7 @@ def _frames(path: str, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
 
 
 def read_pixels(paths: batch.Source) -> dask.array.Array:
-    """The pixel arrays of many files stacked lazily: shape (files, *first file's shape).
+    """The pixel arrays of many files stacked lazily: shape ``(files, *first_file_shape)``.
 
     The first file is decoded here for its shape and type; every other file is checked
     against them when its task runs (a ``PixelDataError`` names the file that differs).

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -80,10 +81,16 @@ def make_tree(root: Path, count: int) -> list[str]:
         folder = root / f"p{i // 1000:04d}" / f"f{i // 100 % 10}"
         paths.append(str(folder / f"{i:07d}.dcm"))
     if not done.exists():
+        # A file takes at most ~65,000 links (ext4): each 50,000 paths link to their own copies.
+        copies: dict[tuple[int, int], str] = {}
         for i, path in enumerate(paths):
             os.makedirs(os.path.dirname(path), exist_ok=True)
+            key = (i // 50_000, i % 2)
+            if key not in copies:
+                copies[key] = str(root / f"source-{key[0]}-{key[1]}.dcm")
+                shutil.copyfile(sources[key[1]], copies[key])
             if not os.path.exists(path):
-                os.link(sources[i % 2], path)
+                os.link(copies[key], path)
         done.write_text("")
     return paths
 

@@ -7,6 +7,13 @@ header workload (dcmread(stop_before_pixels) + 6 tags over 2000 copies of CT_sma
 codec workloads (read + decode all frames of one file per codec), alternating between the two
 builds round after round so that the machine's noise falls on both. Prints medians over rounds
 and the ratio abi3 / version-specific (above 1: abi3 slower).
+
+    python3 benches/bench_abi3.py ABI3.so SPECIFIC.so --instructions [--reads N]
+
+counts instead the instructions the header workload executes per file in each build, under
+valgrind's callgrind: a count does not move with the machine's load, so it separates the stable
+ABI's own cost from noise on a busy machine. Each build runs the workload over 1 and over 1 + N
+reads of CT_small.dcm; the difference, divided by N, leaves out start-up and the first read.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -50,6 +58,32 @@ print(json.dumps(out))
 """
 
 
+COUNT_CHILD = """
+import sys
+import pyrdicom
+tags = sys.argv[3].split(",")
+for _ in range(int(sys.argv[2])):
+    ds = pyrdicom.dcmread(sys.argv[1], stop_before_pixels=True)
+    for tag in tags:
+        getattr(ds, tag)
+"""
+
+
+def header_instructions(where: Path, path: str, reads: int, tmp: Path) -> float:
+    """Instructions per header read (dcmread + the 6 tags) of the build at `where`."""
+    counts = []
+    for n in (1, 1 + reads):
+        out = tmp / f"callgrind.{where.name}.{n}"
+        done = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
+             sys.executable, "-c", COUNT_CHILD, path, str(n), ",".join(TAGS)],
+            env={**os.environ, "PYTHONPATH": str(where)}, capture_output=True, text=True,
+            check=True, cwd=tmp,
+        )  # fmt: skip
+        counts.append(int(re.search(r"Collected : (\d+)", done.stderr).group(1)))
+    return (counts[1] - counts[0]) / reads
+
+
 def package_copy(so: Path, dest: Path, abi3: bool) -> Path:
     """python/pyrdicom with `so` as its extension, named as the interpreter expects it."""
     pkg = dest / "pyrdicom"
@@ -65,6 +99,8 @@ def main() -> None:
     parser.add_argument("abi3", type=Path)
     parser.add_argument("specific", type=Path)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--instructions", action="store_true")
+    parser.add_argument("--reads", type=int, default=1000)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="pyrdicom-abi3-"))
     try:
@@ -74,6 +110,12 @@ def main() -> None:
             "abi3": package_copy(args.abi3, tmp / "abi3", True),
             "version-specific": package_copy(args.specific, tmp / "specific", False),
         }
+        if args.instructions:
+            ct = get_testdata_file("CT_small.dcm")
+            a, s = (header_instructions(b, ct, args.reads, tmp) for b in builds.values())
+            print(f"Instructions per header read ({args.reads} reads of CT_small.dcm + 6 tags):")
+            print(f"abi3 {a:,.0f}, version-specific {s:,.0f}, abi3 / version-specific {a / s:.4f}")
+            return
         src = get_testdata_file("CT_small.dcm")
         paths = []
         for i in range(2000):

@@ -11,9 +11,10 @@ and the ratio abi3 / version-specific (above 1: abi3 slower).
     python3 benches/bench_abi3.py ABI3.so SPECIFIC.so --instructions [--reads N]
 
 counts instead the instructions the header workload executes per file in each build, under
-valgrind's callgrind: a count does not move with the machine's load, so it separates the stable
-ABI's own cost from noise on a busy machine (needs valgrind: `apt-get install valgrind`). Each build runs the workload over 1 and over 1 + N
-reads of CT_small.dcm; the difference, divided by N, leaves out start-up and the first read.
+valgrind's callgrind (`apt-get install valgrind`): a count does not move with the machine's
+load, so it separates the stable ABI's own cost from noise on a busy machine. Each build runs the
+workload over 1 and over 1 + N reads of CT_small.dcm; the difference, divided by N, leaves out
+start-up and the first read.
 """
 
 from __future__ import annotations

@@ -9,11 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-
-pytest.importorskip("numpydoc")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-import docstring_report as report  # noqa: E402
+import docstring_report as report
 
 NAMES = report.public_callables()
 RESULTS = {name: report.check(name) for name in NAMES}

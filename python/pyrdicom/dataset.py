@@ -1309,10 +1309,10 @@ class Dataset:
         --------
         >>> from pydicom.data import get_charset_files
         >>> from pyrdicom import dcmread
-        >>> ds = dcmread(get_charset_files("chrRuss.dcm")[0])
+        >>> ds = dcmread(get_charset_files("chrFren.dcm")[0])
         >>> ds.decode()
         >>> ds.PatientName
-        'Люкceмбypг'
+        'Buc^Jérôme'
         """
         from .charset import decode_element
 
@@ -2259,7 +2259,7 @@ class FileMetaDataset(Dataset):
         >>> FileMetaDataset.validate(Dataset(PatientName="Doe^Jane"))
         Traceback (most recent call last):
             ...
-        ValueError: File meta datasets may only contain group 2 elements but the following elements are present: (0010,0010)
+        ValueError: File meta datasets may only contain group 2 elements but ...
         """
         if init_value is None:
             return

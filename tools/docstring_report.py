@@ -17,6 +17,7 @@ with its missing parts. Gaps that predate the check are recorded in ``tools/docs
 from __future__ import annotations
 
 import ast
+import enum
 import importlib
 import inspect
 import pkgutil
@@ -124,6 +125,8 @@ def signature_parameters(obj: Any, validator: Validator) -> list[str]:
         if inspect.isclass(obj):
             qualname += ".__init__"
         return _stub_signatures().get(qualname, [])
+    if isinstance(obj, enum.EnumMeta):
+        return ["value"]  # an enum with members is called with a value only (EnumMeta.__call__)
     # a class's private positional-only names are mangled (`_Dataset__write_like_original`)
     return [re.sub(r"^_\w+?(__[a-z]\w*)$", r"\1", p) for p in validator.signature_parameters]
 

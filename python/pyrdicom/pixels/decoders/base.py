@@ -75,7 +75,8 @@ class Decoder(CoderBase):
     >>> from pyrdicom import dcmread
     >>> from pyrdicom.pixels import get_decoder
     >>> from pyrdicom.uid import RLELossless
-    >>> arr, meta = get_decoder(RLELossless).as_array(dcmread(get_testdata_file("MR_small_RLE.dcm")))
+    >>> ds = dcmread(get_testdata_file("MR_small_RLE.dcm"))
+    >>> arr, meta = get_decoder(RLELossless).as_array(ds)
     >>> arr.shape, meta["bits_allocated"]
     ((64, 64), 16)
     """

@@ -119,7 +119,8 @@ class Encoder(CoderBase):
         >>> arr = np.arange(64, dtype=np.uint8).reshape(8, 8)
         >>> frame = get_encoder(RLELossless).encode(
         ...     arr, rows=8, columns=8, samples_per_pixel=1, bits_allocated=8, bits_stored=8,
-        ...     pixel_representation=0, photometric_interpretation="MONOCHROME2", number_of_frames=1)
+        ...     pixel_representation=0, photometric_interpretation="MONOCHROME2",
+        ...     number_of_frames=1)
         >>> frame[0]  # the RLE header: one segment
         1
         """

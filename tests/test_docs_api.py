@@ -46,12 +46,9 @@ def test_parameters_sections_match_the_signatures() -> None:
 
 def test_compiled_functions_are_checked_against_the_stub() -> None:
     # the compiled module's signatures come from _core.pyi, not from the runtime
-    from numpydoc.docscrape import get_doc_object
-    from numpydoc.validate import Validator
-
     from pyrdicom import _core
 
     stub = report._stub_signatures()
     assert stub["lut_apply"] == ["arr", "luts", "first_mapped"]
     func = _core.lut_apply
-    assert report.signature_parameters(func, Validator(get_doc_object(func))) == stub["lut_apply"]
+    assert report.signature_parameters(func) == stub["lut_apply"]

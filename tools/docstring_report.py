@@ -118,7 +118,7 @@ def _stub_signatures() -> dict[str, list[str]]:
     return out
 
 
-def signature_parameters(obj: Any, validator: Validator) -> list[str]:
+def signature_parameters(obj: Any) -> list[str]:
     """The parameters a docstring must list: the stub's for the compiled module's callables."""
     if str(getattr(obj, "__module__", "")).startswith("pyrdicom._core"):
         qualname = obj.__qualname__
@@ -127,8 +127,17 @@ def signature_parameters(obj: Any, validator: Validator) -> list[str]:
         return _stub_signatures().get(qualname, [])
     if isinstance(obj, enum.EnumMeta):
         return ["value"]  # an enum with members is called with a value only (EnumMeta.__call__)
+    try:
+        params = inspect.signature(obj).parameters.values()
+    except (TypeError, ValueError):
+        return []  # no signature to compare with
+    stars = {inspect.Parameter.VAR_POSITIONAL: "*", inspect.Parameter.VAR_KEYWORD: "**"}
     # a class's private positional-only names are mangled (`_Dataset__write_like_original`)
-    return [re.sub(r"^_\w+?(__[a-z]\w*)$", r"\1", p) for p in validator.signature_parameters]
+    names = [stars.get(p.kind, "") + re.sub(r"^_\w+?(__[a-z]\w*)$", r"\1", p.name) for p in params]
+    # a method's own instance or class; a function's first parameter may be called `cls` too
+    if names[:1] in (["self"], ["cls"]) and "." in getattr(obj, "__qualname__", ""):
+        names = names[1:]
+    return names
 
 
 def check(name: str) -> tuple[list[str], str | None]:
@@ -142,7 +151,7 @@ def check(name: str) -> tuple[list[str], str | None]:
         if "GL08" not in errors and _raises(obj) and not validator.doc["Raises"]:
             errors.add("RS00")
         documented = list(validator.doc_parameters)
-        signature = signature_parameters(obj, validator)
+        signature = signature_parameters(obj)
     errors.discard("PR01")  # numpydoc's, against the mangled names
     if "GL08" not in errors and set(signature) - set(documented):
         errors.add("PR01")

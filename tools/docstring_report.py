@@ -125,6 +125,8 @@ def signature_parameters(obj: Any) -> list[str]:
         if inspect.isclass(obj):
             qualname += ".__init__"
         return _stub_signatures().get(qualname, [])
+    if getattr(obj, "_is_protocol", False):
+        return []  # a typing.Protocol describes objects, it makes none
     if isinstance(obj, enum.EnumMeta):
         return ["value"]  # an enum with members is called with a value only (EnumMeta.__call__)
     try:

@@ -615,7 +615,7 @@ class EncapsulatedBuffer(BufferedIOBase):
         return offsets
 
     def read(self, size: int | None = 8192, /) -> bytes:
-        """Read up to `size` bytes of the encapsulated value (all that is left when None or negative).
+        """Read up to `size` bytes of the encapsulated value (the rest when None or negative).
 
         Parameters
         ----------

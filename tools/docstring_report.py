@@ -79,7 +79,7 @@ def _raises(obj: Any) -> bool:
     functions are theirs, a bare ``raise`` passes on what the callee raised."""
     func = vars(obj).get("__init__") if inspect.isclass(obj) else obj
     func = inspect.unwrap(getattr(func, "__func__", func)) if func is not None else None
-    if getattr(func, "__module__", None) != obj.__module__:
+    if inspect.isclass(obj) and getattr(func, "__module__", None) != obj.__module__:
         return False  # not its own code (a typing.Protocol's __init__)
     try:
         source = textwrap.dedent(inspect.getsource(func))  # type: ignore[arg-type]

@@ -67,7 +67,7 @@ def public_callables() -> list[str]:
                 names += [
                     f"{modname}.{name}.{m}"
                     for m, v in vars(obj).items()
-                    if not m.startswith("_") and callable(v)
+                    if not m.startswith("_") and (callable(v) or isinstance(v, classmethod))
                 ]
             elif callable(obj) and not inspect.ismodule(obj):
                 names.append(f"{modname}.{name}")

@@ -568,6 +568,33 @@ class DataElement:
         value_key: str | None,
         bulk_data_uri_handler: Any = None,
     ) -> DataElement:
+        """An element from the DICOM JSON Model (PS3.18 F), as pydicom's ``DataElement.from_json``.
+
+        Parameters
+        ----------
+        dataset_class : type
+            The class of the data sets of sequence items.
+        tag : str
+            The "ggggeeee" key.
+        vr : str
+            The VR.
+        value : object
+            The JSON value.
+        value_key : str or None
+            "Value", "InlineBinary" or "BulkDataURI".
+        bulk_data_uri_handler : callable, optional
+            ``handler(tag, vr, uri)`` (or ``handler(uri)``): the value of a BulkDataURI.
+
+        Returns
+        -------
+        DataElement
+
+        Examples
+        --------
+        >>> from pyrdicom import DataElement, Dataset
+        >>> DataElement.from_json(Dataset, "00100010", "PN", [{"Alphabetic": "Doe^Jane"}], "Value")
+        (0010,0010) Patient's Name                      PN: 'Doe^Jane'
+        """
         from .jsonrep import _wrap_handler, element_from_json
 
         return element_from_json(

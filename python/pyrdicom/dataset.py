@@ -2107,6 +2107,25 @@ class Dataset:
 
     @classmethod
     def from_json(cls, json_dataset: Any, bulk_data_uri_handler: Any = None) -> Dataset:
+        """A data set from the DICOM JSON Model (PS3.18 F): a dict, or its JSON text.
+
+        Parameters
+        ----------
+        json_dataset : dict, str or bytes
+            The DICOM JSON.
+        bulk_data_uri_handler : callable, optional
+            ``handler(tag, vr, uri)`` (or ``handler(uri)``): the value of a BulkDataURI.
+
+        Returns
+        -------
+        Dataset
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> Dataset.from_json('{"00100010": {"vr": "PN", "Value": [{"Alphabetic": "Doe^Jane"}]}}')
+        (0010,0010) Patient's Name                      PN: 'Doe^Jane'
+        """
         from .jsonrep import dataset_from_json
 
         return dataset_from_json(cls, json_dataset, bulk_data_uri_handler)

@@ -1106,7 +1106,54 @@ class PersonName:
         name_suffix_phonetic: str | bytes = "",
         encodings: list[str] | None = None,
     ) -> PersonName:
-        """A name from its parts, each group's five parts given by name."""
+        """A name from its parts, each group's five parts given by name.
+
+
+        Parameters
+        ----------
+        family_name : str or bytes
+            The alphabetic group's family name.
+        given_name : str or bytes
+            Its given name.
+        middle_name : str or bytes
+            Its middle name.
+        name_prefix : str or bytes
+            Its prefix.
+        name_suffix : str or bytes
+            Its suffix.
+        family_name_ideographic : str or bytes
+            The ideographic group's family name.
+        given_name_ideographic : str or bytes
+            Its given name.
+        middle_name_ideographic : str or bytes
+            Its middle name.
+        name_prefix_ideographic : str or bytes
+            Its prefix.
+        name_suffix_ideographic : str or bytes
+            Its suffix.
+        family_name_phonetic : str or bytes
+            The phonetic group's family name.
+        given_name_phonetic : str or bytes
+            Its given name.
+        middle_name_phonetic : str or bytes
+            Its middle name.
+        name_prefix_phonetic : str or bytes
+            Its prefix.
+        name_suffix_phonetic : str or bytes
+            Its suffix.
+        encodings : list of str, optional
+            Python codecs to encode the parts with.
+
+        Returns
+        -------
+        PersonName
+
+        Examples
+        --------
+        >>> from pyrdicom.valuerep import PersonName
+        >>> PersonName.from_named_components(family_name="Doe", given_name="Jane", name_prefix="Dr")
+        'Doe^Jane^^Dr'
+        """
         value = cls._encode_component_groups(
             [family_name, given_name, middle_name, name_prefix, name_suffix],
             [
@@ -1138,7 +1185,37 @@ class PersonName:
         patient_name_phonetic: str | bytes = "",
         encodings: list[str] | None = None,
     ) -> PersonName:
-        """A veterinary name (responsible party ^ patient) from its parts."""
+        """A veterinary name (responsible party ^ patient) from its parts.
+
+
+        Parameters
+        ----------
+        responsible_party_name : str or bytes
+            The alphabetic group's responsible party (owner) name.
+        patient_name : str or bytes
+            Its patient (animal) name.
+        responsible_party_name_ideographic : str or bytes
+            The ideographic group's responsible party name.
+        patient_name_ideographic : str or bytes
+            Its patient name.
+        responsible_party_name_phonetic : str or bytes
+            The phonetic group's responsible party name.
+        patient_name_phonetic : str or bytes
+            Its patient name.
+        encodings : list of str, optional
+            Python codecs to encode the parts with.
+
+        Returns
+        -------
+        PersonName
+
+        Examples
+        --------
+        >>> from pyrdicom.valuerep import PersonName
+        >>> PersonName.from_named_components_veterinary(
+        ...     responsible_party_name="ABC Farms", patient_name="Running on Water")
+        'ABC Farms^Running on Water'
+        """
         value = cls._encode_component_groups(
             [responsible_party_name, patient_name],
             [responsible_party_name_ideographic, patient_name_ideographic],

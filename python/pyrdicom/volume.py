@@ -193,11 +193,43 @@ class Volume:
         Orientation, Pixel Measures, Pixel Value Transformation); the checks and the other
         parameters are those of :func:`read_series`.
 
+        Parameters
+        ----------
+        ds : Dataset
+            The enhanced multi-frame data set.
+        dtype : numpy dtype, optional
+            The output type (as for :func:`read_series`).
+        rescale : bool
+            Apply each frame's Pixel Value Transformation (the modality LUT).
+        spacing_rtol : float
+            How far (relative) the distance between neighbouring frames may vary.
+        orientation_atol : float
+            How far the direction cosines of two frames may differ.
+        allow_missing_slices : bool
+            Fill gaps of whole missing frames with ``fill_value`` instead of raising.
+        allow_tilt : bool
+            Accept frames whose positions are off the slice normal (a sheared affine).
+        fill_value : float
+            The value of frames filled in for missing ones.
+
+        Returns
+        -------
+        Volume
+
         Raises
         ------
         VolumeError
             When the frames do not form one regular grid, or the functional groups lack the
             geometry.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> from pyrdicom.volume import Volume
+        >>> vol = Volume.from_multiframe(dcmread(get_testdata_file("eCT_Supplemental.dcm")))
+        >>> vol.array.shape, vol.spacing
+        ((2, 512, 512), (10.0, 0.388672, 0.388672))
         """
         slices = _frames(ds)
         return _assemble(

@@ -141,6 +141,7 @@ def read_pixels(paths: batch.Source) -> dask.array.Array:
     Examples
     --------
     >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom.dask import read_pixels
     >>> frames = read_pixels([get_testdata_file("CT_small.dcm")] * 3)
     >>> frames.shape, frames.dtype
     ((3, 128, 128), dtype('int16'))

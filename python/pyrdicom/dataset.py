@@ -2218,7 +2218,8 @@ def validate_file_meta(file_meta: FileMetaDataset, enforce_standard: bool = True
     Examples
     --------
     >>> from pyrdicom.dataset import FileMetaDataset, validate_file_meta
-    >>> meta = FileMetaDataset(TransferSyntaxUID="1.2.840.10008.1.2")
+    >>> from pyrdicom.uid import ImplicitVRLittleEndian
+    >>> meta = FileMetaDataset(TransferSyntaxUID=ImplicitVRLittleEndian)
     >>> validate_file_meta(meta, enforce_standard=False)
     """
     from . import filewriter
@@ -2244,7 +2245,8 @@ class FileMetaDataset(Dataset):
     Examples
     --------
     >>> from pyrdicom.dataset import FileMetaDataset
-    >>> meta = FileMetaDataset(TransferSyntaxUID="1.2.840.10008.1.2.1")
+    >>> from pyrdicom.uid import ExplicitVRLittleEndian
+    >>> meta = FileMetaDataset(TransferSyntaxUID=ExplicitVRLittleEndian)
     >>> meta.TransferSyntaxUID.name
     'Explicit VR Little Endian'
     """

@@ -359,10 +359,11 @@ def validate_file_meta(file_meta: Any, enforce_standard: bool = True) -> None:
     --------
     >>> from pyrdicom.dataset import FileMetaDataset
     >>> from pyrdicom.filewriter import validate_file_meta
+    >>> from pyrdicom.uid import ExplicitVRLittleEndian
     >>> meta = FileMetaDataset()
     >>> meta.MediaStorageSOPClassUID = "1.2.840.10008.5.1.4.1.1.2"
     >>> meta.MediaStorageSOPInstanceUID = "1.2.3.4"
-    >>> meta.TransferSyntaxUID = "1.2.840.10008.1.2.1"
+    >>> meta.TransferSyntaxUID = ExplicitVRLittleEndian
     >>> validate_file_meta(meta)
     >>> "ImplementationClassUID" in meta
     True

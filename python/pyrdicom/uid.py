@@ -51,10 +51,12 @@ class UID(str):
 
     Examples
     --------
-    >>> from pyrdicom.uid import UID
-    >>> uid = UID("1.2.840.10008.1.2.4.50")
-    >>> uid.name, uid.is_transfer_syntax, uid.is_compressed
-    ('JPEG Baseline (Process 1)', True, True)
+    >>> from pyrdicom.uid import UID, JPEGBaseline8Bit
+    >>> uid = UID("1.2.840.10008.5.1.4.1.1.2")
+    >>> uid.name, uid.is_transfer_syntax
+    ('CT Image Storage', False)
+    >>> JPEGBaseline8Bit.name, JPEGBaseline8Bit.is_compressed
+    ('JPEG Baseline (Process 1)', True)
     """
 
     _PRIVATE_TS_ENCODING: tuple[bool, bool]

@@ -614,8 +614,8 @@ def convert_UI(byte_string: bytes, is_little_endian: bool, struct_format: str | 
     Examples
     --------
     >>> from pyrdicom.values import convert_UI
-    >>> convert_UI(b"1.2.840.10008.1.2" + bytes(1), True).name
-    'Implicit VR Little Endian'
+    >>> convert_UI(b"1.2.840.10008.5.1.4.1.1.2" + bytes(1), True).name
+    'CT Image Storage'
     """
     return multi_string(byte_string.decode(default_encoding).rstrip("\0 "), UID)
 

@@ -150,7 +150,8 @@ class CoderBase:
         Examples
         --------
         >>> from pyrdicom.pixels.common import CoderBase
-        >>> coder = CoderBase("1.2.840.10008.1.2.5", decoder=True)
+        >>> from pyrdicom.uid import RLELossless
+        >>> coder = CoderBase(RLELossless, decoder=True)
         >>> coder.add_plugin("mine", ("numpy", "zeros"))
         >>> coder.available_plugins
         ('mine',)
@@ -171,7 +172,8 @@ class CoderBase:
         Examples
         --------
         >>> from pyrdicom.pixels.common import CoderBase
-        >>> coder = CoderBase("1.2.840.10008.1.2.5", decoder=True)
+        >>> from pyrdicom.uid import RLELossless
+        >>> coder = CoderBase(RLELossless, decoder=True)
         >>> coder.add_plugins([("a", ("numpy", "ones")), ("b", ("numpy", "zeros"))])
         >>> coder.available_plugins
         ('a', 'b')
@@ -226,7 +228,8 @@ class CoderBase:
         Examples
         --------
         >>> from pyrdicom.pixels.common import CoderBase
-        >>> coder = CoderBase("1.2.840.10008.1.2.5", decoder=True)
+        >>> from pyrdicom.uid import RLELossless
+        >>> coder = CoderBase(RLELossless, decoder=True)
         >>> coder.add_plugin("mine", ("numpy", "zeros"))
         >>> coder.remove_plugin("mine")
         >>> coder.available_plugins
@@ -299,7 +302,8 @@ class RunnerBase:
     Examples
     --------
     >>> from pyrdicom.pixels.common import RunnerBase
-    >>> runner = RunnerBase("1.2.840.10008.1.2.1")
+    >>> from pyrdicom.uid import ExplicitVRLittleEndian
+    >>> runner = RunnerBase(ExplicitVRLittleEndian)
     >>> runner.set_options(rows=2, columns=3)
     >>> runner.transfer_syntax.name, runner.rows, runner.columns
     ('Explicit VR Little Endian', 2, 3)
@@ -369,7 +373,8 @@ class RunnerBase:
         Examples
         --------
         >>> from pyrdicom.pixels.common import RunnerBase
-        >>> runner = RunnerBase("1.2.840.10008.1.2.1")
+        >>> from pyrdicom.uid import ExplicitVRLittleEndian
+        >>> runner = RunnerBase(ExplicitVRLittleEndian)
         >>> runner.set_option("rows", 2)
         >>> runner.get_option("rows"), runner.get_option("columns", "unset")
         (2, 'unset')
@@ -392,7 +397,8 @@ class RunnerBase:
         Examples
         --------
         >>> from pyrdicom.pixels.common import RunnerBase
-        >>> runner = RunnerBase("1.2.840.10008.1.2.1")
+        >>> from pyrdicom.uid import ExplicitVRLittleEndian
+        >>> runner = RunnerBase(ExplicitVRLittleEndian)
         >>> runner.set_option("rows", 2)
         >>> runner.del_option("rows")
         >>> runner.get_option("rows") is None
@@ -415,7 +421,8 @@ class RunnerBase:
         Examples
         --------
         >>> from pyrdicom.pixels.common import RunnerBase
-        >>> runner = RunnerBase("1.2.840.10008.1.2.1")
+        >>> from pyrdicom.uid import ExplicitVRLittleEndian
+        >>> runner = RunnerBase(ExplicitVRLittleEndian)
         >>> runner.set_option("number_of_frames", "4")
         >>> runner.number_of_frames
         4
@@ -439,7 +446,8 @@ class RunnerBase:
         Examples
         --------
         >>> from pyrdicom.pixels.common import RunnerBase
-        >>> runner = RunnerBase("1.2.840.10008.1.2.1")
+        >>> from pyrdicom.uid import ExplicitVRLittleEndian
+        >>> runner = RunnerBase(ExplicitVRLittleEndian)
         >>> runner.set_options(rows=2, columns=3)
         >>> runner.options["columns"]
         3
@@ -469,7 +477,8 @@ class RunnerBase:
         Examples
         --------
         >>> from pyrdicom.pixels.common import RunnerBase
-        >>> runner = RunnerBase("1.2.840.10008.1.2.1")
+        >>> from pyrdicom.uid import ExplicitVRLittleEndian
+        >>> runner = RunnerBase(ExplicitVRLittleEndian)
         >>> runner.set_options(rows=2, columns=3, samples_per_pixel=1, bits_allocated=16,
         ...                    photometric_interpretation="MONOCHROME2")
         >>> runner.frame_length(), runner.frame_length("pixels")
@@ -505,7 +514,8 @@ class RunnerBase:
         Examples
         --------
         >>> from pyrdicom.pixels.common import RunnerBase
-        >>> RunnerBase("1.2.840.10008.1.2.1").validate()
+        >>> from pyrdicom.uid import ExplicitVRLittleEndian
+        >>> RunnerBase(ExplicitVRLittleEndian).validate()
         Traceback (most recent call last):
             ...
         NotImplementedError: RunnerBase.validate() has not been implemented
@@ -607,7 +617,8 @@ def description_dataset(uid: UID, runner: RunnerBase, data: Any) -> Any:
     Examples
     --------
     >>> from pyrdicom.pixels.common import RunnerBase, description_dataset
-    >>> runner = RunnerBase("1.2.840.10008.1.2.1")
+    >>> from pyrdicom.uid import ExplicitVRLittleEndian
+    >>> runner = RunnerBase(ExplicitVRLittleEndian)
     >>> runner.set_options(rows=2, columns=3, samples_per_pixel=1, bits_allocated=8,
     ...                    bits_stored=8, pixel_representation=0,
     ...                    photometric_interpretation="MONOCHROME2")

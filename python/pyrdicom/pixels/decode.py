@@ -77,8 +77,9 @@ def transfer_syntax_uid(ds: Any) -> str:
     >>> from pydicom.data import get_testdata_file
     >>> from pyrdicom import dcmread
     >>> from pyrdicom.pixels.decode import transfer_syntax_uid
-    >>> transfer_syntax_uid(dcmread(get_testdata_file("MR_small_RLE.dcm")))
-    '1.2.840.10008.1.2.5'
+    >>> from pyrdicom.uid import RLELossless
+    >>> transfer_syntax_uid(dcmread(get_testdata_file("MR_small_RLE.dcm"))) == RLELossless
+    True
     """
     uid = _transfer_syntax.of_meta(getattr(ds, "file_meta", None))
     if uid is None:

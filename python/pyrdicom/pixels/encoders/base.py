@@ -188,7 +188,8 @@ class EncodeRunner(RunnerBase):
     Examples
     --------
     >>> from pyrdicom.pixels.encoders.base import EncodeRunner
-    >>> runner = EncodeRunner("1.2.840.10008.1.2.5")
+    >>> from pyrdicom.uid import RLELossless
+    >>> runner = EncodeRunner(RLELossless)
     >>> runner.set_options(rows=2, columns=3)
     >>> runner.rows, runner.transfer_syntax.name
     (2, 'RLE Lossless')

@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 import docstring_report as report
 
@@ -44,11 +46,10 @@ def test_parameters_sections_match_the_signatures() -> None:
     assert not wrong, "\n".join(wrong)
 
 
-def test_compiled_functions_are_checked_against_the_stub() -> None:
-    # the compiled module's signatures come from _core.pyi, not from the runtime
+def test_compiled_functions_are_checked_against_the_stub(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the compiled module's signatures come from _core.pyi (which stubtest ties to the runtime)
     from pyrdicom import _core
 
-    stub = report._stub_signatures()
-    assert stub["lut_apply"] == ["arr", "luts", "first_mapped"]
-    func = _core.lut_apply
-    assert report.signature_parameters(func) == stub["lut_apply"]
+    assert report._stub_signatures()["lut_apply"] == ["arr", "luts", "first_mapped"]
+    monkeypatch.setattr(report, "_stub_signatures", lambda: {"lut_apply": ["from_the_stub"]})
+    assert report.signature_parameters(_core.lut_apply) == ["from_the_stub"]

@@ -6,6 +6,7 @@ what they demand. The examples run as doctests when the site is built (tests/tes
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -14,15 +15,18 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 import docstring_report as report
 
-NAMES = report.public_callables()
-RESULTS = {name: report.check(name) for name in NAMES}
+
+@functools.cache
+def results() -> dict[str, tuple[list[str], str | None]]:
+    """Each public callable's failed checks and Parameters disagreement (computed once)."""
+    return {name: report.check(name) for name in report.public_callables()}
 
 
 def test_public_callables_have_complete_docstrings() -> None:
     todo = report.todo()
     gaps = [
         f"{name}: {', '.join(report.CHECKS[c] for c in missing if c not in todo.get(name, ()))}"
-        for name, (missing, _) in RESULTS.items()
+        for name, (missing, _) in results().items()
         if not set(missing) <= todo.get(name, set())
     ]
     assert not gaps, "docstrings lacking parts (docs/documentation.md):\n" + "\n".join(gaps)
@@ -33,7 +37,7 @@ def test_the_todo_list_only_shrinks() -> None:
     stale = [
         name
         for name, codes in report.todo().items()
-        if name not in RESULTS or not codes & set(RESULTS[name][0])
+        if name not in results() or not codes & set(results()[name][0])
     ]
     assert not stale, (
         "complete now; run `PYTHONPATH=python python3 tools/docstring_report.py --prune`:\n"
@@ -42,7 +46,7 @@ def test_the_todo_list_only_shrinks() -> None:
 
 
 def test_parameters_sections_match_the_signatures() -> None:
-    wrong = [f"{name}: {why}" for name, (_, why) in RESULTS.items() if why]
+    wrong = [f"{name}: {why}" for name, (_, why) in results().items() if why]
     assert not wrong, "\n".join(wrong)
 
 

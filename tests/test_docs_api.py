@@ -55,5 +55,6 @@ def test_compiled_functions_are_checked_against_the_stub(monkeypatch: pytest.Mon
     from pyrdicom import _core
 
     assert report._stub_signatures()["lut_apply"] == ["arr", "luts", "first_mapped"]
+    assert report.signature_parameters(_core.WriteValue) == ["vr", "kind", "data"]  # __new__
     monkeypatch.setattr(report, "_stub_signatures", lambda: {"lut_apply": ["from_the_stub"]})
     assert report.signature_parameters(_core.lut_apply) == ["from_the_stub"]

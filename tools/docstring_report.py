@@ -123,10 +123,10 @@ def _stub_signatures() -> dict[str, list[str]]:
 def signature_parameters(obj: Any) -> list[str]:
     """The parameters a docstring must list: the stub's for the compiled module's callables."""
     if str(getattr(obj, "__module__", "")).startswith("pyrdicom._core"):
-        qualname = obj.__qualname__
-        if inspect.isclass(obj):
-            qualname += ".__init__"
-        return _stub_signatures().get(qualname, [])
+        stub = _stub_signatures()
+        if inspect.isclass(obj):  # PyO3 classes are made by __new__
+            return stub.get(f"{obj.__qualname__}.__new__", [])
+        return stub.get(obj.__qualname__, [])
     if getattr(obj, "_is_protocol", False):
         return []  # a typing.Protocol describes objects, it makes none
     if isinstance(obj, enum.EnumMeta):

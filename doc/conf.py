@@ -56,9 +56,6 @@ myst_heading_anchors = 3
 # later merges appear by themselves).
 autosummary_generate = True
 autosummary_imported_members = False
-# Importing pyrdicom/__main__.py runs the command line (it has no __name__ guard): autosummary
-# imports every submodule, so that one is mocked (and so left out).
-autosummary_mock_imports = ["pyrdicom.__main__"]
 # Undocumented public members are listed too (their signatures), so the reference names every one.
 autodoc_default_options = {"members": True, "undoc-members": True, "show-inheritance": True}
 autodoc_typehints = "none"  # numpydoc's Parameters sections carry the types

@@ -187,7 +187,27 @@ def decode_bytes(value: bytes, encodings: Sequence[str], delimiters: set[int]) -
     selects another); `delimiters` are the bytes after which the first one applies again.
 
     Undecodable bytes become replacement characters with a warning (under the RAISE reading
-    mode: the codec's error); an unknown first codec falls back to the default one."""
+    mode: the codec's error); an unknown first codec falls back to the default one.
+
+    Parameters
+    ----------
+    value : bytes
+        The encoded text.
+    encodings : sequence of str
+        Python codecs of the character set.
+    delimiters : set of int
+        The bytes after which the first codec applies again.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pyrdicom.charset import decode_bytes
+    >>> decode_bytes(bytes([74, 0xE9, 114, 0xF4, 109, 101]), ["latin_1"], set())
+    'Jérôme'
+    """
     if ESC not in value:
         first = encodings[0]
         try:
@@ -260,6 +280,23 @@ def encode_string(value: str, encodings: Sequence[str]) -> bytes:
     """Encode `value` with the first of the Python codecs `encodings` that can encode all of
     it (with its escape sequence if not the first), else part by part; what no codec can
     encode becomes '?' with a warning (under the RAISE writing mode: the first codec's error).
+
+    Parameters
+    ----------
+    value : str
+        The text.
+    encodings : sequence of str
+        Python codecs of the character set.
+
+    Returns
+    -------
+    bytes
+
+    Examples
+    --------
+    >>> from pyrdicom.charset import encode_string
+    >>> list(encode_string("Jé", ["latin_1"]))
+    [74, 233]
     """
     for i, encoding in enumerate(encodings):
         try:
@@ -317,7 +354,23 @@ def _encode_string_parts(value: str, encodings: Sequence[str]) -> bytes:
 def convert_encodings(encodings: str | MutableSequence[str] | None) -> list[str]:
     """Python codec names for the DICOM terms of a Specific Character Set value (misspelled
     terms corrected with a warning, unknown ones replaced by the default with a warning, or
-    LookupError under the RAISE reading mode)."""
+    LookupError under the RAISE reading mode).
+
+    Parameters
+    ----------
+    encodings : str, list of str or None
+        The Specific Character Set value (None: the default repertoire).
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> from pyrdicom.charset import convert_encodings
+    >>> convert_encodings(["ISO_IR 100"]), convert_encodings("ISO_IR 192")
+    (['latin_1'], ['UTF8'])
+    """
     terms: list[str]
     if not encodings:
         terms = [""]
@@ -394,7 +447,25 @@ def _handle_illegal_standalone_encodings(
 
 
 def decode_element(elem: DataElement, dicom_character_set: str | list[str] | None) -> None:
-    """Decode a PN or text element's bytes value(s) in place with `dicom_character_set`."""
+    """Decode a PN or text element's bytes value(s) in place with `dicom_character_set`.
+
+
+    Parameters
+    ----------
+    elem : DataElement
+        A PN or text element, changed in place.
+    dicom_character_set : str, list of str or None
+        The Specific Character Set value.
+
+    Examples
+    --------
+    >>> from pyrdicom import DataElement
+    >>> from pyrdicom.charset import decode_element
+    >>> elem = DataElement(0x00100010, "PN", bytes([74, 0xE9]))
+    >>> decode_element(elem, "ISO_IR 100")
+    >>> elem.value
+    'Jé'
+    """
     if elem.is_empty:
         return
     encodings = convert_encodings(dicom_character_set or ["ISO_IR 6"])

@@ -162,6 +162,28 @@ def _add_package_commands(
 
 
 def _main(argv: list[str] | None = None, *, pydicom_style: bool = False) -> int:
+    """The ``pyrdicom`` command line (``python -m pyrdicom``): ``show``, ``codify``, ``help`` and
+    the package's own commands.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments (default: ``sys.argv[1:]``).
+    pydicom_style : bool
+        Raise errors as pydicom's command does, rather than report them.
+
+    Returns
+    -------
+    int
+        The exit status.
+
+    Examples
+    --------
+    >>> from pyrdicom.cli import main
+    >>> main(["show", "pydicom::CT_small.dcm::Rows"])
+    128
+    0
+    """
     parser = argparse.ArgumentParser(prog="pyrdicom", description="Read and look at DICOM files.")
     sub = parser.add_subparsers(dest="command", required=True)
     _add_package_commands(parser, sub)
@@ -272,7 +294,20 @@ def _help(sub: Any, args: argparse.Namespace) -> None:
 
 
 def pydicom_style_main(argv: list[str] | None = None) -> None:
-    """`pydicom.cli.main.main`: the same commands, errors raised rather than reported."""
+    """`pydicom.cli.main.main`: the same commands, errors raised rather than reported.
+
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments (default: ``sys.argv[1:]``).
+
+    Examples
+    --------
+    >>> from pyrdicom.cli import pydicom_style_main
+    >>> pydicom_style_main(["show", "pydicom::CT_small.dcm::PatientName"])  # a test file
+    CompressedSamples^CT1
+    """
     _main(argv, pydicom_style=True)
 
 

@@ -31,7 +31,23 @@ debugging: bool = False
 
 def debug(debug_on: bool = True, default_handler: bool = True) -> None:
     """Turn logging of file reading and writing details on or off (``default_handler`` adds
-    a `logging.StreamHandler`)."""
+    a `logging.StreamHandler`).
+
+    Parameters
+    ----------
+    debug_on : bool
+        Log at DEBUG level (else WARNING).
+    default_handler : bool
+        Add a handler printing the messages to stderr.
+
+    Examples
+    --------
+    >>> from pyrdicom import config
+    >>> config.debug(True, default_handler=False)
+    >>> config.logger.level == 10
+    True
+    >>> config.debug(False, default_handler=False)
+    """
     global debugging
     if default_handler:
         handler = logging.StreamHandler()
@@ -52,7 +68,16 @@ data_element_callback_kwargs: dict[str, Any] = {}
 
 
 def reset_data_element_callback() -> None:
-    """Restore the default (no) `data_element_callback`."""
+    """Restore the default (no) `data_element_callback`.
+
+    Examples
+    --------
+    >>> from pyrdicom import config
+    >>> config.data_element_callback = lambda raw, **kwargs: raw
+    >>> config.reset_data_element_callback()
+    >>> config.data_element_callback is None
+    True
+    """
     global data_element_callback, data_element_callback_kwargs
     data_element_callback = None
     data_element_callback_kwargs = {}
@@ -69,7 +94,27 @@ enforce_valid_values = False
 
 
 def DS_numpy(use_numpy: bool = True) -> None:
-    """Read multi-valued DS elements as numpy arrays (not with `use_DS_decimal`)."""
+    """Read multi-valued DS elements as numpy arrays (not with `use_DS_decimal`).
+
+    Parameters
+    ----------
+    use_numpy : bool
+        Turn it on or off.
+
+    Raises
+    ------
+    ValueError
+        Turned on while DS values are read as `DSdecimal`.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import config, dcmread
+    >>> config.DS_numpy(True)
+    >>> type(dcmread(get_testdata_file("CT_small.dcm")).ImagePositionPatient).__name__
+    'ndarray'
+    >>> config.DS_numpy(False)
+    """
     global use_DS_numpy
     if use_DS_decimal and use_numpy:
         raise ValueError("Cannot use numpy arrays to read DS elements if `use_DS_decimal` is True")
@@ -77,7 +122,26 @@ def DS_numpy(use_numpy: bool = True) -> None:
 
 
 def DS_decimal(use_Decimal_boolean: bool = True) -> None:
-    """Make DS values `DSdecimal` (True) or `DSfloat` (False)."""
+    """Make DS values `DSdecimal` (True) or `DSfloat` (False).
+
+    Parameters
+    ----------
+    use_Decimal_boolean : bool
+        DS values as ``decimal.Decimal`` subclasses (else ``float`` subclasses).
+
+    Raises
+    ------
+    ValueError
+        Turned on while multi-valued DS elements are read as numpy arrays.
+
+    Examples
+    --------
+    >>> from pyrdicom import config, valuerep
+    >>> config.DS_decimal(True)
+    >>> valuerep.DSclass.__name__
+    'DSdecimal'
+    >>> config.DS_decimal(False)
+    """
     global use_DS_decimal
     use_DS_decimal = use_Decimal_boolean
     if use_DS_decimal and use_DS_numpy:
@@ -98,7 +162,14 @@ _use_future = False
 
 
 class Settings:
-    """pydicom's settings object (`settings`): validation modes and reading options."""
+    """pydicom's settings object (`settings`): validation modes and reading options.
+
+    Examples
+    --------
+    >>> from pyrdicom import config
+    >>> config.settings.reading_validation_mode == config.WARN
+    True
+    """
 
     def __init__(self) -> None:
         self._reading_validation_mode: int | None = None
@@ -154,7 +225,21 @@ settings = Settings()
 
 @contextmanager
 def disable_value_validation() -> Generator[None, None, None]:
-    """No value validation, reading or writing, inside the block."""
+    """No value validation, reading or writing, inside the block.
+
+
+    Yields
+    ------
+    None
+
+    Examples
+    --------
+    >>> from pyrdicom import DataElement, config
+    >>> with config.disable_value_validation():
+    ...     elem = DataElement(0x00080060, "CS", "far too long for a code string")
+    >>> elem.value
+    'far too long for a code string'
+    """
     reading, writing = settings._reading_validation_mode, settings._writing_validation_mode
     try:
         settings.reading_validation_mode = IGNORE
@@ -167,7 +252,20 @@ def disable_value_validation() -> Generator[None, None, None]:
 
 @contextmanager
 def strict_reading() -> Generator[None, None, None]:
-    """Invalid values read inside the block raise."""
+    """Invalid values read inside the block raise.
+
+
+    Yields
+    ------
+    None
+
+    Examples
+    --------
+    >>> from pyrdicom import config
+    >>> with config.strict_reading():
+    ...     config.settings.reading_validation_mode == config.RAISE
+    True
+    """
     reading = settings._reading_validation_mode
     try:
         settings.reading_validation_mode = RAISE
@@ -197,7 +295,21 @@ INVALID_KEY_BEHAVIOR = "WARN"
 
 
 def future_behavior(enable_future: bool = True) -> None:
-    """Behave as pydicom's next major version will (errors instead of deprecations)."""
+    """Behave as pydicom's next major version will (errors instead of deprecations).
+
+    Parameters
+    ----------
+    enable_future : bool
+        Turn it on or off.
+
+    Examples
+    --------
+    >>> from pyrdicom import config
+    >>> config.future_behavior()
+    >>> config.settings.writing_validation_mode == config.RAISE
+    True
+    >>> config.future_behavior(False)
+    """
     global _use_future, INVALID_KEYWORD_BEHAVIOR
     _use_future = enable_future
     INVALID_KEYWORD_BEHAVIOR = "RAISE" if enable_future else "WARN"

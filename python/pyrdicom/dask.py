@@ -73,6 +73,13 @@ def read_index(
     dask.dataframe.DataFrame
         With pyarrow-backed dtypes; ``.compute()`` equals ``index(source).to_pandas(...)``.
 
+    Raises
+    ------
+    ValueError
+        `files_per_partition` is below 1.
+    ImportError
+        Dask or pyarrow is not installed.
+
     Examples
     --------
     >>> from distributed import Client  # doctest: +SKIP
@@ -113,10 +120,33 @@ def read_pixels(paths: batch.Source) -> dask.array.Array:
     The first file is decoded here for its shape and type; every other file is checked
     against them when its task runs (a ``PixelDataError`` names the file that differs).
 
+    Parameters
+    ----------
+    paths : path, glob pattern, or iterable of paths
+        The files (a directory is walked).
+
+    Returns
+    -------
+    dask.array.Array
+
+    Raises
+    ------
+    OSError
+        A path that cannot be walked.
+    ValueError
+        No files.
+    ImportError
+        Dask is not installed.
+
     Examples
     --------
-    >>> frames = read_pixels("series/")  # doctest: +SKIP
-    >>> frames.mean(axis=(1, 2)).compute()  # doctest: +SKIP
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom.dask import read_pixels
+    >>> frames = read_pixels([get_testdata_file("CT_small.dcm")] * 3)
+    >>> frames.shape, frames.dtype
+    ((3, 128, 128), dtype('int16'))
+    >>> frames.mean(axis=(1, 2)).compute().shape
+    (3,)
     """
     da = _need("dask.array")
     delayed = _need("dask").delayed

@@ -60,7 +60,33 @@ def _core_entry(tag: int, exact: bool = False) -> Entry | None:
 def add_dict_entry(
     tag: int, VR: str, keyword: str, description: str, VM: str = "1", is_retired: str = ""
 ) -> None:
-    """Add (or replace) a public dictionary entry for this run (see `add_dict_entries`)."""
+    """Add (or replace) a public dictionary entry for this run (see `add_dict_entries`).
+
+    Parameters
+    ----------
+    tag : int
+        The tag (an even group).
+    VR : str
+        Its VR.
+    keyword : str
+        Its keyword (a Dataset attribute from now on).
+    description : str
+        Its name.
+    VM : str
+        Its value multiplicity ("1", "1-n", ...).
+    is_retired : str
+        "Retired" when it is, else "".
+
+    Examples
+    --------
+    >>> from pyrdicom import Dataset
+    >>> from pyrdicom.datadict import add_dict_entry
+    >>> add_dict_entry(0x10021001, "UL", "TestOne", "Test One")
+    >>> ds = Dataset()
+    >>> ds.TestOne = 42
+    >>> ds[0x10021001].VR
+    'UL'
+    """
     add_dict_entries({tag: (VR, VM, description, is_retired, keyword)})
 
 
@@ -68,7 +94,23 @@ def add_dict_entries(new_entries_dict: dict[int, Entry]) -> None:
     """Add (or replace) public dictionary entries ``{tag: (VR, VM, name, is_retired,
     keyword)}`` for this run; their keywords work as Dataset attributes.
 
-    Raises ValueError for private tags (use `add_private_dict_entries`)."""
+    Parameters
+    ----------
+    new_entries_dict : dict
+        ``{tag: (VR, VM, name, is_retired, keyword)}``.
+
+    Raises
+    ------
+    ValueError
+        A private tag (use `add_private_dict_entries`).
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import add_dict_entries, dictionary_VR
+    >>> add_dict_entries({0x10021002: ("DS", "3", "Test Two", "", "TestTwo")})
+    >>> dictionary_VR("TestTwo")
+    'DS'
+    """
     if any(BaseTag(tag).is_private for tag in new_entries_dict):
         raise ValueError(
             'Private tags cannot be added using "add_dict_entries" - use '
@@ -84,7 +126,28 @@ def add_dict_entries(new_entries_dict: dict[int, Entry]) -> None:
 def add_private_dict_entry(
     private_creator: str, tag: int, VR: str, description: str, VM: str = "1"
 ) -> None:
-    """Add (or replace) a private dictionary entry (see `add_private_dict_entries`)."""
+    """Add (or replace) a private dictionary entry (see `add_private_dict_entries`).
+
+    Parameters
+    ----------
+    private_creator : str
+        The private creator the entry belongs to.
+    tag : int
+        The private tag (its block byte is ignored).
+    VR : str
+        Its VR.
+    description : str
+        Its name.
+    VM : str
+        Its value multiplicity.
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import add_private_dict_entry, private_dictionary_VR
+    >>> add_private_dict_entry("ACME 1.1", 0x00410001, "DS", "Test Private Value")
+    >>> private_dictionary_VR(0x00411001, "ACME 1.1")
+    'DS'
+    """
     add_private_dict_entries(private_creator, {tag: (VR, VM, description, "")})
 
 
@@ -94,7 +157,25 @@ def add_private_dict_entries(
     """Add (or replace) private dictionary entries ``{tag: (VR, VM, name, is_retired)}`` of
     `private_creator` for this run; the block byte of each tag is ignored ("ggggxxee").
 
-    Raises ValueError for non-private tags (use `add_dict_entries`)."""
+    Parameters
+    ----------
+    private_creator : str
+        The private creator the entries belong to.
+    new_entries_dict : dict
+        ``{tag: (VR, VM, name, is_retired)}``.
+
+    Raises
+    ------
+    ValueError
+        A tag that is not private (use `add_dict_entries`).
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import add_private_dict_entries, private_dictionary_VM
+    >>> add_private_dict_entries("ACME 1.1", {0x00410002: ("US", "1-n", "Test Counts", "")})
+    >>> private_dictionary_VM(0x00411002, "ACME 1.1")
+    '1-n'
+    """
     if not all(BaseTag(tag).is_private for tag in new_entries_dict):
         raise ValueError(
             "Non-private tags cannot be added using 'add_private_dict_entries()' - use "
@@ -134,7 +215,26 @@ def _added_vr(tag: int, ds: Any) -> str | None:
 def get_entry(tag: Any) -> Entry:
     """(VR, VM, name, is_retired, keyword) of a tag, repeating groups included.
 
-    Raises KeyError for unknown tags."""
+    Parameters
+    ----------
+    tag : tag or keyword
+        Anything `Tag` accepts.
+
+    Returns
+    -------
+    tuple of (str, str, str, str, str)
+
+    Raises
+    ------
+    KeyError
+        The tag is not in the dictionary.
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import get_entry
+    >>> get_entry("PatientName")
+    ('PN', '1', "Patient's Name", '', 'PatientName')
+    """
     tag = Tag(tag)
     entry = _core_entry(tag)
     if entry is None:
@@ -143,7 +243,23 @@ def get_entry(tag: Any) -> Entry:
 
 
 def dictionary_has_tag(tag: Any) -> bool:
-    """Whether `tag` (a tag or keyword) has an entry of its own (repeating groups excluded)."""
+    """Whether `tag` (a tag or keyword) has an entry of its own (repeating groups excluded).
+
+    Parameters
+    ----------
+    tag : tag or keyword
+        Anything `Tag` accepts.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import dictionary_has_tag
+    >>> dictionary_has_tag(0x00100010), dictionary_has_tag(0x60000010)
+    (True, False)
+    """
     try:
         return _core_entry(Tag(tag), exact=True) is not None
     except Exception:
@@ -151,6 +267,28 @@ def dictionary_has_tag(tag: Any) -> bool:
 
 
 def dictionary_VR(tag: Any) -> str:
+    """The VR of a tag in the dictionary (repeating groups included).
+
+    Parameters
+    ----------
+    tag : tag or keyword
+        Anything `Tag` accepts.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KeyError
+        The tag is not in the dictionary.
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import dictionary_VR
+    >>> dictionary_VR(0x00280010), dictionary_VR("PixelSpacing")
+    ('US', 'DS')
+    """
     return get_entry(tag)[0]
 
 
@@ -163,23 +301,127 @@ def _dictionary_vr_fast(tag: int) -> str:
 
 
 def dictionary_VM(tag: Any) -> str:
+    """The value multiplicity of a tag in the dictionary.
+
+    Parameters
+    ----------
+    tag : tag or keyword
+        Anything `Tag` accepts.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KeyError
+        The tag is not in the dictionary.
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import dictionary_VM
+    >>> dictionary_VM("PixelSpacing")
+    '2'
+    """
     return get_entry(tag)[1]
 
 
 def dictionary_description(tag: Any) -> str:
+    """The name of a tag in the dictionary.
+
+    Parameters
+    ----------
+    tag : tag or keyword
+        Anything `Tag` accepts.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KeyError
+        The tag is not in the dictionary.
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import dictionary_description
+    >>> dictionary_description(0x00280030)
+    'Pixel Spacing'
+    """
     return get_entry(tag)[2]
 
 
 def dictionary_is_retired(tag: Any) -> bool:
+    """Whether a tag is retired from the standard.
+
+    Parameters
+    ----------
+    tag : tag or keyword
+        Anything `Tag` accepts.
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    KeyError
+        The tag is not in the dictionary.
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import dictionary_is_retired
+    >>> dictionary_is_retired(0x00080040), dictionary_is_retired("PatientName")
+    (True, False)
+    """
     return "retired" in get_entry(tag)[3].lower()
 
 
 def dictionary_keyword(tag: Any) -> str:
+    """The keyword of a tag in the dictionary.
+
+    Parameters
+    ----------
+    tag : tag or keyword
+        Anything `Tag` accepts.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KeyError
+        The tag is not in the dictionary.
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import dictionary_keyword
+    >>> dictionary_keyword(0x00100010)
+    'PatientName'
+    """
     return get_entry(tag)[4]
 
 
 def keyword_for_tag(tag: Any) -> str:
-    """The keyword of a tag, or '' if it has none."""
+    """The keyword of a tag, or '' if it has none.
+
+    Parameters
+    ----------
+    tag : tag
+        Anything `Tag` accepts.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import keyword_for_tag
+    >>> keyword_for_tag(0x00100020), keyword_for_tag(0x00111001)
+    ('PatientID', '')
+    """
     try:
         entry = _core_entry(Tag(tag))
     except Exception:
@@ -188,7 +430,23 @@ def keyword_for_tag(tag: Any) -> str:
 
 
 def tag_for_keyword(keyword: str) -> int | None:
-    """The tag of a dictionary keyword, or None."""
+    """The tag of a dictionary keyword, or None.
+
+    Parameters
+    ----------
+    keyword : str
+        A keyword.
+
+    Returns
+    -------
+    int or None
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import tag_for_keyword
+    >>> hex(tag_for_keyword("PatientID")), tag_for_keyword("NotAKeyword")
+    ('0x100020', None)
+    """
     try:
         return _KEYWORDS[keyword]
     except KeyError:
@@ -215,7 +473,23 @@ def _repeater_masks() -> list[tuple[int, int, str]]:
 
 
 def mask_match(tag: int) -> str | None:
-    """The repeating-group pattern (such as "60xx0010") that `tag` matches, or None."""
+    """The repeating-group pattern (such as "60xx0010") that `tag` matches, or None.
+
+    Parameters
+    ----------
+    tag : int
+        The tag.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import mask_match
+    >>> mask_match(0x60020010), mask_match(0x00100010)
+    ('60xx0010', None)
+    """
     for mask, masked, pattern in _repeater_masks():
         if tag & mask == masked:
             return pattern
@@ -223,12 +497,44 @@ def mask_match(tag: int) -> str | None:
 
 
 def repeater_has_tag(tag: int) -> bool:
-    """Whether `tag` matches a repeating-group entry (such as (60xx,0010))."""
+    """Whether `tag` matches a repeating-group entry (such as (60xx,0010)).
+
+    Parameters
+    ----------
+    tag : int
+        The tag.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import repeater_has_tag
+    >>> repeater_has_tag(0x60023000)
+    True
+    """
     return mask_match(tag) is not None
 
 
 def repeater_has_keyword(keyword: str) -> bool:
-    """Whether `keyword` is the keyword of a repeating-group entry."""
+    """Whether `keyword` is the keyword of a repeating-group entry.
+
+    Parameters
+    ----------
+    keyword : str
+        A keyword.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import repeater_has_keyword
+    >>> repeater_has_keyword("OverlayData"), repeater_has_keyword("PatientName")
+    (True, False)
+    """
     return any(e[4] == keyword for _, e in _repeaters())
 
 
@@ -236,7 +542,28 @@ def get_private_entry(tag: Any, private_creator: str) -> PrivateEntry:
     """(VR, VM, name, is_retired) of a private tag under its creator: the keys "ggggeeee",
     "ggggxxee" and "ggxxxxee" are tried in that order.
 
-    Raises KeyError for unknown creators and tags."""
+    Parameters
+    ----------
+    tag : tag
+        The private tag.
+    private_creator : str
+        Its private creator.
+
+    Returns
+    -------
+    tuple of (str, str, str, str)
+
+    Raises
+    ------
+    KeyError
+        An unknown creator or tag, or a creator that is not a string.
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import get_private_entry
+    >>> get_private_entry(0x00291008, "SIEMENS CSA HEADER")
+    ('CS', '1', 'CSA Image Header Type', '')
+    """
     tag = Tag(tag)
     if not isinstance(private_creator, str):
         msg = f"{tag.private_creator} '{private_creator}' is not a valid private creator"
@@ -256,14 +583,86 @@ def get_private_entry(tag: Any, private_creator: str) -> PrivateEntry:
 
 
 def private_dictionary_VR(tag: Any, private_creator: str) -> str:
+    """The VR of a private tag under its creator.
+
+    Parameters
+    ----------
+    tag : tag
+        The private tag.
+    private_creator : str
+        Its private creator.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KeyError
+        An unknown creator or tag.
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import private_dictionary_VR
+    >>> private_dictionary_VR(0x00291008, "SIEMENS CSA HEADER")
+    'CS'
+    """
     return get_private_entry(tag, private_creator)[0]
 
 
 def private_dictionary_VM(tag: Any, private_creator: str) -> str:
+    """The value multiplicity of a private tag under its creator.
+
+    Parameters
+    ----------
+    tag : tag
+        The private tag.
+    private_creator : str
+        Its private creator.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KeyError
+        An unknown creator or tag.
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import private_dictionary_VM
+    >>> private_dictionary_VM(0x00291008, "SIEMENS CSA HEADER")
+    '1'
+    """
     return get_private_entry(tag, private_creator)[1]
 
 
 def private_dictionary_description(tag: Any, private_creator: str) -> str:
+    """The name of a private tag under its creator.
+
+    Parameters
+    ----------
+    tag : tag
+        The private tag.
+    private_creator : str
+        Its private creator.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KeyError
+        An unknown creator or tag.
+
+    Examples
+    --------
+    >>> from pyrdicom.datadict import private_dictionary_description
+    >>> private_dictionary_description(0x00291008, "SIEMENS CSA HEADER")
+    'CSA Image Header Type'
+    """
     return get_private_entry(tag, private_creator)[2]
 
 

@@ -52,7 +52,27 @@ LONG_VALUE_VRS = frozenset(["LT", "UC", "UT", "OB", "OD", "OF", "OL", "OV", "OW"
 
 
 def empty_value_for_VR(vr: str | None, raw: bool = False) -> Any:
-    """The value an empty element of `vr` has, as pydicom gives it."""
+    """The value an empty element of `vr` has, as pydicom gives it.
+
+    Parameters
+    ----------
+    vr : str or None
+        The VR.
+    raw : bool
+        The empty value as bytes (``b""``) for the VRs whose empty value is text or a sequence.
+
+    Returns
+    -------
+    object
+        ``[]`` for SQ, an empty ``PersonName`` for PN, ``""`` for the other text VRs (None with
+        `config.use_none_as_empty_text_VR_value`), None for the rest.
+
+    Examples
+    --------
+    >>> from pyrdicom.dataelem import empty_value_for_VR
+    >>> empty_value_for_VR("LO"), empty_value_for_VR("US"), empty_value_for_VR("SQ")
+    ('', None, [])
+    """
     if vr == "SQ":
         return b"" if raw else []
     if config.use_none_as_empty_text_VR_value:
@@ -120,7 +140,35 @@ _CONFIGURABLE_READ_VRS = _DATETIME_VRS | {"DS", "IS"}
 
 
 class DataElement:
-    """A data element: tag, VR, value (and, for elements read from a file, where it came from)."""
+    """A data element: tag, VR, value (and, for elements read from a file, where it came from).
+
+    Parameters
+    ----------
+    tag : tag
+        The element's tag (anything `Tag` accepts).
+    VR : str
+        Its VR; "UN" of a known public tag becomes the dictionary's VR with
+        `config.replace_un_with_known_vr`.
+    value : object
+        Its value (converted to the VR's type: ``PersonName``, ``MultiValue``, ...).
+    file_value_tell : int, optional
+        Where the value starts in the file it was read from.
+    is_undefined_length : bool
+        Whether it was encoded with undefined length.
+    already_converted : bool
+        Keep `value` as given (no conversion or validation).
+    validation_mode : int, optional
+        How invalid values are handled (default: `config.settings.reading_validation_mode`).
+
+    Examples
+    --------
+    >>> from pyrdicom import DataElement
+    >>> elem = DataElement(0x00100010, "PN", "Doe^Jane")
+    >>> elem.keyword, elem.VR, elem.value
+    ('PatientName', 'PN', 'Doe^Jane')
+    >>> elem
+    (0010,0010) Patient's Name                      PN: 'Doe^Jane'
+    """
 
     # `__dict__` lets an instance override the display settings (showVR, descripWidth, ...).
     __slots__ = (
@@ -247,7 +295,24 @@ class DataElement:
         return isinstance(self._value, BufferedIOBase)
 
     def validate(self, value: Any) -> None:
-        """Check `value` for this element's VR, as `validation_mode` says (warn or raise)."""
+        """Check `value` for this element's VR, as `validation_mode` says (warn or raise).
+
+        Parameters
+        ----------
+        value : object
+            The value to check.
+
+        Examples
+        --------
+        >>> from pyrdicom import DataElement
+        >>> from pyrdicom import config
+        >>> elem = DataElement(0x00080060, "CS", "CT", validation_mode=config.RAISE)
+        >>> elem.validate("MR")
+        >>> elem.validate("not upper case")
+        Traceback (most recent call last):
+            ...
+        ValueError: The value length (14) exceeds the maximum length of 16 allowed for VR CS.
+        """
         validate_value(self.VR, value, self.validation_mode)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> DataElement:
@@ -384,6 +449,16 @@ class DataElement:
         return empty_value_for_VR(self.VR)
 
     def clear(self) -> None:
+        """Empty the element: its value becomes the VR's empty value.
+
+        Examples
+        --------
+        >>> from pyrdicom import DataElement
+        >>> elem = DataElement(0x00100010, "PN", "Doe^Jane")
+        >>> elem.clear()
+        >>> elem.is_empty
+        True
+        """
         self._value = self.empty_value
         self._raw = None
 
@@ -493,6 +568,33 @@ class DataElement:
         value_key: str | None,
         bulk_data_uri_handler: Any = None,
     ) -> DataElement:
+        """An element from the DICOM JSON Model (PS3.18 F), as pydicom's ``DataElement.from_json``.
+
+        Parameters
+        ----------
+        dataset_class : type
+            The class of the data sets of sequence items.
+        tag : str
+            The "ggggeeee" key.
+        vr : str
+            The VR.
+        value : object
+            The JSON value.
+        value_key : str or None
+            "Value", "InlineBinary" or "BulkDataURI".
+        bulk_data_uri_handler : callable, optional
+            ``handler(tag, vr, uri)`` (or ``handler(uri)``): the value of a BulkDataURI.
+
+        Returns
+        -------
+        DataElement
+
+        Examples
+        --------
+        >>> from pyrdicom import DataElement, Dataset
+        >>> DataElement.from_json(Dataset, "00100010", "PN", [{"Alphabetic": "Doe^Jane"}], "Value")
+        (0010,0010) Patient's Name                      PN: 'Doe^Jane'
+        """
         from .jsonrep import _wrap_handler, element_from_json
 
         return element_from_json(
@@ -502,6 +604,25 @@ class DataElement:
     def to_json_dict(
         self, bulk_data_element_handler: Any, bulk_data_threshold: int
     ) -> dict[str, Any]:
+        """The element as the DICOM JSON Model (PS3.18 F), a dict.
+
+        Parameters
+        ----------
+        bulk_data_element_handler : callable or None
+            ``handler(element) -> str``: the BulkDataURI of a long binary value.
+        bulk_data_threshold : int
+            Values longer than this go to `bulk_data_element_handler` (when there is one).
+
+        Returns
+        -------
+        dict
+
+        Examples
+        --------
+        >>> from pyrdicom import DataElement
+        >>> DataElement(0x00100010, "PN", "Doe^Jane").to_json_dict(None, 1024)
+        {'vr': 'PN', 'Value': [{'Alphabetic': 'Doe^Jane'}]}
+        """
         from .jsonrep import element_to_json_dict
 
         return element_to_json_dict(self, bulk_data_element_handler, bulk_data_threshold)
@@ -512,6 +633,27 @@ class DataElement:
         bulk_data_element_handler: Any = None,
         dump_handler: Any = None,
     ) -> str:
+        """The element as DICOM JSON (PS3.18 F) text.
+
+        Parameters
+        ----------
+        bulk_data_threshold : int
+            Values longer than this go to `bulk_data_element_handler` (when there is one).
+        bulk_data_element_handler : callable, optional
+            ``handler(element) -> str``: the BulkDataURI of a long binary value.
+        dump_handler : callable, optional
+            ``handler(dict) -> str`` in place of ``json.dumps(d, sort_keys=True)``.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> from pyrdicom import DataElement
+        >>> DataElement(0x00100010, "PN", "Doe^Jane").to_json()
+        '{"Value": [{"Alphabetic": "Doe^Jane"}], "vr": "PN"}'
+        """
         import json
 
         d = self.to_json_dict(bulk_data_element_handler, bulk_data_threshold)
@@ -530,6 +672,35 @@ class RawDataElement(NamedTuple):
     """An element as read, value still bytes (pydicom's reader API: `data_element_generator`).
 
     `VR` is None for implicit VR (the dictionary decides in `convert_raw_data_element`).
+
+    Parameters
+    ----------
+    tag : BaseTag
+        The element's tag.
+    VR : str or None
+        Its VR as encoded (None: implicit VR).
+    length : int
+        Its value length (0xFFFFFFFF: undefined).
+    value : bytes or None
+        Its encoded value (None: deferred).
+    value_tell : int
+        Where the value starts in the file.
+    is_implicit_VR : bool
+        The encoding it was read with.
+    is_little_endian : bool
+        The byte order it was read with.
+    is_raw : bool
+        Always True (pydicom's marker).
+    is_buffered : bool
+        Whether the value is a buffer.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> raw = dcmread(get_testdata_file("CT_small.dcm")).get_item("Modality")
+    >>> raw.VR, raw.value
+    ('CS', b'CT')
     """
 
     tag: BaseTag
@@ -547,7 +718,30 @@ def convert_raw_data_element(
     raw: RawDataElement, *, encoding: Any = None, ds: Any = None
 ) -> DataElement:
     """The `DataElement` of `raw`: VR and value from the ``raw_element_vr`` and
-    ``raw_element_value`` hooks (`pyrdicom.hooks`), after `config.data_element_callback`."""
+    ``raw_element_value`` hooks (`pyrdicom.hooks`), after `config.data_element_callback`.
+
+    Parameters
+    ----------
+    raw : RawDataElement
+        The element as read.
+    encoding : str or list of str, optional
+        The character set(s) of text values (default: `ds`'s).
+    ds : Dataset, optional
+        The data set the element is in (for its character set and Pixel Representation).
+
+    Returns
+    -------
+    DataElement
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.dataelem import convert_raw_data_element
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> convert_raw_data_element(ds.get_item("Rows"), ds=ds).value
+    128
+    """
     from . import config
     from .hooks import hooks
 

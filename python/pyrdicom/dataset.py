@@ -74,7 +74,28 @@ class _AsRead:
 
 class PrivateBlock:
     """The elements of one private creator's block: (gggg,xx00)-(gggg,xxFF), where (gggg,00xx)
-    holds the creator's name."""
+    holds the creator's name.
+
+    Made by `Dataset.private_block`; indexed by the element offset (0x00 to 0xFF) in the block.
+
+    Parameters
+    ----------
+    key : tuple of (int, str)
+        The group and the private creator.
+    dataset : Dataset
+        The data set the block is a view of.
+    private_creator_element : int
+        The element number (0x10 to 0xFF) of the private creator in the group.
+
+    Examples
+    --------
+    >>> from pyrdicom import Dataset
+    >>> ds = Dataset()
+    >>> block = ds.private_block(0x0041, "My Creator", create=True)
+    >>> block.add_new(0x01, "LO", "a private value")
+    >>> ds[0x00411001].value, block.private_creator
+    ('a private value', 'My Creator')
+    """
 
     def __init__(self, key: tuple[int, str], dataset: Dataset, private_creator_element: int):
         self.group = key[0]
@@ -83,6 +104,29 @@ class PrivateBlock:
         self.block_start = private_creator_element << 8
 
     def get_tag(self, element_offset: int) -> BaseTag:
+        """The tag of the element at `element_offset` in this block.
+
+        Parameters
+        ----------
+        element_offset : int
+            The offset in the block, 0x00 to 0xFF.
+
+        Returns
+        -------
+        BaseTag
+
+        Raises
+        ------
+        ValueError
+            `element_offset` is above 0xFF.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> block = Dataset().private_block(0x0041, "My Creator", create=True)
+        >>> block.get_tag(0x01)
+        (0041,1001)
+        """
         if element_offset > 0xFF:
             raise ValueError("Element offset must be less than 256")
         return Tag(self.group, self.block_start + element_offset)
@@ -97,6 +141,25 @@ class PrivateBlock:
         del self.dataset[self.get_tag(element_offset)]
 
     def add_new(self, element_offset: int, VR: str, value: object) -> None:
+        """Add an element at `element_offset` in this block (replacing one already there).
+
+        Parameters
+        ----------
+        element_offset : int
+            The offset in the block, 0x00 to 0xFF.
+        VR : str
+            The element's VR.
+        value : object
+            Its value.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset()
+        >>> ds.private_block(0x0041, "My Creator", create=True).add_new(0x02, "US", 7)
+        >>> ds[0x00411002].value
+        7
+        """
         tag = self.get_tag(element_offset)
         self.dataset.add_new(tag, VR, value)
         self.dataset[tag].private_creator = self.private_creator
@@ -109,7 +172,29 @@ class PrivateBlock:
 
 
 class Dataset:
-    """A collection of DataElements keyed by tag, with keyword attribute access."""
+    """A collection of DataElements keyed by tag, with keyword attribute access.
+
+    Elements are reached by keyword (``ds.PatientName``), by tag (``ds[0x00100010]``) or by
+    slices of tags; iterating yields the elements in tag order.
+
+    Parameters
+    ----------
+    *args
+        Nothing, ``None``, or one mapping of tags to elements (a ``Dataset`` or a dict).
+    **kwargs
+        Elements to set by keyword (``PatientName="Doe^Jane"``).
+
+    Examples
+    --------
+    >>> from pyrdicom import Dataset
+    >>> ds = Dataset(PatientName="Doe^Jane", Modality="CT")
+    >>> ds.PatientName
+    'Doe^Jane'
+    >>> ds[0x00080060].value
+    'CT'
+    >>> len(ds)
+    2
+    """
 
     indent_chars = "   "
     default_element_format = "%(tag)s %(name)-35.35s %(VR)s: %(repval)s"
@@ -368,7 +453,16 @@ class Dataset:
             object.__setattr__(self, "file_meta", value)
 
     def ensure_file_meta(self) -> None:
-        """Create an empty `file_meta` if there is none."""
+        """Create an empty `file_meta` if there is none.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset()
+        >>> ds.ensure_file_meta()
+        >>> type(ds.file_meta).__name__
+        'FileMetaDataset'
+        """
         if getattr(self, "file_meta", None) is None:
             self.file_meta = FileMetaDataset()
 
@@ -452,6 +546,36 @@ class Dataset:
     __hash__ = None  # type: ignore[assignment]
 
     def get(self, key: Any, default: Any = None) -> Any:
+        """The value of keyword `key`, or the element of tag `key`; `default` when it is absent.
+
+        Parameters
+        ----------
+        key : str or tag
+            A keyword (its value is returned) or a tag (its element is returned).
+        default : object, optional
+            What an absent element gives.
+
+        Returns
+        -------
+        object
+            The value (for a keyword), the DataElement (for a tag), or `default`.
+
+        Raises
+        ------
+        TypeError
+            `key` is neither a string nor something `Tag` accepts.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset(PatientName="Doe^Jane")
+        >>> ds.get("PatientName")
+        'Doe^Jane'
+        >>> ds.get(0x00100010).VR
+        'PN'
+        >>> ds.get("PatientID", "unknown")
+        'unknown'
+        """
         if isinstance(key, str):
             try:
                 return getattr(self, key)
@@ -467,9 +591,31 @@ class Dataset:
 
     def get_item(self, key: Any, *, keep_deferred: bool = False) -> Any:
         """The element of `key` as stored: a `RawDataElement` when its value was not
-        converted yet, else the `DataElement`; None when absent. With `keep_deferred`, an
-        element longer than dcmread's `defer_size` is a RawDataElement whose value is None
-        (pydicom's deferred read; pyrdicom reads every value on demand anyway)."""
+        converted yet, else the `DataElement`; None when absent.
+
+        With `keep_deferred`, an element longer than dcmread's `defer_size` is a RawDataElement
+        whose value is None (pydicom's deferred read; pyrdicom reads every value on demand anyway).
+
+        Parameters
+        ----------
+        key : tag or slice
+            The element's tag, or a slice of tags (a data set of the elements as stored).
+        keep_deferred : bool
+            Report the elements over `defer_size` as deferred (value None).
+
+        Returns
+        -------
+        RawDataElement, DataElement, Dataset or None
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+        >>> raw = ds.get_item(0x00100010)
+        >>> type(raw).__name__, raw.value
+        ('RawDataElement', b'CompressedSamples^CT1 ')
+        """
         if isinstance(key, slice):
             return self._dataset_slice(key)
         tag = Tag(key)
@@ -509,14 +655,53 @@ class Dataset:
         )  # fmt: skip
 
     def elements(self) -> Iterator[Any]:
-        """The elements in tag order, unconverted ones as `RawDataElement` (see get_item)."""
+        """The elements in tag order, unconverted ones as `RawDataElement` (see get_item).
+
+        Yields
+        ------
+        RawDataElement or DataElement
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> [elem.keyword for elem in Dataset(PatientName="Doe^Jane", Modality="CT").elements()]
+        ['Modality', 'PatientName']
+        """
         for tag in sorted(self._dict.keys()):
             yield self.get_item(tag)
 
     def update_raw_element(
         self, tag: Any, *, vr: str | None = None, value: bytes | None = None
     ) -> None:
-        """Change the VR and/or the encoded value of an element not converted yet."""
+        """Change the VR and/or the encoded value of an element not converted yet.
+
+        Parameters
+        ----------
+        tag : tag
+            The element's tag.
+        vr : str, optional
+            Its new VR.
+        value : bytes, optional
+            Its new encoded value.
+
+        Raises
+        ------
+        ValueError
+            Neither `vr` nor `value`, or an unknown VR.
+        TypeError
+            `value` is not bytes, or the element was already converted to a DataElement.
+        KeyError
+            No element with that tag.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+        >>> ds.update_raw_element(0x00100010, value=b"Doe^Jane")
+        >>> ds.PatientName
+        'Doe^Jane'
+        """
         from .valuerep import VR as VR_
 
         if vr is None and value is None:
@@ -542,6 +727,24 @@ class Dataset:
         self._dict[tag] = raw._replace(VR=vr, value=value)
 
     def popitem(self) -> tuple[BaseTag, DataElement]:
+        """Remove and return the element added (or read) last, with its tag.
+
+        Returns
+        -------
+        tuple of (BaseTag, DataElement)
+
+        Raises
+        ------
+        KeyError
+            The data set is empty.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> tag, elem = Dataset(PatientName="Doe^Jane", Modality="CT").popitem()
+        >>> elem.keyword
+        'Modality'
+        """
         keys = list(self._dict.keys())
         if not keys:
             raise KeyError("popitem(): dictionary is empty")
@@ -549,15 +752,71 @@ class Dataset:
         return (tag, self.pop(tag))
 
     def keys(self) -> Any:
+        """The tags of the elements, as a dict's keys view.
+
+        Returns
+        -------
+        dict_keys of BaseTag
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> list(Dataset(Modality="CT").keys())
+        [(0008,0060)]
+        """
         return self._dict.keys()
 
     def values(self) -> list[DataElement]:
+        """The elements, in the order they were added or read.
+
+        Returns
+        -------
+        list of DataElement
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> [elem.value for elem in Dataset(Modality="CT").values()]
+        ['CT']
+        """
         return [self._element(t) for t in self._dict]
 
     def items(self) -> list[tuple[BaseTag, DataElement]]:
+        """The (tag, element) pairs, in the order they were added or read.
+
+        Returns
+        -------
+        list of tuple of (BaseTag, DataElement)
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> [(tag, elem.value) for tag, elem in Dataset(Modality="CT").items()]
+        [((0008,0060), 'CT')]
+        """
         return [(BaseTag(t), self._element(t)) for t in self._dict]
 
     def dir(self, *filters: str) -> list[str]:
+        """The keywords of the data set's (non-private) elements, sorted.
+
+        Parameters
+        ----------
+        *filters : str
+            Keep only the keywords that contain one of these (case-insensitive).
+
+        Returns
+        -------
+        list of str
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset(PatientName="Doe^Jane", PatientID="12", Modality="CT")
+        >>> ds.dir()
+        ['Modality', 'PatientID', 'PatientName']
+        >>> ds.dir("name")
+        ['PatientName']
+        """
         names = []
         for tag in self._dict:
             kw = datadict.keyword_for_tag(tag) if not BaseTag(tag).is_private else ""
@@ -569,12 +828,74 @@ class Dataset:
         return sorted(set(super().__dir__()) | set(self.dir()))
 
     def add(self, data_element: DataElement) -> None:
+        """Add `data_element`, under its tag (replacing an element already there).
+
+        Parameters
+        ----------
+        data_element : DataElement
+            The element to add.
+
+        Examples
+        --------
+        >>> from pyrdicom import DataElement, Dataset
+        >>> ds = Dataset()
+        >>> ds.add(DataElement(0x00100010, "PN", "Doe^Jane"))
+        >>> ds.PatientName
+        'Doe^Jane'
+        """
         self[data_element.tag] = data_element
 
     def add_new(self, tag: Any, VR: str, value: Any) -> None:
+        """Add an element made of `tag`, `VR` and `value` (replacing one already there).
+
+        Parameters
+        ----------
+        tag : tag
+            The element's tag.
+        VR : str
+            Its VR.
+        value : object
+            Its value.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset()
+        >>> ds.add_new(0x00280010, "US", 512)
+        >>> ds.Rows
+        512
+        """
         self.add(DataElement(tag, VR, value))
 
     def pop(self, key: Any, *args: Any) -> Any:
+        """Remove the element of `key` and return it, as ``dict.pop``.
+
+        Parameters
+        ----------
+        key : tag or keyword
+            The element's tag or keyword.
+        *args : object
+            A default returned when the element is absent.
+
+        Returns
+        -------
+        DataElement or object
+            The element, or the default.
+
+        Raises
+        ------
+        KeyError
+            The element is absent and no default is given.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset(Modality="CT")
+        >>> ds.pop("Modality").value
+        'CT'
+        >>> ds.pop("Modality", None) is None
+        True
+        """
         try:
             tag = Tag(key)
         except TAG_ERRORS:
@@ -590,6 +911,34 @@ class Dataset:
         return elem
 
     def setdefault(self, key: Any, default: Any = None) -> DataElement:
+        """The element of `key`; when absent, an element of `key` with value `default` is added
+        first (its VR from the dictionary; "UN" for private or unknown tags).
+
+        Parameters
+        ----------
+        key : tag or keyword
+            The element's tag or keyword.
+        default : DataElement or object, optional
+            The element, or the value of the element, to add when absent.
+
+        Returns
+        -------
+        DataElement
+
+        Raises
+        ------
+        KeyError
+            An unknown public tag while writing validation raises.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset()
+        >>> ds.setdefault("PatientName", "Doe^Jane").VR
+        'PN'
+        >>> ds.setdefault("PatientName", "Other").value
+        'Doe^Jane'
+        """
         tag = Tag(key)
         if tag in self:
             return self[tag]
@@ -609,9 +958,36 @@ class Dataset:
         return default
 
     def trait_names(self) -> list[str]:
+        """The names IPython completes on a data set (the attributes and the keywords present).
+
+        Returns
+        -------
+        list of str
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> "PatientName" in Dataset(PatientName="Doe^Jane").trait_names()
+        True
+        """
         return dir(self)
 
     def update(self, d: Any) -> None:
+        """Set the elements of a mapping: keyword keys set values, tag keys set elements.
+
+        Parameters
+        ----------
+        d : mapping
+            Keywords to values, or tags to DataElements.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset()
+        >>> ds.update({"PatientName": "Doe^Jane", "PatientID": "12"})
+        >>> ds.PatientID
+        '12'
+        """
         for key, value in list(d.items()):
             if isinstance(key, str):
                 setattr(self, key, value)
@@ -619,9 +995,33 @@ class Dataset:
                 self[Tag(key)] = value
 
     def clear(self) -> None:
+        """Remove every element.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset(Modality="CT")
+        >>> ds.clear()
+        >>> len(ds)
+        0
+        """
         self._dict.clear()
 
     def copy(self) -> Dataset:
+        """A shallow copy: a new data set holding the same element objects.
+
+        Returns
+        -------
+        Dataset
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset(Modality="CT")
+        >>> other = ds.copy()
+        >>> other is ds, other[0x00080060] is ds[0x00080060]
+        (False, True)
+        """
         import copy
 
         return copy.copy(self)
@@ -651,9 +1051,44 @@ class Dataset:
         return arr
 
     def group_dataset(self, group: int) -> Dataset:
+        """The elements of one group, as a new data set.
+
+        Parameters
+        ----------
+        group : int
+            The group number, 0x0000 to 0xFFFF.
+
+        Returns
+        -------
+        Dataset
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset(PatientName="Doe^Jane", Modality="CT")
+        >>> ds.group_dataset(0x0010).dir()
+        ['PatientName']
+        """
         return self[(group, 0x0000) : (group + 1, 0x0000)]
 
     def data_element(self, name: str) -> DataElement | None:
+        """The element of keyword `name`, or None when the data set has none.
+
+        Parameters
+        ----------
+        name : str
+            A keyword of the DICOM dictionary.
+
+        Returns
+        -------
+        DataElement or None
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> Dataset(Modality="CT").data_element("Modality").tag
+        (0008,0060)
+        """
         tag = datadict.tag_for_keyword(name)
         if tag is not None and tag in self._dict:
             return self[tag]
@@ -662,6 +1097,26 @@ class Dataset:
     def walk(
         self, callback: Callable[[Dataset, DataElement], None], recursive: bool = True
     ) -> None:
+        """Call `callback` with each element in tag order (and with the elements of sequence
+        items when `recursive`). The callback may delete the element it is given.
+
+        Parameters
+        ----------
+        callback : callable
+            ``callback(dataset, element)``, where `dataset` holds `element`.
+        recursive : bool
+            Walk into the items of sequences too.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> ds = dcmread(get_testdata_file("rtplan.dcm"))
+        >>> names = []
+        >>> ds.walk(lambda item, elem: names.append(elem.keyword))
+        >>> "BeamName" in names
+        True
+        """
         for tag in sorted(self._dict):
             if tag not in self._dict:  # the callback may delete elements
                 continue
@@ -673,6 +1128,20 @@ class Dataset:
                     item.walk(callback)
 
     def iterall(self) -> Iterator[DataElement]:
+        """Every element, in tag order, each sequence followed by the elements of its items.
+
+        Yields
+        ------
+        DataElement
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> ds = dcmread(get_testdata_file("rtplan.dcm"))
+        >>> sum(1 for _ in ds.iterall()) > len(ds)
+        True
+        """
         for elem in self:
             yield elem
             if elem.VR == "SQ":
@@ -744,6 +1213,26 @@ class Dataset:
         is_little_endian: bool | None,
         character_encoding: str | list[str] | None = None,
     ) -> None:
+        """Record the encoding the data set was read with (what `original_encoding` and
+        `original_character_set` report).
+
+        Parameters
+        ----------
+        is_implicit_vr : bool or None
+            Implicit VR (None: unknown).
+        is_little_endian : bool or None
+            Little endian (None: unknown).
+        character_encoding : str or list of str, optional
+            The character set(s) it was read with.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset()
+        >>> ds.set_original_encoding(False, True, "ISO_IR 100")
+        >>> ds.original_encoding, ds.original_character_set
+        ((False, True), 'ISO_IR 100')
+        """
         d = self.__dict__
         d["_read_implicit"] = is_implicit_vr
         d["_read_little"] = is_little_endian
@@ -814,7 +1303,17 @@ class Dataset:
 
     def decode(self) -> None:
         """Decode the text of every element with the data set's character set (items with
-        their own, inheriting this one)."""
+        their own, inheriting this one).
+
+        Examples
+        --------
+        >>> from pydicom.data import get_charset_files
+        >>> from pyrdicom import dcmread
+        >>> ds = dcmread(get_charset_files("chrFren.dcm")[0])
+        >>> ds.decode()
+        >>> ds.PatientName
+        'Buc^Jérôme'
+        """
         from .charset import decode_element
 
         charset = self._character_set
@@ -830,6 +1329,30 @@ class Dataset:
         self.walk(decode, recursive=False)
 
     def private_creators(self, group: int) -> list[str]:
+        """The private creators of the blocks in `group`.
+
+        Parameters
+        ----------
+        group : int
+            An odd (private) group number.
+
+        Returns
+        -------
+        list of str
+
+        Raises
+        ------
+        ValueError
+            `group` is even.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset()
+        >>> ds.add_new_private("My Creator", 0x0041, 0x01, "value", "LO")
+        >>> ds.private_creators(0x0041)
+        ['My Creator']
+        """
         if group % 2 == 0:
             raise ValueError("Group must be an odd number")
         return [e.value for e in self._creator_elements(group)]
@@ -840,7 +1363,37 @@ class Dataset:
 
     def private_block(self, group: int, private_creator: str, create: bool = False) -> PrivateBlock:
         """The block of `private_creator` in `group`; `create` adds the creator in the first
-        free slot when it is absent (else KeyError)."""
+        free slot when it is absent (else KeyError).
+
+        Parameters
+        ----------
+        group : int
+            An odd (private) group number.
+        private_creator : str
+            The creator's name.
+        create : bool
+            Add the creator when the group has none of that name.
+
+        Returns
+        -------
+        PrivateBlock
+
+        Raises
+        ------
+        ValueError
+            An empty `private_creator`, or an even `group`.
+        KeyError
+            No block of `private_creator` and `create` is not set.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset()
+        >>> block = ds.private_block(0x0041, "My Creator", create=True)
+        >>> block.add_new(0x01, "LO", "a value")
+        >>> ds.private_block(0x0041, "My Creator")[0x01].value
+        'a value'
+        """
         blocks = self.__dict__.setdefault("_private_blocks", {})
         key = (group, private_creator)
         if key in blocks:
@@ -863,6 +1416,29 @@ class Dataset:
     def get_private_item(
         self, group: int, element_offset: int, private_creator: str
     ) -> DataElement:
+        """The element at `element_offset` in the block of `private_creator` in `group`.
+
+        Parameters
+        ----------
+        group : int
+            An odd (private) group number.
+        element_offset : int
+            The offset in the block, 0x00 to 0xFF.
+        private_creator : str
+            The creator's name.
+
+        Returns
+        -------
+        DataElement
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset()
+        >>> ds.add_new_private("My Creator", 0x0041, 0x01, "a value", "LO")
+        >>> ds.get_private_item(0x0041, 0x01, "My Creator").value
+        'a value'
+        """
         block = self.private_block(group, private_creator)
         return self[block.get_tag(element_offset)]
 
@@ -875,14 +1451,46 @@ class Dataset:
         vr: str | None = None,
     ) -> None:
         """Add a private element (creating its block if needed); the VR defaults to the
-        private dictionary's."""
+        private dictionary's.
+
+        Parameters
+        ----------
+        private_creator : str
+            The creator's name.
+        group : int
+            An odd (private) group number.
+        element_offset : int
+            The offset in the block, 0x00 to 0xFF.
+        value : object
+            The element's value.
+        vr : str, optional
+            Its VR (default: the private dictionary's entry for the creator).
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset()
+        >>> ds.add_new_private("My Creator", 0x0041, 0x01, "a value", "LO")
+        >>> ds[0x00410010].value, ds[0x00411001].value
+        ('My Creator', 'a value')
+        """
         block = self.private_block(group, private_creator, create=True)
         if vr is None:
             vr = datadict.get_private_entry((group, element_offset), private_creator)[0]
         block.add_new(element_offset, vr, value)
 
     def remove_private_tags(self) -> None:
-        """Delete every private element, in sequence items too."""
+        """Delete every private element, in sequence items too.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset(Modality="CT")
+        >>> ds.add_new_private("My Creator", 0x0041, 0x01, "a value", "LO")
+        >>> ds.remove_private_tags()
+        >>> ds.dir(), len(ds)
+        (['Modality'], 1)
+        """
 
         def remove(ds: Dataset, elem: DataElement) -> None:
             if elem.tag.is_private:
@@ -896,7 +1504,29 @@ class Dataset:
         sequence_element_format: str = default_sequence_element_format,
         indent_format: str | None = None,
     ) -> Iterator[str]:
-        """Each element (recursively) formatted with %-style keys of its public attributes."""
+        """Each element (recursively) formatted with %-style keys of its public attributes.
+
+        Parameters
+        ----------
+        element_format : str
+            The format of an element that is not a sequence (``%(tag)s``, ``%(name)s``,
+            ``%(VR)s``, ``%(repval)s``, ...).
+        sequence_element_format : str
+            The format of a sequence element.
+        indent_format : str, optional
+            Accepted for pydicom's signature; not used.
+
+        Yields
+        ------
+        str
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset(PatientName="Doe^Jane")
+        >>> list(ds.formatted_lines("%(keyword)s=%(value)s"))
+        ['PatientName=Doe^Jane']
+        """
         skip = ("from_json", "to_json", "to_json_dict", "clear", "description", "validate")
         for elem in self.iterall():
             fields = {}
@@ -948,7 +1578,31 @@ class Dataset:
             self.__dict__.pop("_pixel_cache", None)
 
     def overlay_array(self, group: int) -> Any:
-        """The Overlay Data of overlay `group` (0x6000 to 0x60FF) as an array."""
+        """The Overlay Data of overlay `group` (0x6000 to 0x60FF) as an array.
+
+        Parameters
+        ----------
+        group : int
+            The overlay's group, 0x6000 to 0x60FE (even).
+
+        Returns
+        -------
+        numpy.ndarray
+            ``(rows, columns)`` or ``(frames, rows, columns)`` of 0 and 1, uint8.
+
+        Raises
+        ------
+        ValueError
+            `group` is outside 0x6000 to 0x60FF.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> ds = dcmread(get_testdata_file("MR-SIEMENS-DICOM-WithOverlays.dcm"))
+        >>> ds.overlay_array(0x6000).shape
+        (484, 484)
+        """
         if group < 0x6000 or group > 0x60FF:
             raise ValueError(
                 "The group part of the 'Overlay Data' element tag must be between 0x6000 and "
@@ -959,7 +1613,26 @@ class Dataset:
         return get_overlay_array(self, group)
 
     def waveform_array(self, index: int) -> Any:
-        """Multiplex group `index` of the Waveform Sequence, scaled to channel units."""
+        """Multiplex group `index` of the Waveform Sequence, scaled to channel units.
+
+        Parameters
+        ----------
+        index : int
+            The item of the Waveform Sequence.
+
+        Returns
+        -------
+        numpy.ndarray
+            ``(samples, channels)``, float64.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> ds = dcmread(get_testdata_file("waveform_ecg.dcm"))
+        >>> ds.waveform_array(0).shape
+        (10000, 12)
+        """
         from .waveforms import multiplex_array
 
         return multiplex_array(self, index, as_raw=False)
@@ -975,7 +1648,37 @@ class Dataset:
     ) -> None:
         """How `pixel_array` decodes (pydicom 3's method): the frame `index` only, `raw`,
         `decoding_plugin` and the decoders' options (see `pyrdicom.pixels.pixel_array`);
-        there is one decoding backend, so `use_v2_backend` changes nothing."""
+        there is one decoding backend, so `use_v2_backend` changes nothing.
+
+        Parameters
+        ----------
+        index : int, optional
+            Decode only this frame (default: all of them).
+        raw : bool
+            Leave colour data as stored (no conversion to RGB).
+        decoding_plugin : str
+            The plugin to decode with (one decoder backs every name pydicom has).
+        use_v2_backend : bool
+            pydicom's switch to its old handlers; no effect.
+        **kwargs
+            The decoders' options (``as_rgb``, ``view_only``, ...).
+
+        Raises
+        ------
+        TypeError
+            `use_v2_backend` in pydicom's future mode.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> ds = dcmread(get_testdata_file("emri_small.dcm"))
+        >>> ds.pixel_array.shape
+        (10, 64, 64)
+        >>> ds.pixel_array_options(index=3)
+        >>> ds.pixel_array.shape
+        (64, 64)
+        """
         if config._use_future and use_v2_backend:
             raise TypeError(
                 f"{type(self).__name__}.pixel_array_options() got an unexpected keyword "
@@ -989,7 +1692,27 @@ class Dataset:
         self.__dict__.pop("_pixel_cache", None)
 
     def convert_pixel_data(self, handler_name: str = "") -> None:
-        """pydicom's deprecated explicit decode: `pixel_array` decodes (once) on access."""
+        """pydicom's deprecated explicit decode: `pixel_array` decodes (once) on access.
+
+        Parameters
+        ----------
+        handler_name : str
+            pydicom 2's handler name; not used (one decoder backs them all).
+
+        Raises
+        ------
+        AttributeError
+            In pydicom's future mode, where the method is gone.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+        >>> ds.convert_pixel_data()
+        >>> ds.pixel_array.shape
+        (128, 128)
+        """
         if config._use_future:
             raise AttributeError(
                 f"'{type(self).__name__}' object has no attribute 'convert_pixel_data'"
@@ -998,7 +1721,32 @@ class Dataset:
 
     def to_pil(self, frame: int = 0, window: tuple[float, float] | None = None) -> Any:
         """Frame `frame` as a Pillow image (L or RGB), rendered as `pyrdicom.pixels.render`
-        does. Pillow is only needed here."""
+        does. Pillow is only needed here.
+
+        Parameters
+        ----------
+        frame : int
+            The frame to show.
+        window : tuple of (float, float), optional
+            (center, width) of the VOI window (default: the data set's, else the data's range).
+
+        Returns
+        -------
+        PIL.Image.Image
+
+        Raises
+        ------
+        ImportError
+            Pillow is not installed.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> image = dcmread(get_testdata_file("CT_small.dcm")).to_pil()
+        >>> image.mode, image.size
+        ('L', (128, 128))
+        """
         try:
             from PIL import Image
         except ImportError as exc:
@@ -1017,7 +1765,28 @@ class Dataset:
         generate_instance_uid: bool = True,
     ) -> None:
         """Set the pixel data and the Image Pixel module from an array (pydicom 3's method, for
-        (u)int8/16/32, float32/64 and bool arrays); see `pyrdicom.pixels.set_pixel_data`."""
+        (u)int8/16/32, float32/64 and bool arrays); see `pyrdicom.pixels.set_pixel_data`.
+
+        Parameters
+        ----------
+        arr : numpy.ndarray
+            ``(rows, columns)``, ``(rows, columns, samples)`` or with frames first.
+        photometric_interpretation : str
+            "MONOCHROME1", "MONOCHROME2", "RGB", "YBR_FULL", ...
+        bits_stored : int
+            The bits each sample uses.
+        generate_instance_uid : bool
+            Give the data set a new SOP Instance UID.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from pyrdicom import Dataset
+        >>> ds = Dataset()
+        >>> ds.set_pixel_data(np.zeros((4, 6), dtype=np.uint16), "MONOCHROME2", 12)
+        >>> ds.Rows, ds.Columns, ds.BitsStored, ds.pixel_array.shape
+        (4, 6, 12, (4, 6))
+        """
         from .pixels.encoding import set_pixel_data
 
         set_pixel_data(
@@ -1038,7 +1807,40 @@ class Dataset:
         j2k_psnr: list[float] | None = None,
         **kwargs: Any,
     ) -> None:
-        """Compress the pixel data in place (pydicom 3's method); see `pyrdicom.pixels.compress`."""
+        """Compress the pixel data in place (pydicom 3's method); see `pyrdicom.pixels.compress`.
+
+        Parameters
+        ----------
+        transfer_syntax_uid : str
+            The compressed transfer syntax (RLE Lossless, JPEG-LS, JPEG 2000, ...).
+        arr : numpy.ndarray, optional
+            Compress this array instead of the data set's pixel data.
+        encoding_plugin : str
+            The plugin to encode with (pyrdicom's own encoders back every name).
+        encapsulate_ext : bool
+            Add an Extended Offset Table.
+        generate_instance_uid : bool
+            Give the data set a new SOP Instance UID.
+        jls_error : int, optional
+            JPEG-LS near-lossless error (lossy).
+        j2k_cr : list of float, optional
+            JPEG 2000 compression ratios of the quality layers (lossy).
+        j2k_psnr : list of float, optional
+            JPEG 2000 peak signal-to-noise ratios of the quality layers (lossy).
+        **kwargs
+            The encoder's options.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> from pyrdicom.uid import RLELossless
+        >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+        >>> before = ds.pixel_array.copy()
+        >>> ds.compress(RLELossless)
+        >>> ds.file_meta.TransferSyntaxUID.name, bool((ds.pixel_array == before).all())
+        ('RLE Lossless', True)
+        """
         from .pixels.encoding import compress
 
         compress(
@@ -1057,7 +1859,37 @@ class Dataset:
         **kwargs: Any,
     ) -> None:
         """Decompress the pixel data in place to Explicit VR Little Endian (pydicom 3's
-        method); see `pyrdicom.pixels.decompress`."""
+        method); see `pyrdicom.pixels.decompress`.
+
+        Parameters
+        ----------
+        handler_name : str
+            pydicom 2's handler name (checked, then decoded with pyrdicom's codecs).
+        as_rgb : bool
+            Convert YCbCr data to RGB (and the Photometric Interpretation with it).
+        generate_instance_uid : bool
+            Give the data set a new SOP Instance UID.
+        decoding_plugin : str
+            The plugin to decode with.
+        **kwargs
+            The decoder's options.
+
+        Raises
+        ------
+        TypeError
+            `handler_name` in pydicom's future mode.
+        ValueError
+            An unknown `handler_name`.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> ds = dcmread(get_testdata_file("MR_small_RLE.dcm"))
+        >>> ds.decompress()
+        >>> ds.file_meta.TransferSyntaxUID.name
+        'Explicit VR Little Endian'
+        """
         from .pixels.encoding import decompress
 
         if config._use_future and handler_name:
@@ -1090,7 +1922,39 @@ class Dataset:
         **kwargs: Any,
     ) -> None:
         """Encode the data set and write it to `filename` (path or binary file-like), as
-        pydicom 3's `save_as`; see `pyrdicom.filewriter.dcmwrite`."""
+        pydicom 3's `save_as`; see `pyrdicom.filewriter.dcmwrite`.
+
+        Parameters
+        ----------
+        filename : str, path-like or binary file-like
+            Where to write.
+        __write_like_original : bool, optional
+            pydicom's deprecated positional flag: ``False`` is ``enforce_file_format=True``.
+        implicit_vr : bool, optional
+            Encode with implicit VR when the data set has no Transfer Syntax UID to say.
+        little_endian : bool, optional
+            Encode little endian when the data set has no Transfer Syntax UID to say.
+        enforce_file_format : bool
+            Write a conformant Part 10 file: preamble, "DICM" and the required file meta elements.
+        overwrite : bool
+            Replace an existing file (else `FileExistsError`).
+        **kwargs
+            Passed to ``dcmwrite``.
+
+        Raises
+        ------
+        DicomValueError
+            The encoding asked for changes the byte order the data set was read with.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+        >>> ds.save_as("copy.dcm")
+        >>> dcmread("copy.dcm").SOPInstanceUID == ds.SOPInstanceUID
+        True
+        """
         from .filewriter import dcmwrite
 
         if implicit_vr is not None and little_endian is None:
@@ -1151,6 +2015,18 @@ class Dataset:
         return self._pretty_str()
 
     def top(self) -> str:
+        """The top-level elements as text (sequences by their item count only).
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> print(Dataset(PatientName="Doe^Jane").top())
+        (0010,0010) Patient's Name                      PN: 'Doe^Jane'
+        """
         return self._pretty_str(top_level_only=True)
 
     def __repr__(self) -> str:
@@ -1164,6 +2040,28 @@ class Dataset:
         bulk_data_element_handler: Any = None,
         suppress_invalid_tags: bool = False,
     ) -> dict[str, Any]:
+        """The data set as the DICOM JSON Model (PS3.18 F), a dict.
+
+        Parameters
+        ----------
+        bulk_data_threshold : int
+            Values longer than this go to `bulk_data_element_handler` (when there is one).
+        bulk_data_element_handler : callable, optional
+            ``handler(element) -> str``: the BulkDataURI of a long binary value (default: the
+            value inline, base64).
+        suppress_invalid_tags : bool
+            Leave out the elements whose value cannot be converted, instead of raising.
+
+        Returns
+        -------
+        dict
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> Dataset(PatientName="Doe^Jane").to_json_dict()
+        {'00100010': {'vr': 'PN', 'Value': [{'Alphabetic': 'Doe^Jane'}]}}
+        """
         from .jsonrep import dataset_to_json_dict
 
         return dataset_to_json_dict(
@@ -1177,6 +2075,29 @@ class Dataset:
         dump_handler: Any = None,
         suppress_invalid_tags: bool = False,
     ) -> str:
+        """The data set as DICOM JSON (PS3.18 F) text.
+
+        Parameters
+        ----------
+        bulk_data_threshold : int
+            Values longer than this go to `bulk_data_element_handler` (when there is one).
+        bulk_data_element_handler : callable, optional
+            ``handler(element) -> str``: the BulkDataURI of a long binary value.
+        dump_handler : callable, optional
+            ``handler(dict) -> str`` in place of ``json.dumps(d, sort_keys=True)``.
+        suppress_invalid_tags : bool
+            Leave out the elements whose value cannot be converted, instead of raising.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> Dataset(PatientName="Doe^Jane").to_json()
+        '{"00100010": {"Value": [{"Alphabetic": "Doe^Jane"}], "vr": "PN"}}'
+        """
         import json
 
         d = self.to_json_dict(bulk_data_threshold, bulk_data_element_handler, suppress_invalid_tags)
@@ -1186,6 +2107,25 @@ class Dataset:
 
     @classmethod
     def from_json(cls, json_dataset: Any, bulk_data_uri_handler: Any = None) -> Dataset:
+        """A data set from the DICOM JSON Model (PS3.18 F): a dict, or its JSON text.
+
+        Parameters
+        ----------
+        json_dataset : dict, str or bytes
+            The DICOM JSON.
+        bulk_data_uri_handler : callable, optional
+            ``handler(tag, vr, uri)`` (or ``handler(uri)``): the value of a BulkDataURI.
+
+        Returns
+        -------
+        Dataset
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> Dataset.from_json('{"00100010": {"vr": "PN", "Value": [{"Alphabetic": "Doe^Jane"}]}}')
+        (0010,0010) Patient's Name                      PN: 'Doe^Jane'
+        """
         from .jsonrep import dataset_from_json
 
         return dataset_from_json(cls, json_dataset, bulk_data_uri_handler)
@@ -1200,7 +2140,31 @@ def resolve_ambiguous_vr(
 ) -> None:
     """pydicom's rules for an ambiguous VR ("US or SS", "OB or OW", ...) from the data set
     `ds` it is in: `implicit` is the data set's VR encoding as read, `pixel_rep()` the nearest
-    Pixel Representation (None if none), `renumber` re-reads a value read as the old VR."""
+    Pixel Representation (None if none), `renumber` re-reads a value read as the old VR.
+
+    Parameters
+    ----------
+    elem : DataElement
+        The element, its VR set in place.
+    ds : Dataset
+        The data set it is in.
+    implicit : bool or None
+        Whether `ds` was read with implicit VR.
+    pixel_rep : callable
+        ``pixel_rep() -> int or None``: the nearest Pixel Representation.
+    renumber : callable
+        ``renumber(elem)``: read the value again as the new VR.
+
+    Examples
+    --------
+    >>> from pyrdicom import DataElement, Dataset
+    >>> from pyrdicom.dataset import resolve_ambiguous_vr
+    >>> ds = Dataset(PixelRepresentation=1)
+    >>> elem = DataElement(0x00280106, "US or SS", 0)
+    >>> resolve_ambiguous_vr(elem, ds, False, lambda: 1, lambda e: None)
+    >>> elem.VR
+    'SS'
+    """
     tag = elem.tag
     if tag == 0x7FE00010:
         if elem.is_undefined_length:
@@ -1242,14 +2206,50 @@ def _reset_numbers(elem: DataElement) -> None:
 
 
 def validate_file_meta(file_meta: FileMetaDataset, enforce_standard: bool = True) -> None:
-    """pydicom's `dataset.validate_file_meta` (see `filewriter.validate_file_meta`)."""
+    """pydicom's `dataset.validate_file_meta` (see `filewriter.validate_file_meta`).
+
+    Parameters
+    ----------
+    file_meta : FileMetaDataset
+        The File Meta Information, changed in place.
+    enforce_standard : bool
+        Add the elements pyrdicom can supply and require the other Type 1 elements.
+
+    Examples
+    --------
+    >>> from pyrdicom.dataset import FileMetaDataset, validate_file_meta
+    >>> from pyrdicom.uid import ImplicitVRLittleEndian
+    >>> meta = FileMetaDataset(TransferSyntaxUID=ImplicitVRLittleEndian)
+    >>> validate_file_meta(meta, enforce_standard=False)
+    """
     from . import filewriter
 
     filewriter.validate_file_meta(file_meta, enforce_standard)
 
 
 class FileMetaDataset(Dataset):
-    """The File Meta Information (group 0002): only group 2 elements."""
+    """The File Meta Information (group 0002): only group 2 elements.
+
+    Parameters
+    ----------
+    *args
+        Nothing, ``None``, or a ``Dataset`` or dict of group 2 elements.
+    **kwargs
+        Elements to set by keyword.
+
+    Raises
+    ------
+    TypeError
+        The argument is neither a ``Dataset`` nor a dict.
+
+    Examples
+    --------
+    >>> from pyrdicom.dataset import FileMetaDataset
+    >>> from pyrdicom.uid import ExplicitVRLittleEndian
+    >>> meta = FileMetaDataset(TransferSyntaxUID=ExplicitVRLittleEndian)
+    >>> meta.TransferSyntaxUID.name
+    'Explicit VR Little Endian'
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         if args and args[0] is not None and not isinstance(args[0], Dataset | dict):
@@ -1259,7 +2259,29 @@ class FileMetaDataset(Dataset):
 
     @staticmethod
     def validate(init_value: Any) -> None:
-        """pydicom's check of a file meta's initial elements."""
+        """pydicom's check of a file meta's initial elements.
+
+        Parameters
+        ----------
+        init_value : Dataset, dict or None
+            The elements a FileMetaDataset is made with.
+
+        Raises
+        ------
+        TypeError
+            `init_value` is neither a ``Dataset`` nor a dict.
+        ValueError
+            An element outside group 0002.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset
+        >>> from pyrdicom.dataset import FileMetaDataset
+        >>> FileMetaDataset.validate(Dataset(PatientName="Doe^Jane"))
+        Traceback (most recent call last):
+            ...
+        ValueError: File meta datasets may only contain group 2 elements but ...
+        """
         if init_value is None:
             return
         if (
@@ -1290,7 +2312,33 @@ class FileMetaDataset(Dataset):
 
 
 class FileDataset(Dataset):
-    """A Dataset read from a file: adds `preamble`, `file_meta` and `filename`."""
+    """A Dataset read from a file: adds `preamble`, `file_meta` and `filename`.
+
+    ``dcmread`` makes them; made directly, a FileDataset wraps the elements of `dataset`.
+
+    Parameters
+    ----------
+    filename_or_obj : str, path-like, bytes or file-like
+        Where the data set comes from (a path becomes `filename`).
+    dataset : Dataset or dict
+        The elements.
+    preamble : bytes, optional
+        The 128-byte preamble.
+    file_meta : FileMetaDataset, optional
+        The File Meta Information (default: an empty one).
+    is_implicit_VR : bool
+        The VR encoding it was read with.
+    is_little_endian : bool
+        The byte order it was read with.
+
+    Examples
+    --------
+    >>> from pyrdicom import Dataset
+    >>> from pyrdicom.dataset import FileDataset
+    >>> fds = FileDataset("new.dcm", Dataset(Modality="CT"), preamble=bytes(128))
+    >>> fds.filename, fds.Modality
+    ('new.dcm', 'CT')
+    """
 
     def __init__(
         self,
@@ -1454,7 +2502,25 @@ class FileDataset(Dataset):
 
 
 def is_deflated(raw: Any) -> bool:
-    """Whether a parsed source is a deflated data set (its transfer syntax may be none)."""
+    """Whether a parsed source is a deflated data set (its transfer syntax may be none).
+
+    Parameters
+    ----------
+    raw : object
+        The compiled reader's parsed file (``FileDataset`` keeps it).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import _core
+    >>> from pyrdicom.dataset import is_deflated
+    >>> is_deflated(_core.read(get_testdata_file("image_dfl.dcm")))
+    True
+    """
     try:
         return UID(raw.transfer_syntax).is_deflated
     except ValueError:
@@ -1462,7 +2528,25 @@ def is_deflated(raw: Any) -> bool:
 
 
 def meta_end(raw: Any) -> int:
-    """Offset of the end of the file meta in a parsed source (where the data set starts)."""
+    """Offset of the end of the file meta in a parsed source (where the data set starts).
+
+    Parameters
+    ----------
+    raw : object
+        The compiled reader's parsed file.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import _core
+    >>> from pyrdicom.dataset import meta_end
+    >>> meta_end(_core.read(get_testdata_file("CT_small.dcm")))
+    336
+    """
     return max(
         ((info := raw.info(i)).length + info.offset for i in raw.level(-2).values()), default=0
     )

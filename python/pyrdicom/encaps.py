@@ -72,7 +72,32 @@ def _eot(extended_offsets: Any, endianness: str) -> tuple[list[int], list[int]] 
 
 # Parsing
 def parse_basic_offsets(buffer: Any, *, endianness: str = "<") -> list[int]:
-    """The Basic Offset Table's frame offsets, `buffer` positioned at the BOT item."""
+    """The Basic Offset Table's frame offsets, `buffer` positioned at the BOT item.
+
+
+    Parameters
+    ----------
+    buffer : bytes-like or binary file-like
+        The encapsulated value (a file-like one is left after the BOT item).
+    endianness : str
+        "<" little endian, ">" big endian.
+
+    Returns
+    -------
+    list of int
+
+    Raises
+    ------
+    ValueError
+        No item tag where the BOT should start, or a length that is not a multiple of 4.
+
+    Examples
+    --------
+    >>> from pyrdicom.encaps import encapsulate, parse_basic_offsets
+    >>> value = encapsulate([bytes(4), bytes(2)])
+    >>> parse_basic_offsets(value)
+    [0, 12]
+    """
     if isinstance(buffer, bytes | bytearray):
         buffer = BytesIO(buffer)
     group, elem = unpack(f"{endianness}HH", buffer.read(4))
@@ -91,7 +116,34 @@ def parse_basic_offsets(buffer: Any, *, endianness: str = "<") -> list[int]:
 
 def parse_fragments(buffer: Any, *, endianness: str = "<") -> tuple[int, list[int]]:
     """The number of fragment items in `buffer` (from its position) and where each item
-    starts; a file-like buffer is put back where it was."""
+    starts; a file-like buffer is put back where it was.
+
+
+    Parameters
+    ----------
+    buffer : bytes-like or binary file-like
+        Positioned at the first fragment item (after the BOT item).
+    endianness : str
+        "<" little endian, ">" big endian.
+
+    Returns
+    -------
+    tuple of (int, list of int)
+
+    Raises
+    ------
+    ValueError
+        An item tag is missing or a length runs past the end.
+
+    Examples
+    --------
+    >>> import io
+    >>> from pyrdicom.encaps import encapsulate, parse_basic_offsets, parse_fragments
+    >>> buffer = io.BytesIO(encapsulate([bytes(4), bytes(2)]))
+    >>> _ = parse_basic_offsets(buffer)  # past the BOT item
+    >>> parse_fragments(buffer)
+    (2, [16, 28])
+    """
     value = _Value(buffer, endianness)
     spans, error = _core.encaps_items(value.data, value.big)
     value.seek(0)
@@ -101,7 +153,34 @@ def parse_fragments(buffer: Any, *, endianness: str = "<") -> tuple[int, list[in
 
 
 def generate_fragments(buffer: Any, *, endianness: str = "<") -> Iterator[bytes]:
-    """Yield the contents of the fragment items in `buffer`, from its position."""
+    """Yield the contents of the fragment items in `buffer`, from its position.
+
+
+    Parameters
+    ----------
+    buffer : bytes-like or binary file-like
+        Positioned at the first fragment item.
+    endianness : str
+        "<" little endian, ">" big endian.
+
+    Yields
+    ------
+    bytes
+
+    Raises
+    ------
+    ValueError
+        An item tag is missing or a length runs past the end.
+
+    Examples
+    --------
+    >>> import io
+    >>> from pyrdicom.encaps import encapsulate, generate_fragments, parse_basic_offsets
+    >>> buffer = io.BytesIO(encapsulate([bytes(4), bytes(2)]))
+    >>> _ = parse_basic_offsets(buffer)
+    >>> [len(fragment) for fragment in generate_fragments(buffer)]
+    [4, 2]
+    """
     value = _Value(buffer, endianness)
     spans, error = _core.encaps_items(value.data, value.big)
     for start, end in spans:
@@ -135,7 +214,31 @@ def generate_fragmented_frames(
     extended_offsets: Any = None,
     endianness: str = "<",
 ) -> Iterator[tuple[bytes, ...]]:
-    """Yield each frame of the encapsulated value in `buffer` as a tuple of its fragments."""
+    """Yield each frame of the encapsulated value in `buffer` as a tuple of its fragments.
+
+
+    Parameters
+    ----------
+    buffer : bytes-like or binary file-like
+        The encapsulated value, from the BOT item.
+    number_of_frames : int, optional
+        How many frames (needed when neither offset table tells).
+    extended_offsets : tuple of (list of int, list of int) or bytes, optional
+        The Extended Offset Table and its lengths.
+    endianness : str
+        "<" little endian, ">" big endian.
+
+    Yields
+    ------
+    tuple of bytes
+
+    Examples
+    --------
+    >>> from pyrdicom.encaps import encapsulate, generate_fragmented_frames
+    >>> value = encapsulate([bytes(4), bytes(2)], fragments_per_frame=1)
+    >>> [len(frame) for frame in generate_fragmented_frames(value)]
+    [1, 1]
+    """
     for value, spans in _frames(buffer, number_of_frames, extended_offsets, endianness):
         yield tuple(value.bytes([span]) for span in spans)
 
@@ -147,7 +250,34 @@ def generate_frames(
     extended_offsets: Any = None,
     endianness: str = "<",
 ) -> Iterator[bytes]:
-    """Yield each frame of the encapsulated value in `buffer` as one bytes."""
+    """Yield each frame of the encapsulated value in `buffer` as one bytes.
+
+
+    Parameters
+    ----------
+    buffer : bytes-like or binary file-like
+        The encapsulated value, from the BOT item.
+    number_of_frames : int, optional
+        How many frames (needed when neither offset table tells).
+    extended_offsets : tuple of (list of int, list of int) or bytes, optional
+        The Extended Offset Table and its lengths.
+    endianness : str
+        "<" little endian, ">" big endian.
+
+    Yields
+    ------
+    bytes
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.encaps import generate_frames
+    >>> ds = dcmread(get_testdata_file("emri_small_jpeg_2k_lossless.dcm"))
+    >>> frames = list(generate_frames(ds.PixelData, number_of_frames=ds.NumberOfFrames))
+    >>> len(frames), frames[0][:2].hex()
+    (10, 'ff4f')
+    """
     for value, spans in _frames(buffer, number_of_frames, extended_offsets, endianness):
         yield value.bytes(spans)
 
@@ -160,7 +290,32 @@ def get_frame(
     number_of_frames: int | None = None,
     endianness: str = "<",
 ) -> bytes:
-    """Frame `index` (from 0) of the encapsulated value in `buffer`."""
+    """Frame `index` (from 0) of the encapsulated value in `buffer`.
+
+
+    Parameters
+    ----------
+    buffer : bytes-like or binary file-like
+        The encapsulated value, from the BOT item.
+    index : int
+        The frame.
+    extended_offsets : tuple of (list of int, list of int) or bytes, optional
+        The Extended Offset Table and its lengths.
+    number_of_frames : int, optional
+        How many frames (needed when neither offset table tells).
+    endianness : str
+        "<" little endian, ">" big endian.
+
+    Returns
+    -------
+    bytes
+
+    Examples
+    --------
+    >>> from pyrdicom.encaps import encapsulate, get_frame
+    >>> len(get_frame(encapsulate([bytes(4), bytes(2)]), 1))
+    2
+    """
     value = _Value(buffer, endianness)
     try:
         spans, warning = _core.encaps_frame(
@@ -179,7 +334,31 @@ def get_frame(
 
 # Encapsulating
 def fragment_frame(frame: bytes, nr_fragments: int = 1) -> Iterator[bytes]:
-    """Yield `frame` split into `nr_fragments` even-length fragments (the last padded)."""
+    """Yield `frame` split into `nr_fragments` even-length fragments (the last padded).
+
+
+    Parameters
+    ----------
+    frame : bytes
+        The frame.
+    nr_fragments : int
+        How many fragments.
+
+    Yields
+    ------
+    bytes
+
+    Raises
+    ------
+    ValueError
+        Fragments would be shorter than 2 bytes.
+
+    Examples
+    --------
+    >>> from pyrdicom.encaps import fragment_frame
+    >>> [len(fragment) for fragment in fragment_frame(bytes(5), 2)]
+    [2, 4]
+    """
     size = len(frame)
     if nr_fragments > (size + 1) / 2.0:
         raise ValueError("Too many fragments requested (the minimum fragment size is 2 bytes)")
@@ -192,12 +371,48 @@ def fragment_frame(frame: bytes, nr_fragments: int = 1) -> Iterator[bytes]:
 
 
 def itemize_fragment(fragment: bytes) -> bytes:
-    """`fragment` as an item: tag, length, value."""
+    """`fragment` as an item: tag, length, value.
+
+
+    Parameters
+    ----------
+    fragment : bytes
+        The fragment (of even length).
+
+    Returns
+    -------
+    bytes
+
+    Examples
+    --------
+    >>> from pyrdicom.encaps import itemize_fragment
+    >>> itemize_fragment(bytes(2)).hex()
+    'feff00e0020000000000'
+    """
     return _ITEM + pack("<I", len(fragment)) + fragment
 
 
 def itemize_frame(frame: bytes, nr_fragments: int = 1) -> Iterator[bytes]:
-    """Yield the items of `frame` split into `nr_fragments` fragments."""
+    """Yield the items of `frame` split into `nr_fragments` fragments.
+
+
+    Parameters
+    ----------
+    frame : bytes
+        The frame.
+    nr_fragments : int
+        How many fragments.
+
+    Yields
+    ------
+    bytes
+
+    Examples
+    --------
+    >>> from pyrdicom.encaps import itemize_frame
+    >>> [len(item) for item in itemize_frame(bytes(4), 2)]
+    [10, 10]
+    """
     for fragment in fragment_frame(frame, nr_fragments):
         yield itemize_fragment(fragment)
 
@@ -215,7 +430,29 @@ def _check_bot_limit(lengths: list[int]) -> None:
 
 def encapsulate(frames: list[bytes], fragments_per_frame: int = 1, has_bot: bool = True) -> bytes:
     """The encapsulated value of `frames`: a Basic Offset Table item (filled when `has_bot`)
-    then each frame's fragment items."""
+    then each frame's fragment items.
+
+
+    Parameters
+    ----------
+    frames : list of bytes
+        The encoded frames.
+    fragments_per_frame : int
+        Fragments each frame is split into.
+    has_bot : bool
+        Fill the Basic Offset Table.
+
+    Returns
+    -------
+    bytes
+
+    Examples
+    --------
+    >>> from pyrdicom.encaps import encapsulate
+    >>> value = encapsulate([bytes(4), bytes(2)])
+    >>> len(value), value[:4].hex()
+    (38, 'feff00e0')
+    """
     if has_bot and frames:
         _check_bot_limit([len(f) for f in frames])
     if fragments_per_frame == 1:
@@ -228,7 +465,27 @@ def encapsulate(frames: list[bytes], fragments_per_frame: int = 1, has_bot: bool
 
 def encapsulate_extended(frames: list[bytes]) -> tuple[bytes, bytes, bytes]:
     """The encapsulated value of `frames` with an empty BOT, and the (7FE0,0001) Extended
-    Offset Table and (7FE0,0002) Extended Offset Table Lengths values."""
+    Offset Table and (7FE0,0002) Extended Offset Table Lengths values.
+
+
+    Parameters
+    ----------
+    frames : list of bytes
+        The encoded frames.
+
+    Returns
+    -------
+    tuple of (bytes, bytes, bytes)
+        The Pixel Data value, the Extended Offset Table and its lengths.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from pyrdicom.encaps import encapsulate_extended
+    >>> value, offsets, lengths = encapsulate_extended([bytes(4), bytes(2)])
+    >>> np.frombuffer(offsets, "<u8").tolist(), np.frombuffer(lengths, "<u8").tolist()
+    ([0, 12], [4, 2])
+    """
     data, offsets, lengths = _core.encapsulate_frames_extended(frames)
     return data, pack(f"<{len(offsets)}Q", *offsets), pack(f"<{len(lengths)}Q", *lengths)
 
@@ -277,7 +534,30 @@ class _BufferedItem:
 
 class EncapsulatedBuffer(BufferedIOBase):
     """A readable, seekable stream of the encapsulated value of buffered frames (one frame per
-    buffer), read from the buffers only as it is read: for writing large data sets."""
+    buffer), read from the buffers only as it is read: for writing large data sets.
+
+
+    Parameters
+    ----------
+    buffers : list of io.BufferedIOBase
+        One encoded frame each (readable and seekable).
+    use_bot : bool
+        Fill the Basic Offset Table.
+
+    Raises
+    ------
+    TypeError
+        `buffers` is not a list of ``io.BufferedIOBase``.
+
+    Examples
+    --------
+    >>> import io
+    >>> from pyrdicom.encaps import EncapsulatedBuffer, encapsulate
+    >>> frames = [bytes(4), bytes(2)]
+    >>> stream = EncapsulatedBuffer([io.BufferedReader(io.BytesIO(f)) for f in frames])
+    >>> stream.read() == encapsulate(frames, has_bot=False)
+    True
+    """
 
     def __init__(self, buffers: list[BufferedIOBase], use_bot: bool = False) -> None:
         if not isinstance(buffers, list):
@@ -335,6 +615,25 @@ class EncapsulatedBuffer(BufferedIOBase):
         return offsets
 
     def read(self, size: int | None = 8192, /) -> bytes:
+        """Read up to `size` bytes of the encapsulated value (the rest when None or negative).
+
+        Parameters
+        ----------
+        size : int or None
+            How many bytes.
+
+        Returns
+        -------
+        bytes
+
+        Examples
+        --------
+        >>> import io
+        >>> from pyrdicom.encaps import EncapsulatedBuffer
+        >>> stream = EncapsulatedBuffer([io.BufferedReader(io.BytesIO(bytes(4)))])
+        >>> stream.read(4).hex()
+        'feff00e0'
+        """
         total = self.encapsulated_length
         if self._offset >= total:
             return b""
@@ -354,9 +653,49 @@ class EncapsulatedBuffer(BufferedIOBase):
         return bytes(out)
 
     def readable(self) -> bool:
+        """Always True.
+
+        Returns
+        -------
+        bool
+
+        Examples
+        --------
+        >>> import io
+        >>> from pyrdicom.encaps import EncapsulatedBuffer
+        >>> EncapsulatedBuffer([io.BufferedReader(io.BytesIO(bytes(4)))]).readable()
+        True
+        """
         return all(item.buffer.readable() for item in self._items)
 
     def seek(self, offset: int, whence: int = os.SEEK_SET, /) -> int:
+        """Move to `offset` in the encapsulated value, as ``io.IOBase.seek``.
+
+        Parameters
+        ----------
+        offset : int
+            The position, relative to `whence`.
+        whence : int
+            ``os.SEEK_SET``, ``os.SEEK_CUR`` or ``os.SEEK_END``.
+
+        Returns
+        -------
+        int
+            The new position.
+
+        Raises
+        ------
+        ValueError
+            Another `whence`, or a position before the start.
+
+        Examples
+        --------
+        >>> import io, os
+        >>> from pyrdicom.encaps import EncapsulatedBuffer
+        >>> stream = EncapsulatedBuffer([io.BufferedReader(io.BytesIO(bytes(4)))])
+        >>> stream.seek(0, os.SEEK_END)
+        20
+        """
         if whence not in (os.SEEK_SET, os.SEEK_CUR, os.SEEK_END):
             raise ValueError("Invalid 'whence' value, should be 0, 1 or 2")
         if whence == os.SEEK_SET:
@@ -369,21 +708,93 @@ class EncapsulatedBuffer(BufferedIOBase):
         return self._offset
 
     def seekable(self) -> bool:
+        """Always True.
+
+        Returns
+        -------
+        bool
+
+        Examples
+        --------
+        >>> import io
+        >>> from pyrdicom.encaps import EncapsulatedBuffer
+        >>> EncapsulatedBuffer([io.BufferedReader(io.BytesIO(bytes(4)))]).seekable()
+        True
+        """
         return all(item.buffer.seekable() for item in self._items)
 
     def tell(self) -> int:
+        """The position in the encapsulated value.
+
+        Returns
+        -------
+        int
+
+        Examples
+        --------
+        >>> import io
+        >>> from pyrdicom.encaps import EncapsulatedBuffer
+        >>> stream = EncapsulatedBuffer([io.BufferedReader(io.BytesIO(bytes(4)))])
+        >>> _ = stream.read(8)
+        >>> stream.tell()
+        8
+        """
         return self._offset
 
 
 def encapsulate_buffer(buffers: list[BufferedIOBase], has_bot: bool = True) -> EncapsulatedBuffer:
-    """An :class:`EncapsulatedBuffer` of `buffers`, one frame each."""
+    """An :class:`EncapsulatedBuffer` of `buffers`, one frame each.
+
+
+    Parameters
+    ----------
+    buffers : list of io.BufferedIOBase
+        One encoded frame each.
+    has_bot : bool
+        Fill the Basic Offset Table.
+
+    Returns
+    -------
+    EncapsulatedBuffer
+
+    Examples
+    --------
+    >>> import io
+    >>> from pyrdicom.encaps import encapsulate, encapsulate_buffer
+    >>> frames = [bytes(4), bytes(2)]
+    >>> stream = encapsulate_buffer([io.BufferedReader(io.BytesIO(f)) for f in frames])
+    >>> stream.read() == encapsulate(frames)
+    True
+    """
     return EncapsulatedBuffer(buffers, use_bot=has_bot)
 
 
 def encapsulate_extended_buffer(
     buffers: list[BufferedIOBase],
 ) -> tuple[EncapsulatedBuffer, bytes, bytes]:
-    """An :class:`EncapsulatedBuffer` of `buffers` and its Extended Offset Table values."""
+    """An :class:`EncapsulatedBuffer` of `buffers` and its Extended Offset Table values.
+
+
+    Parameters
+    ----------
+    buffers : list of io.BufferedIOBase
+        One encoded frame each.
+
+    Returns
+    -------
+    tuple of (EncapsulatedBuffer, bytes, bytes)
+        The Pixel Data value, the Extended Offset Table and its lengths.
+
+    Examples
+    --------
+    >>> import io
+    >>> import numpy as np
+    >>> from pyrdicom.encaps import encapsulate_extended_buffer
+    >>> buffers = [io.BufferedReader(io.BytesIO(bytes(n))) for n in (4, 2)]
+    >>> stream, offsets, lengths = encapsulate_extended_buffer(buffers)
+    >>> np.frombuffer(lengths, "<u8").tolist()
+    [4, 2]
+    """
     eb = EncapsulatedBuffer(buffers)
     return eb, eb.extended_offsets, eb.extended_lengths
 

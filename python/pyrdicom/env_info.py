@@ -15,7 +15,19 @@ from . import __version__, _core
 
 
 def rows() -> list[tuple[str, str]]:
-    """(name, version) pairs, in the order printed."""
+    """(name, version) pairs, in the order printed.
+
+
+    Returns
+    -------
+    list of tuple of (str, str)
+
+    Examples
+    --------
+    >>> from pyrdicom.env_info import rows
+    >>> [name for name, _ in rows()][:2]
+    ['platform', 'Python']
+    """
     info = _core.build_info()
     abi = "abi3 (CPython 3.11+ stable ABI)" if info["abi3"] else "version-specific"
     import numpy
@@ -33,6 +45,17 @@ def rows() -> list[tuple[str, str]]:
 
 
 def main() -> None:
+    """Print the platform, Python and the versions of pyrdicom and its optional dependencies,
+    as a Markdown table (``python -m pyrdicom.env_info``), for bug reports.
+
+    Examples
+    --------
+    >>> from pyrdicom.env_info import main
+    >>> main()  # doctest: +ELLIPSIS
+    module ...| version
+    ------ ...| -------
+    platform ...
+    """
     row_format = "{:13} | {}"
     print(row_format.format("module", "version"))
     print(row_format.format("------", "-------"))

@@ -36,8 +36,46 @@ def dcmread(
 ) -> FileDataset:
     """Read a DICOM Part 10 file (or, with `force`, a bare data set).
 
-    `fp` is a path, a bytes-like object, or a binary file-like object. Values are decoded
-    when first accessed; `defer_size` is accepted for compatibility (reading is always lazy).
+    Values are decoded when first accessed: the file is indexed in one pass and each element's
+    value is converted the first time it is read.
+
+    Parameters
+    ----------
+    fp : str, path-like, bytes-like or binary file-like
+        The file: a path, the file's bytes, or an object with ``read`` opened in binary mode.
+    defer_size : int, float or str, optional
+        Accepted for compatibility (reading is always lazy); it only says which elements
+        ``Dataset.get_item(..., keep_deferred=True)`` reports as deferred ("512 KB", 1024, ...).
+    stop_before_pixels : bool
+        Stop before the Pixel Data (and the other bulk pixel elements): only the header is read.
+    force : bool
+        Read a file without the preamble and "DICM" prefix (a bare data set) too.
+    specific_tags : sequence of tags or keywords, optional
+        Keep only these elements (and the Specific Character Set).
+
+    Returns
+    -------
+    FileDataset
+        The data set, with its `file_meta`, `preamble` and `filename`.
+
+    Raises
+    ------
+    TypeError
+        `fp` is none of a path, bytes or a binary file-like object.
+    InvalidDicomError
+        The file has no "DICM" prefix and `force` is not set.
+    OSError
+        The file cannot be opened or read.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> ds.Modality, ds.Rows, ds.Columns
+    ('CT', 128, 128)
+    >>> "PixelData" in dcmread(get_testdata_file("CT_small.dcm"), stop_before_pixels=True)
+    False
     """
     tags = None if specific_tags is None else [int(Tag(t)) for t in specific_tags]
     if fp.__class__ is str or isinstance(fp, os.PathLike | bytes | bytearray | memoryview):

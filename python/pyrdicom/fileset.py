@@ -49,7 +49,34 @@ def generate_filename(
     prefix: str = "", start: int = 0, alphanumeric: bool = False
 ) -> Iterator[str]:
     """Yield File ID components of 8 characters: `prefix` then a counter from `start`, in
-    base 10 (or base 35, digits and letters without "J", with `alphanumeric`)."""
+    base 10 (or base 35, digits and letters without "J", with `alphanumeric`).
+
+
+    Parameters
+    ----------
+    prefix : str
+        The start of each name (up to 7 characters).
+    start : int
+        The first counter value.
+    alphanumeric : bool
+        Count in base 35 (digits and letters) rather than base 10.
+
+    Yields
+    ------
+    str
+
+    Raises
+    ------
+    ValueError
+        `prefix` is 8 characters or longer.
+
+    Examples
+    --------
+    >>> from pyrdicom.fileset import generate_filename
+    >>> names = generate_filename(prefix="IM", start=1)
+    >>> next(names), next(names)
+    ('IM000001', 'IM000002')
+    """
     if len(prefix) > 7:
         raise ValueError("The 'prefix' must be less than 8 characters long")
     chars = "0123456789ABCDEFGHIKLMNOPQRSTUVWXYZ" if alphanumeric else "0123456789"
@@ -66,7 +93,32 @@ def generate_filename(
 
 def is_conformant_file_id(path: Path) -> bool:
     """True if `path` (relative) is a conformant File ID: at most 8 components of at most 8
-    characters from A-Z, 0-9 and _."""
+    characters from A-Z, 0-9 and _.
+
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The File ID, relative to the File-set's root.
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    ValueError
+        An absolute `path`.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> from pyrdicom.fileset import is_conformant_file_id
+    >>> is_conformant_file_id(Path("PT000000/ST000000/IM000000"))
+    True
+    >>> is_conformant_file_id(Path("a b"))
+    False
+    """
     if path.is_absolute():
         raise ValueError("The path must be relative to the File-set root directory")
     parts = path.parts
@@ -79,7 +131,22 @@ def _real_root(root: str) -> str:
 
 
 class RecordNode(Iterable["RecordNode"]):
-    """A directory record in the File-set's tree, with its lower-level records as children."""
+    """A directory record in the File-set's tree, with its lower-level records as children.
+
+
+    Parameters
+    ----------
+    record : Dataset, optional
+        The directory record.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom.fileset import FileSet
+    >>> node = FileSet(get_testdata_file("DICOMDIR")).find(PatientID="77654033")[0].node
+    >>> node.record_type, [ancestor.record_type for ancestor in node.reverse()]
+    ('IMAGE', ['IMAGE', 'SERIES', 'STUDY', 'PATIENT'])
+    """
 
     def __init__(self, record: Any = None) -> None:
         self.children: list[RecordNode] = []
@@ -118,7 +185,21 @@ class RecordNode(Iterable["RecordNode"]):
         return self.root.file_set
 
     def reverse(self) -> Iterator[RecordNode]:
-        """This node, then its ancestors up to (not including) the root."""
+        """This node, then its ancestors up to (not including) the root.
+
+
+        Yields
+        ------
+        RecordNode
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom.fileset import FileSet
+        >>> node = FileSet(get_testdata_file("DICOMDIR")).find(PatientID="77654033")[0].node
+        >>> [ancestor.record_type for ancestor in node.reverse()]
+        ['IMAGE', 'SERIES', 'STUDY', 'PATIENT']
+        """
         node: RecordNode | None = self
         while node is not None and not node.is_root:
             yield node
@@ -175,7 +256,34 @@ class RecordNode(Iterable["RecordNode"]):
         return next(generate_filename(prefix, self.index, self.file_set._use_alphanumeric))
 
     def file_id_path(self, root_path: Path) -> Path | None:
-        """The record's Referenced File ID as a path (relative to the root), None if empty."""
+        """The record's Referenced File ID as a path (relative to the root), None if empty.
+
+
+        Parameters
+        ----------
+        root_path : pathlib.Path
+            The File-set's root directory.
+
+        Returns
+        -------
+        pathlib.Path or None
+
+        Raises
+        ------
+        AttributeError
+            The record has no Referenced File ID.
+        PermissionError
+            The File ID points outside the root directory.
+
+        Examples
+        --------
+        >>> from pathlib import Path
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom.fileset import FileSet
+        >>> fs = FileSet(get_testdata_file("DICOMDIR"))
+        >>> fs.find(PatientID="77654033")[0].node.file_id_path(Path(fs.path)).as_posix()
+        '77654033/CR1/6154'
+        """
         if "ReferencedFileID" not in self._record:
             raise AttributeError("No 'Referenced File ID' in the directory record")
         elem = self._record["ReferencedFileID"]
@@ -224,7 +332,27 @@ class RecordNode(Iterable["RecordNode"]):
         raise NotImplementedError(_READ_ONLY)
 
     def prettify(self, indent_char: str = "  ") -> list[str]:
-        """The tree as lines: a line per non-leaf record, a count per leaf type."""
+        """The tree as lines: a line per non-leaf record, a count per leaf type.
+
+
+        Parameters
+        ----------
+        indent_char : str
+            One level of indentation.
+
+        Returns
+        -------
+        list of str
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom.fileset import FileSet
+        >>> node = FileSet(get_testdata_file("DICOMDIR")).find(PatientID="77654033")[0].node
+        >>> patient = list(node.reverse())[-1]
+        >>> patient.prettify()[0]
+        "PATIENT: PatientID='77654033', PatientName='Doe^Archibald'"
+        """
         lines = []
         for node in self:
             indent = indent_char * node.depth
@@ -261,7 +389,21 @@ class RecordNode(Iterable["RecordNode"]):
 
 
 class RootNode(RecordNode):
-    """The tree's root: the File-set itself."""
+    """The tree's root: the File-set itself.
+
+
+    Parameters
+    ----------
+    fs : FileSet
+        The File-set.
+
+    Examples
+    --------
+    >>> from pyrdicom.fileset import FileSet, RootNode
+    >>> root = RootNode(FileSet())
+    >>> root.children
+    []
+    """
 
     def __init__(self, fs: FileSet) -> None:
         super().__init__()
@@ -278,7 +420,24 @@ class RootNode(RecordNode):
 
 class FileInstance:
     """A SOP instance of the File-set, described by its directory records: an element
-    keyword looks it up in the instance's record, then in its ancestors' records."""
+    keyword looks it up in the instance's record, then in its ancestors' records.
+
+
+    Parameters
+    ----------
+    node : RecordNode
+        The instance's directory record.
+    file_id : pathlib.Path, optional
+        Its file, relative to the File-set's root.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom.fileset import FileSet
+    >>> instance = FileSet(get_testdata_file("DICOMDIR")).find(PatientID="77654033")[0]
+    >>> instance.PatientName, instance.Modality  # from the PATIENT and SERIES records
+    ('Doe^Archibald', 'CR')
+    """
 
     def __init__(self, node: RecordNode, file_id: Path | None = None) -> None:
         self.node = node
@@ -346,7 +505,21 @@ class FileInstance:
         return UID(str(self.node._record.ReferencedTransferSyntaxUIDInFile))
 
     def load(self) -> Any:
-        """The instance's data set, read from its file."""
+        """The instance's data set, read from its file.
+
+
+        Returns
+        -------
+        FileDataset
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom.fileset import FileSet
+        >>> instance = FileSet(get_testdata_file("DICOMDIR")).find(PatientID="77654033")[0]
+        >>> instance.load().SOPInstanceUID == instance.ReferencedSOPInstanceUIDInFile
+        True
+        """
         from .filereader import dcmread
 
         return dcmread(self.path)
@@ -366,7 +539,22 @@ def _item_offsets(ds: Any) -> list[int] | None:
 
 
 class FileSet:
-    """A File-set: its DICOMDIR's identification and its instances' directory records."""
+    """A File-set: its DICOMDIR's identification and its instances' directory records.
+
+
+    Parameters
+    ----------
+    ds : str, path-like or Dataset, optional
+        A DICOMDIR to load (see `load`).
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom.fileset import FileSet
+    >>> fs = FileSet(get_testdata_file("DICOMDIR"))
+    >>> len(fs), fs.find_values("PatientID")
+    (31, ['77654033', '98890234'])
+    """
 
     def __init__(self, ds: Any = None) -> None:
         self._ds: Any = None
@@ -427,7 +615,36 @@ class FileSet:
     def load(
         self, ds_or_path: Any, include_orphans: bool = True, raise_orphans: bool = False
     ) -> None:
-        """Read the DICOMDIR `ds_or_path` (a path, or a data set read from its file)."""
+        """Read the DICOMDIR `ds_or_path` (a path, or a data set read from its file).
+
+
+        Parameters
+        ----------
+        ds_or_path : str, path-like or Dataset
+            The DICOMDIR.
+        include_orphans : bool
+            Keep the records whose parents are missing.
+        raise_orphans : bool
+            Raise for such records instead.
+
+        Raises
+        ------
+        ValueError
+            The data set is not a Media Storage Directory.
+        TypeError
+            The data set has no file meta or transfer syntax.
+        FileNotFoundError
+            The data set has no ``filename`` to find the File-set's files from.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom.fileset import FileSet
+        >>> fs = FileSet()
+        >>> fs.load(get_testdata_file("DICOMDIR"))
+        >>> len(fs)
+        31
+        """
         from .dataset import Dataset
         from .filereader import dcmread
 
@@ -520,7 +737,27 @@ class FileSet:
 
     def find(self, load: bool = False, **kwargs: Any) -> list[FileInstance]:
         """The instances whose records (or, with `load`, files) have all the element values
-        `kwargs` names."""
+        `kwargs` names.
+
+
+        Parameters
+        ----------
+        load : bool
+            Compare with the instances' files rather than their records.
+        **kwargs
+            Keywords and the values to match.
+
+        Returns
+        -------
+        list of FileInstance
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom.fileset import FileSet
+        >>> len(FileSet(get_testdata_file("DICOMDIR")).find(PatientID="77654033"))
+        7
+        """
         if not kwargs:
             return self._instances[:]
         found_all = False
@@ -548,7 +785,30 @@ class FileSet:
         instances: list[FileInstance] | None = None,
         load: bool = False,
     ) -> list[Any] | dict[str | int, list[Any]]:
-        """The distinct values of `elements` over the instances' records (or files)."""
+        """The distinct values of `elements` over the instances' records (or files).
+
+
+        Parameters
+        ----------
+        elements : str, int or list of str or int
+            The keywords or tags.
+        instances : list of FileInstance, optional
+            The instances to look at (default: all).
+        load : bool
+            Read the instances' files rather than their records.
+
+        Returns
+        -------
+        list or dict of list
+            The values; for several elements, a dict of each one's values.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom.fileset import FileSet
+        >>> FileSet(get_testdata_file("DICOMDIR")).find_values(["PatientID", "StudyDate"])
+        {'PatientID': ['77654033', '98890234'], 'StudyDate': ['20010101', '19950903', '20030505']}
+        """
         wanted = elements if isinstance(elements, list) else [elements]
         results: dict[str | int, list[Any]] = {e: [] for e in wanted}
         seen = dict.fromkeys(wanted, False)

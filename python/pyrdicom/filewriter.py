@@ -92,6 +92,49 @@ def dcmwrite(
     added (or an error raised); otherwise the data set is written as it is. Unlike pydicom,
     values are checked against their VR (a ``DicomValueError`` names the element) and nothing
     is written unless the whole file encoded.
+
+    Parameters
+    ----------
+    filename : str, path-like or binary file-like
+        Where to write.
+    dataset : Dataset
+        The data set to write (its `file_meta` and `preamble` too, when it has them).
+    __write_like_original : bool, optional
+        pydicom's deprecated positional flag: ``False`` is ``enforce_file_format=True``.
+    implicit_vr : bool, optional
+        Encode with implicit VR when the data set has no Transfer Syntax UID to say.
+    little_endian : bool, optional
+        Encode little endian when the data set has no Transfer Syntax UID to say.
+    enforce_file_format : bool
+        Write a conformant Part 10 file: preamble, "DICM" and the required file meta elements.
+    force_encoding : bool
+        Use `implicit_vr` and `little_endian` even when the transfer syntax says otherwise.
+    overwrite : bool
+        Replace an existing file (else `FileExistsError`).
+    **kwargs
+        ``write_like_original``, pydicom's deprecated keyword for the flag above.
+
+    Raises
+    ------
+    TypeError
+        An unknown keyword, or ``write_like_original`` given twice (or at all in future mode).
+    DicomValueError
+        Command Set elements (group 0000) in the data set, an encoding that cannot be
+        determined, or a value that does not fit its VR.
+    AttributeError
+        `enforce_file_format` and a required File Meta Information element is missing.
+    OSError
+        The file cannot be written (`FileExistsError` without `overwrite`).
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread, dcmwrite
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> ds.PatientName = "Anonymous"
+    >>> dcmwrite("anonymous.dcm", ds)
+    >>> dcmread("anonymous.dcm").PatientName
+    'Anonymous'
     """
     write_like_original = kwargs.pop("write_like_original", None)
     if __write_like_original is not None and write_like_original is not None:
@@ -294,7 +337,37 @@ def _determine_encoding(
 
 def validate_file_meta(file_meta: Any, enforce_standard: bool = True) -> None:
     """pydicom's `validate_file_meta`: only group 2; with `enforce_standard` the Type 1
-    elements pyrdicom can supply are added and the others must be present and non-empty."""
+    elements pyrdicom can supply are added and the others must be present and non-empty.
+
+    Parameters
+    ----------
+    file_meta : FileMetaDataset
+        The File Meta Information, changed in place.
+    enforce_standard : bool
+        Add File Meta Information Version, Implementation Class UID and Implementation
+        Version Name when missing, and require Media Storage SOP Class UID, Media Storage SOP
+        Instance UID and Transfer Syntax UID.
+
+    Raises
+    ------
+    ValueError
+        An element outside group 0002.
+    AttributeError
+        A required element is missing or empty (with `enforce_standard`).
+
+    Examples
+    --------
+    >>> from pyrdicom.dataset import FileMetaDataset
+    >>> from pyrdicom.filewriter import validate_file_meta
+    >>> from pyrdicom.uid import ExplicitVRLittleEndian
+    >>> meta = FileMetaDataset()
+    >>> meta.MediaStorageSOPClassUID = "1.2.840.10008.5.1.4.1.1.2"
+    >>> meta.MediaStorageSOPInstanceUID = "1.2.3.4"
+    >>> meta.TransferSyntaxUID = ExplicitVRLittleEndian
+    >>> validate_file_meta(meta)
+    >>> "ImplementationClassUID" in meta
+    True
+    """
     for tag in file_meta._dict:
         if tag >> 16 != 0x0002:
             raise ValueError(
@@ -323,7 +396,34 @@ def validate_file_meta(file_meta: Any, enforce_standard: bool = True) -> None:
 
 def check_pixel_data_length(ds: Any) -> None:
     """For native pixel data whose data or Image Pixel module was changed since reading: the
-    value must be as long as the module says (padding to even length aside)."""
+    value must be as long as the module says (padding to even length aside).
+
+    ``dcmwrite`` calls it before writing; a data set without native pixel data, or whose
+    pixel data and Image Pixel module are as read, passes unchecked.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set about to be written.
+
+    Raises
+    ------
+    PixelDataError
+        The Pixel Data's length does not match Rows, Columns, Samples per Pixel, Bits
+        Allocated and Number of Frames, or the module cannot be interpreted.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.filewriter import check_pixel_data_length
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> ds.Rows = 64
+    >>> check_pixel_data_length(ds)
+    Traceback (most recent call last):
+        ...
+    pyrdicom.errors.PixelDataError: The Pixel Data is 32768 bytes but the Image ...
+    """
     from .pixels.native import _PIXEL_MODULE, PixelInfo
 
     d = ds._dict

@@ -25,7 +25,17 @@ Encoding = str | MutableSequence[str] | None
 
 
 class Hooks:
-    """The callbacks `convert_raw_data_element` uses, and the kwargs it passes them."""
+    """The callbacks `convert_raw_data_element` uses, and the kwargs it passes them.
+
+
+    Examples
+    --------
+    >>> from pyrdicom.hooks import Hooks, raw_element_value_fix_separator
+    >>> hooks = Hooks()  # pyrdicom.hooks.hooks is the one the reader uses
+    >>> hooks.register_callback("raw_element_value", raw_element_value_fix_separator)
+    >>> hooks.raw_element_value is raw_element_value_fix_separator
+    True
+    """
 
     def __init__(self) -> None:
         self.raw_element_value: Callable[..., None]
@@ -33,7 +43,29 @@ class Hooks:
         self.raw_element_kwargs: dict[str, Any] = {}
 
     def register_callback(self, hook: str, func: Callable[..., None]) -> None:
-        """Use `func` for `hook` ("raw_element_vr" or "raw_element_value")."""
+        """Use `func` for `hook` ("raw_element_vr" or "raw_element_value").
+
+
+        Parameters
+        ----------
+        hook : str
+            "raw_element_vr" or "raw_element_value".
+        func : callable
+            ``func(raw, data, *, encoding, ds, **kwargs)``.
+
+        Raises
+        ------
+        TypeError
+            `func` is not callable.
+        ValueError
+            An unknown hook.
+
+        Examples
+        --------
+        >>> from pyrdicom.hooks import Hooks, raw_element_vr
+        >>> hooks = Hooks()
+        >>> hooks.register_callback("raw_element_vr", raw_element_vr)
+        """
         if not callable(func):
             raise TypeError("'func' must be a callable function")
         if hook not in ("raw_element_value", "raw_element_vr"):
@@ -41,7 +73,31 @@ class Hooks:
         setattr(self, hook, func)
 
     def register_kwargs(self, hook: str, kwargs: dict[str, Any]) -> None:
-        """Pass `kwargs` to the raw element hooks ("raw_element_kwargs")."""
+        """Pass `kwargs` to the raw element hooks ("raw_element_kwargs").
+
+
+        Parameters
+        ----------
+        hook : str
+            "raw_element_kwargs".
+        kwargs : dict
+            The keyword arguments.
+
+        Raises
+        ------
+        TypeError
+            `kwargs` is not a dict.
+        ValueError
+            An unknown hook.
+
+        Examples
+        --------
+        >>> from pyrdicom.hooks import Hooks
+        >>> hooks = Hooks()
+        >>> hooks.register_kwargs("raw_element_kwargs", {"target_VRs": ("DS",)})
+        >>> hooks.raw_element_kwargs
+        {'target_VRs': ('DS',)}
+        """
         if not isinstance(kwargs, dict):
             raise TypeError(f"'kwargs' must be a dict, not '{type(kwargs).__name__}'")
         if hook != "raw_element_kwargs":
@@ -69,7 +125,38 @@ def raw_element_vr(
 ) -> None:
     """Set ``data["VR"]``: the explicit VR, else the dictionary's (private rules, UL for group
     lengths, else UN with a warning or KeyError under RAISE); explicit UN is replaced by the
-    known VR with ``config.replace_un_with_known_vr``."""
+    known VR with ``config.replace_un_with_known_vr``.
+
+
+    Parameters
+    ----------
+    raw : RawDataElement
+        The element as read.
+    data : dict
+        Where the VR goes.
+    encoding : str or list of str, optional
+        The character set.
+    ds : Dataset, optional
+        The data set the element is in.
+    **kwargs
+        The registered ``raw_element_kwargs``.
+
+    Raises
+    ------
+    KeyError
+        An implicit VR element of an unknown tag, under the RAISE reading mode.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.hooks import raw_element_vr
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> data = {}
+    >>> raw_element_vr(ds.get_item("ImagePositionPatient"), data, ds=ds)
+    >>> data
+    {'VR': 'DS'}
+    """
     vr = raw.VR
     tag = raw.tag
     if vr is None:
@@ -100,7 +187,40 @@ def raw_element_value(
 ) -> None:
     """Set ``data["value"]``: the raw value converted for ``data["VR"]``. A length that does not
     fit the VR raises BytesLengthException, or with ``config.convert_wrong_length_to_UN``
-    warns and makes the element UN."""
+    warns and makes the element UN.
+
+
+    Parameters
+    ----------
+    raw : RawDataElement
+        The element as read.
+    data : dict
+        Holds the VR; the value goes here.
+    encoding : str or list of str, optional
+        The character set.
+    ds : Dataset, optional
+        The data set the element is in.
+    **kwargs
+        The registered ``raw_element_kwargs``.
+
+    Raises
+    ------
+    NotImplementedError
+        An unknown VR.
+    BytesLengthException
+        A length that does not fit the VR.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.hooks import raw_element_value
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> data = {"VR": "US"}
+    >>> raw_element_value(ds.get_item("Rows"), data, ds=ds)
+    >>> data["value"]
+    128
+    """
     from .values import convert_value
 
     try:
@@ -137,7 +257,39 @@ def raw_element_value_fix_separator(
     **kwargs: Any,
 ) -> None:
     """`raw_element_value` after replacing `separator` by backslashes in values of
-    `target_VRs` (for writers that separate values with another character)."""
+    `target_VRs` (for writers that separate values with another character).
+
+
+    Parameters
+    ----------
+    raw : RawDataElement
+        The element as read.
+    data : dict
+        Holds the VR; the value goes here.
+    encoding : str or list of str, optional
+        The character set.
+    ds : Dataset
+        The data set the element is in.
+    separator : str or bytes
+        The separator used in place of the backslash.
+    target_VRs : tuple of str, optional
+        The VRs to fix (default: all the string VRs).
+    **kwargs
+        The other registered ``raw_element_kwargs``.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.hooks import raw_element_value_fix_separator
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> raw = ds.get_item("PixelSpacing")
+    >>> raw = raw._replace(value=raw.value.replace(bytes([92]), b","))  # "0.66,0.66"
+    >>> data = {"VR": "DS"}
+    >>> raw_element_value_fix_separator(raw, data, ds=ds, target_VRs=("DS",))
+    >>> data["value"]
+    [0.661468, 0.661468]
+    """
     if target_VRs and data["VR"] in target_VRs and isinstance(raw.value, bytes):
         sep = separator.encode("ascii") if isinstance(separator, str) else separator
         raw = raw._replace(value=raw.value.replace(sep, b"\\"))
@@ -153,7 +305,39 @@ def raw_element_value_retry(
     target_VRs: dict[str, tuple[str, ...]] | None = None,
     **kwargs: Any,
 ) -> None:
-    """`raw_element_value`; when it fails, the VRs ``target_VRs[VR]`` are tried in order."""
+    """`raw_element_value`; when it fails, the VRs ``target_VRs[VR]`` are tried in order.
+
+
+    Parameters
+    ----------
+    raw : RawDataElement
+        The element as read.
+    data : dict
+        Holds the VR; the VR and value go here.
+    encoding : str or list of str, optional
+        The character set.
+    ds : Dataset
+        The data set the element is in.
+    target_VRs : dict of str to tuple of str, optional
+        For a VR, the VRs to try when its conversion fails.
+    **kwargs
+        The other registered ``raw_element_kwargs``.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.hooks import raw_element_value_retry
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> raw = ds.get_item("Rows")._replace(value=bytes(3))  # too short for US
+    >>> data = {"VR": "US"}
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     raw_element_value_retry(raw, data, ds=ds, target_VRs={"US": ("OB",)})
+    >>> data["VR"]
+    'OB'
+    """
     from .values import convert_value
 
     try:

@@ -27,7 +27,26 @@ _FLOAT_VRS = frozenset({"DS", "FD", "FL"})
 
 
 def convert_to_python_number(value: Any, vr: str) -> Any:
-    """JSON numbers for the number VRs (IS and DS included), as pydicom converts them."""
+    """JSON numbers for the number VRs (IS and DS included), as pydicom converts them.
+
+
+    Parameters
+    ----------
+    value : object
+        A JSON value, or a list of them.
+    vr : str
+        The element's VR.
+
+    Returns
+    -------
+    object
+
+    Examples
+    --------
+    >>> from pyrdicom.jsonrep import convert_to_python_number
+    >>> convert_to_python_number(["1", "2"], "IS"), convert_to_python_number("1.5", "DS")
+    ([1, 2], 1.5)
+    """
     if value is None:
         return value
     number_type = int if vr in _INT_VRS else float if vr in _FLOAT_VRS else None
@@ -46,6 +65,28 @@ def element_to_json_dict(
     bulk_data_element_handler: Callable[[DataElement], str] | None,
     bulk_data_threshold: int,
 ) -> dict[str, Any]:
+    """`DataElement.to_json_dict`: the element in the DICOM JSON Model.
+
+    Parameters
+    ----------
+    elem : DataElement
+        The element.
+    bulk_data_element_handler : callable or None
+        ``handler(element) -> str``: the BulkDataURI of a long binary value.
+    bulk_data_threshold : int
+        Values longer than this go to the handler (when there is one).
+
+    Returns
+    -------
+    dict
+
+    Examples
+    --------
+    >>> from pyrdicom import DataElement
+    >>> from pyrdicom.jsonrep import element_to_json_dict
+    >>> element_to_json_dict(DataElement(0x00280010, "US", 512), None, 1024)
+    {'vr': 'US', 'Value': [512]}
+    """
     vr = elem.VR
     json_element: dict[str, Any] = {"vr": vr}
     if vr in _BINARY_VRS:
@@ -93,7 +134,31 @@ def dataset_to_json_dict(
     suppress_invalid_tags: bool = False,
 ) -> dict[str, Any]:
     """`Dataset.to_json_dict`: {"ggggeeee": {"vr": ..., "Value" | "InlineBinary" |
-    "BulkDataURI": ...}}; with `suppress_invalid_tags`, elements that fail are left out."""
+    "BulkDataURI": ...}}; with `suppress_invalid_tags`, elements that fail are left out.
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+    bulk_data_threshold : int
+        Values longer than this go to the handler (when there is one).
+    bulk_data_element_handler : callable, optional
+        ``handler(element) -> str``: the BulkDataURI of a long binary value.
+    suppress_invalid_tags : bool
+        Leave out the elements that fail.
+
+    Returns
+    -------
+    dict
+
+    Examples
+    --------
+    >>> from pyrdicom import Dataset
+    >>> from pyrdicom.jsonrep import dataset_to_json_dict
+    >>> dataset_to_json_dict(Dataset(Rows=512))
+    {'00280010': {'vr': 'US', 'Value': [512]}}
+    """
     json_dataset = {}
     # Leaving invalid elements out needs them to raise rather than warn.
     with config.strict_reading() if suppress_invalid_tags else nullcontext():
@@ -199,7 +264,42 @@ def element_from_json(
     handler: Any,
     element_class: type = DataElement,
 ) -> DataElement:
-    """`DataElement.from_json`."""
+    """`DataElement.from_json`.
+
+
+    Parameters
+    ----------
+    cls : type
+        The element class to make.
+    tag : str
+        The "ggggeeee" key.
+    vr : str
+        The VR.
+    value : object
+        The JSON value.
+    key : str or None
+        "Value", "InlineBinary" or "BulkDataURI".
+    handler : callable or None
+        ``handler(tag, vr, uri)``: the value of a BulkDataURI.
+    element_class : type
+        The class of the elements of nested items.
+
+    Returns
+    -------
+    DataElement
+
+    Raises
+    ------
+    ValueError
+        A value that cannot be loaded.
+
+    Examples
+    --------
+    >>> from pyrdicom import DataElement
+    >>> from pyrdicom.jsonrep import element_from_json
+    >>> element_from_json(DataElement, "00280010", "US", [512], "Value", None).value
+    512
+    """
     elem_value = _element_value(cls, tag, vr, value, key, handler)
     if vr == "UN" and isinstance(elem_value, bytes):
         elem_value = _decode_un(int(tag, 16), elem_value)
@@ -229,7 +329,29 @@ def _item_from_json(cls: type, tag: str, value: dict[str, Any], handler: Any) ->
 def dataset_from_json(
     cls: type, json_dataset: dict[str, Any] | str | bytes | bytearray, bulk_data_uri_handler: Any
 ) -> Any:
-    """`Dataset.from_json`: a `cls` from a DICOM JSON dict (or its text)."""
+    """`Dataset.from_json`: a `cls` from a DICOM JSON dict (or its text).
+
+
+    Parameters
+    ----------
+    cls : type
+        The data set class to make.
+    json_dataset : dict, str or bytes
+        The DICOM JSON.
+    bulk_data_uri_handler : callable or None
+        ``handler(tag, vr, uri)`` (or ``handler(uri)``): the value of a BulkDataURI.
+
+    Returns
+    -------
+    Dataset
+
+    Examples
+    --------
+    >>> from pyrdicom import Dataset
+    >>> from pyrdicom.jsonrep import dataset_from_json
+    >>> dataset_from_json(Dataset, '{"00280010": {"vr": "US", "Value": [512]}}', None).Rows
+    512
+    """
     elements: dict[str, Any] = (
         json.loads(json_dataset)
         if isinstance(json_dataset, str | bytes | bytearray)

@@ -25,10 +25,25 @@ def size_in_bytes(expr: int | float | str | None) -> int | float | None:
 
     Accepts a number, a string of digits, or a number with a unit (``"512 KB"``, ``"2MiB"``).
 
+    Parameters
+    ----------
+    expr : int, float, str or None
+        The size.
+
+    Returns
+    -------
+    int, float or None
+
     Raises
     ------
     ValueError
         If a string has a unit that is not KB, MB, GB, KiB, MiB or GiB.
+
+    Examples
+    --------
+    >>> from pyrdicom.misc import size_in_bytes
+    >>> size_in_bytes("1 KB"), size_in_bytes(512), size_in_bytes(None)
+    (1000.0, 512, None)
     """
     if expr is None or expr == float("inf"):
         return None
@@ -46,13 +61,50 @@ def size_in_bytes(expr: int | float | str | None) -> int | float | None:
 
 
 def is_dicom(file_path: str | os.PathLike[str]) -> bool:
-    """``True`` when the file has a DICOM Part 10 preamble (128 bytes then ``DICM``)."""
+    """``True`` when the file has a DICOM Part 10 preamble (128 bytes then ``DICM``).
+
+    Parameters
+    ----------
+    file_path : str or path-like
+        The file.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom.misc import is_dicom
+    >>> is_dicom(get_testdata_file("CT_small.dcm"))
+    True
+    """
     with open(file_path, "rb") as fp:
         fp.seek(128)
         return fp.read(4) == b"DICM"
 
 
 def warn_and_log(msg: str, category: type[Warning] | None = None, stacklevel: int = 1) -> None:
-    """Log ``msg`` as a warning on pyrdicom's logger and issue it as a Python warning."""
+    """Log ``msg`` as a warning on pyrdicom's logger and issue it as a Python warning.
+
+    Parameters
+    ----------
+    msg : str
+        The message.
+    category : type of Warning, optional
+        The warning's class (default: UserWarning).
+    stacklevel : int
+        Which caller the warning names (1: the caller of `warn_and_log`).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from pyrdicom.misc import warn_and_log
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_and_log("something odd")
+    >>> str(caught[0].message)
+    'something odd'
+    """
     LOGGER.warning(msg)
     warnings.warn(msg, category, stacklevel=stacklevel + 1)

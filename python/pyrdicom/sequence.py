@@ -7,7 +7,29 @@ from typing import Any
 
 
 class Sequence(list):
-    """A list of Datasets, as pydicom's Sequence."""
+    """A list of Datasets, as pydicom's Sequence.
+
+    Parameters
+    ----------
+    iterable : iterable of Dataset, optional
+        The items.
+
+    Raises
+    ------
+    TypeError
+        `iterable` is a single ``Dataset``, or holds something else than data sets.
+
+    Examples
+    --------
+    >>> from pyrdicom import Dataset, Sequence
+    >>> seq = Sequence([Dataset(CodeValue="T-04000")])
+    >>> seq
+    <Sequence, length 1>
+    >>> ds = Dataset()
+    >>> ds.AnatomicRegionSequence = seq
+    >>> ds.AnatomicRegionSequence[0].CodeValue
+    'T-04000'
+    """
 
     is_undefined_length: bool = False
 
@@ -31,12 +53,59 @@ class Sequence(list):
         return val
 
     def append(self, val: Any) -> None:
+        """Add the data set `val` at the end.
+
+        Parameters
+        ----------
+        val : Dataset
+            The item.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset, Sequence
+        >>> seq = Sequence()
+        >>> seq.append(Dataset(CodeValue="T-04000"))
+        >>> len(seq)
+        1
+        """
         super().append(self._check(val))
 
     def insert(self, index: Any, val: Any) -> None:
+        """Insert the data set `val` before position `index`.
+
+        Parameters
+        ----------
+        index : int
+            The position.
+        val : Dataset
+            The item.
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset, Sequence
+        >>> seq = Sequence([Dataset(CodeValue="B")])
+        >>> seq.insert(0, Dataset(CodeValue="A"))
+        >>> [item.CodeValue for item in seq]
+        ['A', 'B']
+        """
         super().insert(index, self._check(val))
 
     def extend(self, vals: Iterable[Any]) -> None:
+        """Add the data sets of `vals` at the end.
+
+        Parameters
+        ----------
+        vals : iterable of Dataset
+            The items (a single ``Dataset`` is refused: it is an iterable of elements).
+
+        Examples
+        --------
+        >>> from pyrdicom import Dataset, Sequence
+        >>> seq = Sequence()
+        >>> seq.extend([Dataset(CodeValue="A"), Dataset(CodeValue="B")])
+        >>> len(seq)
+        2
+        """
         super().extend(self._checked_all(vals))
 
     def __iadd__(self, other: Iterable[Any]) -> Sequence:  # type: ignore[misc]

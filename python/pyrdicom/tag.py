@@ -12,7 +12,15 @@ TAG_ERRORS = (TypeError, ValueError, OverflowError)
 
 
 class BaseTag(int):
-    """A tag as an int, ``(group << 16) | element``, shown as ``(gggg,eeee)``."""
+    """A tag as an int, ``(group << 16) | element``, shown as ``(gggg,eeee)``.
+
+    Examples
+    --------
+    >>> from pyrdicom.tag import BaseTag
+    >>> tag = BaseTag(0x00100010)
+    >>> tag, tag.group, tag.element, tag.is_private
+    ((0010,0010), 16, 16, False)
+    """
 
     __slots__ = ()
 
@@ -93,7 +101,34 @@ def Tag(arg: Any, arg2: int | None = None) -> BaseTag:
     """A tag from an int, a (group, element) pair of ints or of hex strings, two ints, a hex
     string or a keyword. As pydicom: TypeError for mixed or other types, OverflowError above
     the 2-byte (group/element) or 4-byte limits, ValueError for negative values and unknown
-    keywords."""
+    keywords.
+
+    Parameters
+    ----------
+    arg : int, str, tuple of (int, int) or tuple of (str, str)
+        The tag, a (group, element) pair, a hex string or a keyword; with `arg2`, the group.
+    arg2 : int, optional
+        The element, when `arg` is the group.
+
+    Returns
+    -------
+    BaseTag
+
+    Raises
+    ------
+    TypeError
+        A pair of mixed types, or a value of another type (a float).
+    OverflowError
+        A group or element above 0xFFFF, or a tag above 0xFFFFFFFF.
+    ValueError
+        A negative value, a sequence that is not a pair, or an unknown keyword.
+
+    Examples
+    --------
+    >>> from pyrdicom.tag import Tag
+    >>> Tag("PatientName"), Tag(0x0010, 0x0010), Tag(("0010", "0010")), Tag(0x00100010)
+    ((0010,0010), (0010,0010), (0010,0010), (0010,0010))
+    """
     if isinstance(arg, BaseTag):
         return arg
     if arg2 is not None:
@@ -143,14 +178,55 @@ def Tag(arg: Any, arg2: int | None = None) -> BaseTag:
 
 
 def TupleTag(group_elem: tuple[int, int]) -> BaseTag:
-    """The tag of a (group, element) pair (no checks)."""
+    """The tag of a (group, element) pair (no checks).
+
+    Parameters
+    ----------
+    group_elem : tuple of (int, int)
+        The group and the element.
+
+    Returns
+    -------
+    BaseTag
+
+    Examples
+    --------
+    >>> from pyrdicom.tag import TupleTag
+    >>> TupleTag((0x0028, 0x0010))
+    (0028,0010)
+    """
     return BaseTag(group_elem[0] << 16 | group_elem[1])
 
 
 @contextmanager
 def tag_in_exception(tag: BaseTag) -> Iterator[None]:
     """Re-raise an exception raised inside the block as the same type, its message naming
-    `tag` (with the traceback)."""
+    `tag` (with the traceback).
+
+    Parameters
+    ----------
+    tag : BaseTag
+        The tag the block works on.
+
+    Yields
+    ------
+    None
+
+    Raises
+    ------
+    Exception
+        What the block raised, of the same type, its message prefixed with the tag.
+
+    Examples
+    --------
+    >>> from pyrdicom.tag import Tag, tag_in_exception
+    >>> try:
+    ...     with tag_in_exception(Tag("PatientName")):
+    ...         raise ValueError("bad value")
+    ... except ValueError as exc:
+    ...     print(str(exc).splitlines()[0])
+    With tag (0010,0010) got exception: bad value
+    """
     try:
         yield
     except Exception as exc:

@@ -35,7 +35,29 @@ def _plainly_valid(val: str) -> bool:
 
 class UID(str):
     """A UID string that knows its registered name and transfer-syntax properties. Invalid
-    UIDs warn (or raise under the RAISE validation mode), as in pydicom."""
+    UIDs warn (or raise under the RAISE validation mode), as in pydicom.
+
+    Parameters
+    ----------
+    val : str
+        The UID.
+    validation_mode : int, optional
+        How an invalid UID is handled (default: `config.settings.reading_validation_mode`).
+
+    Raises
+    ------
+    TypeError
+        `val` is not a string.
+
+    Examples
+    --------
+    >>> from pyrdicom.uid import UID, JPEGBaseline8Bit
+    >>> uid = UID("1.2.840.10008.5.1.4.1.1.2")
+    >>> uid.name, uid.is_transfer_syntax
+    ('CT Image Storage', False)
+    >>> JPEGBaseline8Bit.name, JPEGBaseline8Bit.is_compressed
+    ('JPEG Baseline (Process 1)', True)
+    """
 
     _PRIVATE_TS_ENCODING: tuple[bool, bool]
 
@@ -126,7 +148,23 @@ class UID(str):
         return ts is None or ts.encapsulated
 
     def set_private_encoding(self, implicit_vr: bool, little_endian: bool) -> None:
-        """Make this private UID a transfer syntax with the given encoding."""
+        """Make this private UID a transfer syntax with the given encoding.
+
+        Parameters
+        ----------
+        implicit_vr : bool
+            Whether data sets of this transfer syntax use implicit VR.
+        little_endian : bool
+            Whether they are little endian.
+
+        Examples
+        --------
+        >>> from pyrdicom.uid import UID
+        >>> uid = UID("1.2.3.4")
+        >>> uid.set_private_encoding(False, True)
+        >>> uid.is_transfer_syntax, uid.is_implicit_VR, uid.is_little_endian
+        (True, False, True)
+        """
         self._PRIVATE_TS_ENCODING = (implicit_vr, little_endian)
 
     @property
@@ -152,7 +190,35 @@ def generate_uid(
 ) -> UID:
     """A new UID of up to 64 characters: `prefix` + a random number (or the SHA-512 of
     `entropy_srcs`, so the same sources give the same UID); with prefix None a 2.25. UUID
-    UID, as in pydicom."""
+    UID, as in pydicom.
+
+    Parameters
+    ----------
+    prefix : str or None
+        The root, ending in "." (default: pydicom's root); None for a "2.25." UUID-based UID.
+    entropy_srcs : list of str, optional
+        Make the UID from these (the same sources give the same UID) instead of at random.
+
+    Returns
+    -------
+    UID
+
+    Raises
+    ------
+    ValueError
+        `prefix` is longer than 54 characters or is not a valid UID prefix.
+
+    Examples
+    --------
+    >>> from pyrdicom.uid import generate_uid
+    >>> len(generate_uid()) <= 64
+    True
+    >>> generate_uid(entropy_srcs=["patient 12", "study 3"]) == generate_uid(
+    ...     entropy_srcs=["patient 12", "study 3"])
+    True
+    >>> generate_uid(prefix=None).startswith("2.25.")
+    True
+    """
     import hashlib
     import secrets
     import uuid
@@ -235,7 +301,34 @@ def register_transfer_syntax(
     uid: str | UID, implicit_vr: bool | None = None, little_endian: bool | None = None
 ) -> UID:
     """Register a private transfer syntax (its encoding given here, or set before with
-    `UID.set_private_encoding`) so that files using it can be read."""
+    `UID.set_private_encoding`) so that files using it can be read.
+
+    Parameters
+    ----------
+    uid : str or UID
+        The private transfer syntax UID.
+    implicit_vr : bool, optional
+        Whether its data sets use implicit VR (needed unless set on `uid` before).
+    little_endian : bool, optional
+        Whether they are little endian (needed unless set on `uid` before).
+
+    Returns
+    -------
+    UID
+        The registered UID, a transfer syntax.
+
+    Raises
+    ------
+    ValueError
+        The encoding is given neither here nor on `uid`.
+
+    Examples
+    --------
+    >>> from pyrdicom.uid import register_transfer_syntax
+    >>> uid = register_transfer_syntax("1.2.3.4.5", implicit_vr=False, little_endian=True)
+    >>> uid.is_transfer_syntax
+    True
+    """
     uid = UID(uid)
     if None in (implicit_vr, little_endian) and not uid.is_transfer_syntax:
         raise ValueError(

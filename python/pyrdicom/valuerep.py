@@ -124,7 +124,23 @@ def _micro(digits: str | None) -> int:
 
 
 class DA(_DateTimeBase, datetime.date):
-    """A DA value as a `datetime.date` ("YYYYMMDD", or the old "YYYY.MM.DD")."""
+    """A DA value as a `datetime.date` ("YYYYMMDD", or the old "YYYY.MM.DD").
+
+
+    Parameters
+    ----------
+    *args
+        A DA string, a `datetime.date` (or None, which gives None), or the year, month and day.
+    **kwargs
+        ``datetime.date``'s keywords, and ``validation_mode``.
+
+    Examples
+    --------
+    >>> from pyrdicom.valuerep import DA
+    >>> date = DA("20260101")
+    >>> date, date.year
+    ("20260101", 2026)
+    """
 
     def __new__(cls, *args: Any, **kwargs: Any) -> DA | None:  # type: ignore[misc]
         if not args or args[0] is None:
@@ -149,7 +165,28 @@ class DA(_DateTimeBase, datetime.date):
 
 
 class DT(_DateTimeBase, datetime.datetime):
-    """A DT value as a `datetime.datetime` ("YYYY[MM[DD[HH[MM[SS[.F]]]]]][&ZZXX]")."""
+    """A DT value as a `datetime.datetime` ("YYYY[MM[DD[HH[MM[SS[.F]]]]]][&ZZXX]").
+
+
+    Parameters
+    ----------
+    *args
+        A DT string, a `datetime.datetime` (or None, which gives None), or its fields.
+    **kwargs
+        ``datetime.datetime``'s keywords, and ``validation_mode``.
+
+    Raises
+    ------
+    ValueError
+        A string that is not a DT value.
+
+    Examples
+    --------
+    >>> from pyrdicom.valuerep import DT
+    >>> moment = DT("20260101120000+0100")
+    >>> moment.hour, str(moment.tzinfo)
+    (12, '+0100')
+    """
 
     _regex_dt = re.compile(r"((\d{4,14})(\.(\d{1,6}))?)([+-]\d{4})?")
 
@@ -211,7 +248,28 @@ class DT(_DateTimeBase, datetime.datetime):
 
 
 class TM(_DateTimeBase, datetime.time):
-    """A TM value as a `datetime.time` ("HH[MM[SS[.F]]]")."""
+    """A TM value as a `datetime.time` ("HH[MM[SS[.F]]]").
+
+
+    Parameters
+    ----------
+    *args
+        A TM string, a `datetime.time` (or None, which gives None), or its fields.
+    **kwargs
+        ``datetime.time``'s keywords, and ``validation_mode``.
+
+    Raises
+    ------
+    ValueError
+        A string that is not a TM value.
+
+    Examples
+    --------
+    >>> from pyrdicom.valuerep import TM
+    >>> time = TM("123015.5")
+    >>> time, time.second, time.microsecond
+    ("123015.5", 15, 500000)
+    """
 
     _RE_TIME = re.compile(
         r"(?P<h>^([01][0-9]|2[0-3]))((?P<m>([0-5][0-9]))((?P<s>([0-5][0-9]|60))"
@@ -254,7 +312,24 @@ class TM(_DateTimeBase, datetime.time):
 
 
 def is_valid_ds(s: str) -> bool:
-    """Whether `s` is a valid Decimal String (at most 16 characters of the allowed set)."""
+    """Whether `s` is a valid Decimal String (at most 16 characters of the allowed set).
+
+
+    Parameters
+    ----------
+    s : str
+        The text.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from pyrdicom.valuerep import is_valid_ds
+    >>> is_valid_ds("1.5"), is_valid_ds("12345678901234567")
+    (True, False)
+    """
     return validate_length_and_type_and_regex("DS", s)[0]
 
 
@@ -262,7 +337,29 @@ def format_number_as_ds(val: float | Decimal) -> str:
     """The closest representation of `val` that is a valid DS (16 characters at most),
     switching to scientific notation where that keeps more digits.
 
-    Raises TypeError for other types, ValueError for infinities and NaN."""
+    Parameters
+    ----------
+    val : float or decimal.Decimal
+        The number.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    TypeError
+        Another type.
+    ValueError
+        An infinity or NaN.
+
+    Examples
+    --------
+    >>> import math
+    >>> from pyrdicom.valuerep import format_number_as_ds
+    >>> format_number_as_ds(math.pi), format_number_as_ds(1.5e-20)
+    ('3.14159265358979', '1.5e-20')
+    """
     if not isinstance(val, float | Decimal):
         raise TypeError("'val' must be of type float or decimal.Decimal")
     if not isfinite(val):
@@ -321,6 +418,25 @@ class DSfloat(_TextEquality, float):
     As in pydicom, a blank string stays a string (``DSfloat(" ")`` is ``" "``); under the RAISE
     validation mode a value whose text is longer than 16 characters raises OverflowError, an
     invalid one ValueError (`auto_format` instead makes the text valid).
+
+
+    Parameters
+    ----------
+    val : str, float, int or decimal.Decimal
+        The value.
+    auto_format : bool
+        Make the text a valid DS (`format_number_as_ds`).
+    validation_mode : int, optional
+        How an invalid value is handled (default: the reading validation mode).
+
+    Examples
+    --------
+    >>> from pyrdicom.valuerep import DSfloat
+    >>> value = DSfloat("1.50")
+    >>> value == 1.5, str(value)
+    (True, '1.50')
+    >>> str(DSfloat(1 / 3, auto_format=True))
+    '0.33333333333333'
     """
 
     __slots__ = ("auto_format", "original_string")
@@ -376,7 +492,34 @@ class DSfloat(_TextEquality, float):
 
 class DSdecimal(_TextEquality, Decimal):
     """A DS value as a `decimal.Decimal` that remembers the string it was made from (floats
-    only with ``config.allow_DS_float``). Invalid text warns, or raises under RAISE."""
+    only with ``config.allow_DS_float``). Invalid text warns, or raises under RAISE.
+
+
+    Parameters
+    ----------
+    val : str, int, float or decimal.Decimal
+        The value.
+    auto_format : bool
+        Make the text a valid DS.
+    validation_mode : int, optional
+        How an invalid value is handled (default: the reading validation mode).
+
+    Raises
+    ------
+    TypeError
+        A float without ``config.allow_DS_float``.
+    OverflowError
+        Text longer than 16 characters, under the RAISE validation mode.
+    ValueError
+        Invalid text, under the RAISE validation mode.
+
+    Examples
+    --------
+    >>> from decimal import Decimal
+    >>> from pyrdicom.valuerep import DSdecimal
+    >>> DSdecimal("1.50") == Decimal("1.5"), str(DSdecimal("1.50"))
+    (True, '1.50')
+    """
 
     auto_format: bool
     original_string: str
@@ -449,7 +592,29 @@ DSclass: Any = DSdecimal if config.use_DS_decimal else DSfloat
 
 def DS(val: Any, auto_format: bool = False, validation_mode: int | None = None) -> Any:
     """A DS value: None and blank strings pass through, strings are validated, anything else
-    is a DSfloat (a DSdecimal with ``config.use_DS_decimal``)."""
+    is a DSfloat (a DSdecimal with ``config.use_DS_decimal``).
+
+
+    Parameters
+    ----------
+    val : object
+        The value.
+    auto_format : bool
+        Make the text a valid DS.
+    validation_mode : int, optional
+        How an invalid value is handled.
+
+    Returns
+    -------
+    DSfloat, DSdecimal, str or None
+
+    Examples
+    --------
+    >>> from pyrdicom.valuerep import DS
+    >>> value = DS("2.5")
+    >>> type(value).__name__, value * 2
+    ('DSfloat', 5.0)
+    """
     if val is None:
         return val
     mode = _reading_mode(validation_mode)
@@ -467,7 +632,31 @@ def DS(val: Any, auto_format: bool = False, validation_mode: int | None = None) 
 
 class ISfloat(float):
     """An IS value that is not an integer (``"1.5"``): invalid, so it warns (WARN) or raises
-    TypeError (RAISE) when a validation mode is given."""
+    TypeError (RAISE) when a validation mode is given.
+
+
+    Parameters
+    ----------
+    val : str or float
+        The value.
+    validation_mode : int, optional
+        How the invalid value is handled.
+
+    Raises
+    ------
+    TypeError
+        Under the RAISE validation mode.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from pyrdicom.valuerep import IS
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     value = IS("1.5")
+    >>> type(value).__name__, value
+    ('ISfloat', 1.5)
+    """
 
     def __new__(cls, val: Any, validation_mode: int | None = None) -> Any:
         if isinstance(val, str) and not val.strip():
@@ -503,7 +692,22 @@ def _range_checked(value: Any, validation_mode: int | None) -> Any:
 
 class IS(_TextEquality, int):
     """An IS value as an int that remembers the string it was made from (an `ISfloat` for
-    non-integers). Beyond 32 bits raises OverflowError under RAISE."""
+    non-integers). Beyond 32 bits raises OverflowError under RAISE.
+
+
+    Parameters
+    ----------
+    val : str, int or float
+        The value.
+    validation_mode : int, optional
+        How an invalid value is handled (default: the reading validation mode).
+
+    Examples
+    --------
+    >>> from pyrdicom.valuerep import IS
+    >>> IS("12") + 1, str(IS("012"))
+    (13, '012')
+    """
 
     original_string: str
 
@@ -586,7 +790,27 @@ _NAME_PARTS = ("family_name", "given_name", "middle_name", "name_prefix", "name_
 class PersonName:
     """A PN value: up to three component groups (alphabetic, ideographic, phonetic) of up to
     five ^-separated components. Made from bytes, it is decoded (with `encodings`) when first
-    looked at."""
+    looked at.
+
+
+    Parameters
+    ----------
+    val : str, bytes or PersonName
+        The name.
+    encodings : sequence of str, optional
+        Python codecs to decode bytes with.
+    original_string : bytes, optional
+        The encoded name it was read as.
+    validation_mode : int, optional
+        How an invalid value is handled.
+
+    Examples
+    --------
+    >>> from pyrdicom.valuerep import PersonName
+    >>> name = PersonName("Doe^Jane^^Dr")
+    >>> name.family_name, name.given_name, name.name_prefix
+    ('Doe', 'Jane', 'Dr')
+    """
 
     __slots__ = ("_components", "_text", "encodings", "original_string", "validation_mode")
     _components: tuple[str, ...] | None
@@ -706,14 +930,61 @@ class PersonName:
         return {p: getattr(self, p) for p in (*_NAME_PARTS, "ideographic", "phonetic")}
 
     def formatted(self, format_str: str) -> str:
-        """`format_str` %-formatted with the name parts (family_name, ..., phonetic)."""
+        """`format_str` %-formatted with the name parts (family_name, ..., phonetic).
+
+
+        Parameters
+        ----------
+        format_str : str
+            A %-format with keys ``family_name``, ``given_name``, ``middle_name``, ``name_prefix``,
+            ``name_suffix``, ``ideographic`` and ``phonetic``.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> from pyrdicom.valuerep import PersonName
+        >>> PersonName("Doe^Jane").formatted("%(given_name)s %(family_name)s")
+        'Jane Doe'
+        """
         return format_str % self._create_dict()
 
     def family_comma_given(self) -> str:
+        """ "Family, Given", as many lists show names.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> from pyrdicom.valuerep import PersonName
+        >>> PersonName("Doe^Jane").family_comma_given()
+        'Doe, Jane'
+        """
         return f"{self.family_name}, {self.given_name}"
 
     def decode(self, encodings: Sequence[str] | None = None) -> PersonName:
-        """This name decoded from its original bytes with other (Python) encodings."""
+        """This name decoded from its original bytes with other (Python) encodings.
+
+
+        Parameters
+        ----------
+        encodings : sequence of str, optional
+            Python codecs (default: its own).
+
+        Returns
+        -------
+        PersonName
+
+        Examples
+        --------
+        >>> from pyrdicom.valuerep import PersonName
+        >>> PersonName(bytes([74, 0xE9]), ["latin_1"]).decode(["latin_1"])
+        'Jé'
+        """
         if encodings is None or encodings == self.encodings:
             return self
         if self.original_string is None and self.encodings is None:
@@ -731,7 +1002,24 @@ class PersonName:
         return PersonName(self.original_string, encodings)
 
     def encode(self, encodings: Sequence[str] | None = None) -> bytes:
-        """The name as bytes in (Python) `encodings` (default: its own)."""
+        """The name as bytes in (Python) `encodings` (default: its own).
+
+
+        Parameters
+        ----------
+        encodings : sequence of str, optional
+            Python codecs (default: its own).
+
+        Returns
+        -------
+        bytes
+
+        Examples
+        --------
+        >>> from pyrdicom.valuerep import PersonName
+        >>> list(PersonName("Jé").encode(["latin_1"]))
+        [74, 233]
+        """
         encodings = _verify_encodings(encodings) or self.encodings
         if encodings != self.encodings and self.encodings is not None:
             return _encode_personname(self.components, encodings)  # type: ignore[arg-type]
@@ -818,7 +1106,54 @@ class PersonName:
         name_suffix_phonetic: str | bytes = "",
         encodings: list[str] | None = None,
     ) -> PersonName:
-        """A name from its parts, each group's five parts given by name."""
+        """A name from its parts, each group's five parts given by name.
+
+
+        Parameters
+        ----------
+        family_name : str or bytes
+            The alphabetic group's family name.
+        given_name : str or bytes
+            Its given name.
+        middle_name : str or bytes
+            Its middle name.
+        name_prefix : str or bytes
+            Its prefix.
+        name_suffix : str or bytes
+            Its suffix.
+        family_name_ideographic : str or bytes
+            The ideographic group's family name.
+        given_name_ideographic : str or bytes
+            Its given name.
+        middle_name_ideographic : str or bytes
+            Its middle name.
+        name_prefix_ideographic : str or bytes
+            Its prefix.
+        name_suffix_ideographic : str or bytes
+            Its suffix.
+        family_name_phonetic : str or bytes
+            The phonetic group's family name.
+        given_name_phonetic : str or bytes
+            Its given name.
+        middle_name_phonetic : str or bytes
+            Its middle name.
+        name_prefix_phonetic : str or bytes
+            Its prefix.
+        name_suffix_phonetic : str or bytes
+            Its suffix.
+        encodings : list of str, optional
+            Python codecs to encode the parts with.
+
+        Returns
+        -------
+        PersonName
+
+        Examples
+        --------
+        >>> from pyrdicom.valuerep import PersonName
+        >>> PersonName.from_named_components(family_name="Doe", given_name="Jane", name_prefix="Dr")
+        'Doe^Jane^^Dr'
+        """
         value = cls._encode_component_groups(
             [family_name, given_name, middle_name, name_prefix, name_suffix],
             [
@@ -850,7 +1185,37 @@ class PersonName:
         patient_name_phonetic: str | bytes = "",
         encodings: list[str] | None = None,
     ) -> PersonName:
-        """A veterinary name (responsible party ^ patient) from its parts."""
+        """A veterinary name (responsible party ^ patient) from its parts.
+
+
+        Parameters
+        ----------
+        responsible_party_name : str or bytes
+            The alphabetic group's responsible party (owner) name.
+        patient_name : str or bytes
+            Its patient (animal) name.
+        responsible_party_name_ideographic : str or bytes
+            The ideographic group's responsible party name.
+        patient_name_ideographic : str or bytes
+            Its patient name.
+        responsible_party_name_phonetic : str or bytes
+            The phonetic group's responsible party name.
+        patient_name_phonetic : str or bytes
+            Its patient name.
+        encodings : list of str, optional
+            Python codecs to encode the parts with.
+
+        Returns
+        -------
+        PersonName
+
+        Examples
+        --------
+        >>> from pyrdicom.valuerep import PersonName
+        >>> PersonName.from_named_components_veterinary(
+        ...     responsible_party_name="ABC Farms", patient_name="Running on Water")
+        'ABC Farms^Running on Water'
+        """
         value = cls._encode_component_groups(
             [responsible_party_name, patient_name],
             [responsible_party_name_ideographic, patient_name_ideographic],

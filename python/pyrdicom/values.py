@@ -46,14 +46,57 @@ def __getattr__(name: str) -> Any:
 
 
 def multi_string(val: str, valtype: Callable[[str], _T] | None = None) -> Any:
-    """`val` without trailing spaces/NULs, split on backslashes: one value or a MultiValue."""
+    """`val` without trailing spaces/NULs, split on backslashes: one value or a MultiValue.
+
+    Parameters
+    ----------
+    val : str
+        The decoded value.
+    valtype : callable, optional
+        The type each value is made into (default: str).
+
+    Returns
+    -------
+    object or MultiValue
+
+    Examples
+    --------
+    >>> from pyrdicom.values import multi_string
+    >>> multi_string("12 ", int)
+    12
+    """
     make: Callable[[str], Any] = str if valtype is None else valtype
     items = val.rstrip(" \x00").split("\\")
     return make(items[0]) if len(items) == 1 else MultiValue(make, items)
 
 
 def convert_tag(byte_string: bytes, is_little_endian: bool, offset: int = 0) -> BaseTag:
-    """The tag encoded in the 4 bytes at `offset`."""
+    """The tag encoded in the 4 bytes at `offset`.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    is_little_endian : bool
+        Its byte order.
+    offset : int
+        Where the tag starts.
+
+    Returns
+    -------
+    BaseTag
+
+    Raises
+    ------
+    ValueError
+        Fewer than 4 bytes.
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_tag
+    >>> convert_tag(bytes([0x10, 0, 0x20, 0]), True)
+    (0010,0020)
+    """
     if len(byte_string) < 4:
         raise ValueError("byte string too short - must be at least 4 bytes long.")
     fmt = "<HH" if is_little_endian else ">HH"
@@ -63,7 +106,27 @@ def convert_tag(byte_string: bytes, is_little_endian: bool, offset: int = 0) -> 
 def convert_AE_string(
     byte_string: bytes, is_little_endian: bool, struct_format: str | None = None
 ) -> str | MutableSequence[str]:
-    """AE: values stripped of spaces at both ends."""
+    """AE: values stripped of spaces at both ends.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    is_little_endian : bool
+        Not used (pydicom's converter signature).
+    struct_format : str, optional
+        Not used.
+
+    Returns
+    -------
+    str or MultiValue of str
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_AE_string
+    >>> convert_AE_string(b" STORESCP ", True)
+    'STORESCP'
+    """
     values = [s.strip() for s in byte_string.decode(default_encoding).split("\\")]
     return values[0] if len(values) == 1 else MultiValue(str, values)
 
@@ -71,7 +134,27 @@ def convert_AE_string(
 def convert_ATvalue(
     byte_string: bytes, is_little_endian: bool, struct_format: str | None = None
 ) -> BaseTag | MutableSequence[BaseTag]:
-    """AT: one tag per 4 bytes (a trailing partial tag is dropped with a logged warning)."""
+    """AT: one tag per 4 bytes (a trailing partial tag is dropped with a logged warning).
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    is_little_endian : bool
+        Its byte order.
+    struct_format : str, optional
+        Not used.
+
+    Returns
+    -------
+    BaseTag or MultiValue of BaseTag
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_ATvalue
+    >>> convert_ATvalue(bytes([0x28, 0, 0x10, 0, 0x28, 0, 0x11, 0]), True)
+    [(0028,0010), (0028,0011)]
+    """
     length = len(byte_string)
     if length == 4:
         return convert_tag(byte_string, is_little_endian)
@@ -109,7 +192,27 @@ def _TM_from_str(value: str) -> TM | None:
 def convert_DA_string(
     byte_string: bytes, is_little_endian: bool, struct_format: str | None = None
 ) -> Any:
-    """DA: a str, or a `DA` with ``config.datetime_conversion``."""
+    """DA: a str, or a `DA` with ``config.datetime_conversion``.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    is_little_endian : bool
+        Not used.
+    struct_format : str, optional
+        Not used.
+
+    Returns
+    -------
+    str, DA or MultiValue
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_DA_string
+    >>> convert_DA_string(b"20260101", True)
+    '20260101'
+    """
     if config.datetime_conversion:
         return _dates(byte_string, _DA_from_str)
     return convert_string(byte_string, is_little_endian, struct_format)
@@ -118,7 +221,27 @@ def convert_DA_string(
 def convert_DT_string(
     byte_string: bytes, is_little_endian: bool, struct_format: str | None = None
 ) -> Any:
-    """DT: a str, or a `DT` with ``config.datetime_conversion``."""
+    """DT: a str, or a `DT` with ``config.datetime_conversion``.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    is_little_endian : bool
+        Not used.
+    struct_format : str, optional
+        Not used.
+
+    Returns
+    -------
+    str, DT or MultiValue
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_DT_string
+    >>> convert_DT_string(b"20260101120000", True)
+    '20260101120000'
+    """
     if config.datetime_conversion:
         return _dates(byte_string, _DT_from_str)
     return convert_string(byte_string, is_little_endian, struct_format)
@@ -127,7 +250,31 @@ def convert_DT_string(
 def convert_TM_string(
     byte_string: bytes, is_little_endian: bool, struct_format: str | None = None
 ) -> Any:
-    """TM: a str, or a `TM` with ``config.datetime_conversion``."""
+    """TM: a str, or a `TM` with ``config.datetime_conversion``.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    is_little_endian : bool
+        Not used.
+    struct_format : str, optional
+        Not used.
+
+    Returns
+    -------
+    str, TM or MultiValue
+
+    Examples
+    --------
+    >>> from pyrdicom import config
+    >>> from pyrdicom.values import convert_TM_string
+    >>> config.datetime_conversion = True
+    >>> tm = convert_TM_string(b"120000", True)
+    >>> type(tm).__name__, tm.hour
+    ('TM', 12)
+    >>> config.datetime_conversion = False
+    """
     if config.datetime_conversion:
         return _dates(byte_string, _TM_from_str)
     return convert_string(byte_string, is_little_endian)
@@ -147,7 +294,27 @@ def _numpy_numbers(text: str, vr: str, allowed: str, dtype: str) -> Any:
 def convert_DS_string(
     byte_string: bytes, is_little_endian: bool, struct_format: str | None = None
 ) -> Any:
-    """DS: `valuerep.DSclass` values, or numpy float64 with ``config.use_DS_numpy``."""
+    """DS: `valuerep.DSclass` values, or numpy float64 with ``config.use_DS_numpy``.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    is_little_endian : bool
+        Not used.
+    struct_format : str, optional
+        Not used.
+
+    Returns
+    -------
+    DSfloat, DSdecimal, MultiValue or numpy.ndarray
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_DS_string
+    >>> convert_DS_string(b"0.661468 ", True)
+    '0.661468'
+    """
     text = byte_string.decode(default_encoding)
     if config.use_DS_numpy:
         return _numpy_numbers(text, "DS", r" \\0-9\.+eE-", "f8")
@@ -157,7 +324,27 @@ def convert_DS_string(
 def convert_IS_string(
     byte_string: bytes, is_little_endian: bool, struct_format: str | None = None
 ) -> Any:
-    """IS: `IS` values, or numpy int64 with ``config.use_IS_numpy``."""
+    """IS: `IS` values, or numpy int64 with ``config.use_IS_numpy``.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    is_little_endian : bool
+        Not used.
+    struct_format : str, optional
+        Not used.
+
+    Returns
+    -------
+    IS, MultiValue or numpy.ndarray
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_IS_string
+    >>> convert_IS_string(b"12 ", True) + 1
+    13
+    """
     text = byte_string.decode(default_encoding)
     if config.use_IS_numpy:
         return _numpy_numbers(text, "IS", r" \\0-9\.+-", "i8")
@@ -165,7 +352,32 @@ def convert_IS_string(
 
 
 def convert_numbers(byte_string: bytes, is_little_endian: bool, struct_format: str) -> Any:
-    """Binary numbers in `struct_format`: '' for none, one number, or a list."""
+    """Binary numbers in `struct_format`: '' for none, one number, or a list.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    is_little_endian : bool
+        Its byte order.
+    struct_format : str
+        The `struct` format of one number ("H", "h", "L", "f", "d", ...).
+
+    Returns
+    -------
+    str, int, float or list
+
+    Raises
+    ------
+    BytesLengthException
+        The length is not a multiple of the number's size.
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_numbers
+    >>> convert_numbers(bytes([1, 0, 2, 0]), True, "H")
+    [1, 2]
+    """
     size = calcsize("=" + struct_format)
     length = len(byte_string)
     if length % size:
@@ -186,7 +398,27 @@ def convert_numbers(byte_string: bytes, is_little_endian: bool, struct_format: s
 def convert_OBvalue(
     byte_string: bytes, is_little_endian: bool, struct_format: str | None = None
 ) -> bytes:
-    """OB (and the other binary VRs): the bytes as they are."""
+    """OB (and the other binary VRs): the bytes as they are.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    is_little_endian : bool
+        Not used.
+    struct_format : str, optional
+        Not used.
+
+    Returns
+    -------
+    bytes
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_OBvalue
+    >>> convert_OBvalue(b"abcd", True)
+    b'abcd'
+    """
     return byte_string
 
 
@@ -194,7 +426,26 @@ convert_OWvalue = convert_OVvalue = convert_UN = convert_OBvalue
 
 
 def convert_PN(byte_string: bytes, encodings: list[str] | None = None) -> Any:
-    """PN: `PersonName` values decoded with `encodings`."""
+    """PN: `PersonName` values decoded with `encodings`.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    encodings : list of str, optional
+        Python codecs of the character set (default: the default repertoire).
+
+    Returns
+    -------
+    PersonName or MultiValue of PersonName
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_PN
+    >>> name = convert_PN(b"Doe^Jane")
+    >>> name.family_name, name.given_name
+    ('Doe', 'Jane')
+    """
     encodings = encodings or [default_encoding]
 
     def person_name(text: str) -> PersonName:
@@ -210,7 +461,27 @@ def convert_PN(byte_string: bytes, encodings: list[str] | None = None) -> Any:
 def convert_string(
     byte_string: bytes, is_little_endian: bool, struct_format: str | None = None
 ) -> str | MutableSequence[str]:
-    """A default-character-set string VR, split on backslashes."""
+    """A default-character-set string VR, split on backslashes.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    is_little_endian : bool
+        Not used.
+    struct_format : str, optional
+        Not used.
+
+    Returns
+    -------
+    str or MultiValue of str
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_string
+    >>> convert_string(b"ORIGINAL", True)
+    'ORIGINAL'
+    """
     return multi_string(byte_string.decode(default_encoding))
 
 
@@ -218,7 +489,27 @@ def convert_text(
     byte_string: bytes, encodings: list[str] | None = None, vr: str | None = None
 ) -> str | MutableSequence[str]:
     """SH, LO, UC: decoded with `encodings`, split on backslashes, each value validated (if
-    `vr` is given) and stripped of trailing spaces/NULs."""
+    `vr` is given) and stripped of trailing spaces/NULs.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    encodings : list of str, optional
+        Python codecs of the character set.
+    vr : str, optional
+        The VR to validate each value against.
+
+    Returns
+    -------
+    str or MultiValue of str
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_text
+    >>> convert_text(bytes([74, 0xE9, 32]), ["latin_1"])
+    'Jé'
+    """
     text = decode_bytes(byte_string, encodings or [default_encoding], TEXT_VR_DELIMS)
     values = []
     for value in text.split("\\"):
@@ -231,7 +522,27 @@ def convert_text(
 def convert_single_string(
     byte_string: bytes, encodings: list[str] | None = None, vr: str | None = None
 ) -> str:
-    """ST, LT, UT: decoded with `encodings`, not split, trailing spaces/NULs stripped."""
+    """ST, LT, UT: decoded with `encodings`, not split, trailing spaces/NULs stripped.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    encodings : list of str, optional
+        Python codecs of the character set.
+    vr : str, optional
+        The VR to validate the value against.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_single_string
+    >>> convert_single_string(b"A comment ")
+    'A comment'
+    """
     value = decode_bytes(byte_string, encodings or [default_encoding], TEXT_VR_DELIMS)
     if vr is not None:
         validate_value(vr, value, config.settings.reading_validation_mode)
@@ -245,7 +556,31 @@ def convert_SQ(
     encoding: list[str] | None = None,
     offset: int = 0,
 ) -> Any:
-    """SQ: the items read from the value's bytes."""
+    """SQ: the items read from the value's bytes.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value (the items).
+    is_implicit_VR : bool
+        The items' VR encoding.
+    is_little_endian : bool
+        Their byte order.
+    encoding : list of str, optional
+        Python codecs of the character set.
+    offset : int
+        Where the value starts in its file (the items' ``file_tell``).
+
+    Returns
+    -------
+    Sequence
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_SQ
+    >>> convert_SQ(b"", True, True)
+    <Sequence, length 0>
+    """
     from io import BytesIO
 
     from .filereader import read_sequence
@@ -261,14 +596,54 @@ def convert_SQ(
 
 
 def convert_UI(byte_string: bytes, is_little_endian: bool, struct_format: str | None = None) -> Any:
-    """UI: `UID` values (trailing NUL padding removed)."""
+    """UI: `UID` values (trailing NUL padding removed).
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    is_little_endian : bool
+        Not used.
+    struct_format : str, optional
+        Not used.
+
+    Returns
+    -------
+    UID or MultiValue of UID
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_UI
+    >>> convert_UI(b"1.2.840.10008.5.1.4.1.1.2" + bytes(1), True).name
+    'CT Image Storage'
+    """
     return multi_string(byte_string.decode(default_encoding).rstrip("\0 "), UID)
 
 
 def convert_UR_string(
     byte_string: bytes, is_little_endian: bool, struct_format: str | None = None
 ) -> str:
-    """UR: one value (backslashes are allowed), trailing spaces removed."""
+    """UR: one value (backslashes are allowed), trailing spaces removed.
+
+    Parameters
+    ----------
+    byte_string : bytes
+        The encoded value.
+    is_little_endian : bool
+        Not used.
+    struct_format : str, optional
+        Not used.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pyrdicom.values import convert_UR_string
+    >>> convert_UR_string(b"http://example.com ", True)
+    'http://example.com'
+    """
     return byte_string.decode(default_encoding).rstrip()
 
 
@@ -277,7 +652,35 @@ def convert_value(
 ) -> Any:
     """The value of a `RawDataElement` as `VR` says. A value that does not convert is tried with
     the VRs of `convert_retry_VR_order` (under the RAISE reading mode: the error is raised);
-    if none converts, the raw bytes are returned."""
+    if none converts, the raw bytes are returned.
+
+    Parameters
+    ----------
+    VR : str
+        The VR to convert as.
+    raw_data_element : RawDataElement
+        The element as read.
+    encodings : str or list of str, optional
+        Python codecs of the character set.
+
+    Returns
+    -------
+    object
+
+    Raises
+    ------
+    NotImplementedError
+        An unknown VR.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.values import convert_value
+    >>> raw = dcmread(get_testdata_file("CT_small.dcm")).get_item("Rows")
+    >>> convert_value("US", raw)
+    128
+    """
     if VR not in converters:
         letters = set(range(65, 91)) | set(range(97, 123))
         if ord(VR[0]) not in letters or ord(VR[1]) not in letters:

@@ -64,7 +64,7 @@ class _Slice:
 class Volume:
     """A 3D image: ``array`` indexed (slice, row, column[, sample]) and its ``affine``.
 
-    Attributes
+    Parameters
     ----------
     array : numpy.ndarray
         The voxels, slices sorted along the slice normal.
@@ -73,6 +73,15 @@ class Volume:
     datasets : list of Dataset
         The headers of the slices in array order (``None`` for slices filled in for missing
         ones); the multi-frame data set, once per frame, for :meth:`from_multiframe`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from pyrdicom.volume import Volume
+    >>> affine = np.diag([2.5, 0.7, 0.7, 1.0])  # 2.5 mm slices of 0.7 mm pixels
+    >>> vol = Volume(np.zeros((2, 3, 4), dtype=np.int16), affine, [None] * 2)
+    >>> vol.spacing
+    (2.5, 0.7, 0.7)
     """
 
     array: np.ndarray
@@ -96,7 +105,22 @@ class Volume:
         return self.affine[:3, :3] / np.linalg.norm(self.affine[:3, :3], axis=0)
 
     def to_ras(self) -> Volume:
-        """The same volume with its affine in RAS coordinates (x and y negated), as NIfTI uses."""
+        """The same volume with its affine in RAS coordinates (x and y negated), as NIfTI uses.
+
+
+        Returns
+        -------
+        Volume
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from pyrdicom.volume import Volume
+        >>> affine = np.diag([2.5, 0.7, 0.7, 1.0])  # 2.5 mm slices of 0.7 mm pixels
+        >>> vol = Volume(np.zeros((2, 3, 4), dtype=np.int16), affine, [None] * 2)
+        >>> vol.to_ras().affine.diagonal().tolist()
+        [-2.5, -0.7, 0.7, 1.0]
+        """
         return Volume(self.array, np.diag([-1.0, -1.0, 1.0, 1.0]) @ self.affine, self.datasets)
 
     def to_nifti(self) -> nibabel.Nifti1Image:
@@ -104,6 +128,20 @@ class Volume:
 
         NIfTI indexes voxels (i, j, k) = (column, row, slice) with a RAS affine; the array is a
         transposed view, not a copy.
+
+
+        Returns
+        -------
+        nibabel.Nifti1Image
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from pyrdicom.volume import Volume
+        >>> affine = np.diag([2.5, 0.7, 0.7, 1.0])  # 2.5 mm slices of 0.7 mm pixels
+        >>> vol = Volume(np.zeros((2, 3, 4), dtype=np.int16), affine, [None] * 2)
+        >>> vol.to_nifti().shape
+        (4, 3, 2)
         """
         nib = _optional("nibabel", "nifti")
         affine = self.to_ras().affine[:, [2, 1, 0, 3]]
@@ -111,7 +149,23 @@ class Volume:
         return nib.Nifti1Image(data, affine)
 
     def to_sitk(self) -> SimpleITK.Image:
-        """A ``SimpleITK.Image`` (needs the ``sitk`` extra: ``pip install pyrdicom[sitk]``)."""
+        """A ``SimpleITK.Image`` (needs the ``sitk`` extra: ``pip install pyrdicom[sitk]``).
+
+
+        Returns
+        -------
+        SimpleITK.Image
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from pyrdicom.volume import Volume
+        >>> affine = np.diag([2.5, 0.7, 0.7, 1.0])  # 2.5 mm slices of 0.7 mm pixels
+        >>> vol = Volume(np.zeros((2, 3, 4), dtype=np.int16), affine, [None] * 2)
+        >>> image = vol.to_sitk()
+        >>> image.GetSize(), image.GetSpacing()
+        ((4, 3, 2), (0.7, 0.7, 2.5))
+        """
         sitk = _optional("SimpleITK", "sitk")
         image = sitk.GetImageFromArray(self.array, isVector=self.array.ndim == 4)
         spacing = self.spacing
@@ -139,11 +193,43 @@ class Volume:
         Orientation, Pixel Measures, Pixel Value Transformation); the checks and the other
         parameters are those of :func:`read_series`.
 
+        Parameters
+        ----------
+        ds : Dataset
+            The enhanced multi-frame data set.
+        dtype : numpy dtype, optional
+            The output type (as for :func:`read_series`).
+        rescale : bool
+            Apply each frame's Pixel Value Transformation (the modality LUT).
+        spacing_rtol : float
+            How far (relative) the distance between neighbouring frames may vary.
+        orientation_atol : float
+            How far the direction cosines of two frames may differ.
+        allow_missing_slices : bool
+            Fill gaps of whole missing frames with ``fill_value`` instead of raising.
+        allow_tilt : bool
+            Accept frames whose positions are off the slice normal (a sheared affine).
+        fill_value : float
+            The value of frames filled in for missing ones.
+
+        Returns
+        -------
+        Volume
+
         Raises
         ------
         VolumeError
             When the frames do not form one regular grid, or the functional groups lack the
             geometry.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> from pyrdicom.volume import Volume
+        >>> vol = Volume.from_multiframe(dcmread(get_testdata_file("eCT_Supplemental.dcm")))
+        >>> vol.array.shape, vol.spacing
+        ((2, 512, 512), (10.0, 0.388672, 0.388672))
         """
         slices = _frames(ds)
         return _assemble(

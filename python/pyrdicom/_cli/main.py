@@ -1,7 +1,29 @@
 """pydicom's ``pydicom.cli.main`` (reached as ``pyrdicom.cli.main``): file specifications
 ``[pydicom::]file[::element]`` for the ``show`` and ``codify`` commands, and the pydicom-style
 entry point. ``pydicom::NAME`` names one of pydicom's test files, found on disk when pydicom (a
-separate install) is there; pyrdicom never imports it."""
+separate install) is there; pyrdicom never imports it.
+
+Called, the module runs the command line (see ``pyrdicom.cli``'s ``_main``).
+
+Parameters
+----------
+argv : list of str, optional
+    The arguments (default: ``sys.argv[1:]``).
+**kwargs
+    ``pydicom_style``: raise errors rather than report them.
+
+Returns
+-------
+int
+    The exit status.
+
+Examples
+--------
+>>> import pyrdicom.cli.main
+>>> pyrdicom.cli.main(["show", "pydicom::CT_small.dcm::Columns"])
+128
+0
+"""
 
 from __future__ import annotations
 

@@ -14,12 +14,44 @@ DEPENDENCIES = {"numpy": ("https://numpy.org/", "NumPy")}
 
 
 def is_available() -> bool:
+    """Whether overlays can be read (NumPy is installed).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from pyrdicom.overlays import numpy_handler
+    >>> numpy_handler.is_available()
+    True
+    """
     return True
 
 
 def get_expected_length(elem: dict[str, Any], unit: str = "bytes") -> int:
     """The overlay data's length in whole bytes (without odd-length padding) or pixels, from
-    ``OverlayRows``, ``OverlayColumns`` and ``NumberOfFramesInOverlay`` in `elem`."""
+    ``OverlayRows``, ``OverlayColumns`` and ``NumberOfFramesInOverlay`` in `elem`.
+
+
+    Parameters
+    ----------
+    elem : dict
+        ``OverlayRows``, ``OverlayColumns`` and ``NumberOfFramesInOverlay``.
+    unit : str
+        "bytes" or "pixels".
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> from pyrdicom.overlays.numpy_handler import get_expected_length
+    >>> overlay = {"OverlayRows": 484, "OverlayColumns": 484, "NumberOfFramesInOverlay": 1}
+    >>> get_expected_length(overlay), get_expected_length(overlay, "pixels")
+    (29282, 234256)
+    """
     length = elem["OverlayRows"] * elem["OverlayColumns"] * elem["NumberOfFramesInOverlay"]
     if unit == "pixels":
         return int(length)
@@ -27,7 +59,33 @@ def get_expected_length(elem: dict[str, Any], unit: str = "bytes") -> int:
 
 
 def reshape_overlay_array(elem: dict[str, Any], arr: np.ndarray) -> np.ndarray:
-    """`arr` shaped (rows, columns), or (frames, rows, columns) for multi-frame overlays."""
+    """`arr` shaped (rows, columns), or (frames, rows, columns) for multi-frame overlays.
+
+
+    Parameters
+    ----------
+    elem : dict
+        ``OverlayRows``, ``OverlayColumns`` and ``NumberOfFramesInOverlay``.
+    arr : numpy.ndarray
+        The overlay's bits, flat.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Raises
+    ------
+    ValueError
+        An invalid Number of Frames in Overlay.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from pyrdicom.overlays.numpy_handler import reshape_overlay_array
+    >>> overlay = {"OverlayRows": 4, "OverlayColumns": 6, "NumberOfFramesInOverlay": 1}
+    >>> reshape_overlay_array(overlay, np.zeros(24, dtype=np.uint8)).shape
+    (4, 6)
+    """
     nr_frames = elem["NumberOfFramesInOverlay"]
     if nr_frames < 1:
         raise ValueError(
@@ -39,7 +97,37 @@ def reshape_overlay_array(elem: dict[str, Any], arr: np.ndarray) -> np.ndarray:
 
 
 def get_overlay_array(ds: Any, group: int) -> np.ndarray:
-    """The Overlay Data of overlay `group` (0x6000 to 0x60FF) of `ds` as a uint8 array."""
+    """The Overlay Data of overlay `group` (0x6000 to 0x60FF) of `ds` as a uint8 array.
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+    group : int
+        The overlay's group.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Raises
+    ------
+    AttributeError
+        An element the overlay needs is missing.
+    ValueError
+        The Overlay Data is shorter than its rows and columns say.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.overlays import get_overlay_array
+    >>> ds = dcmread(get_testdata_file("MR-SIEMENS-DICOM-WithOverlays.dcm"))
+    >>> overlay = get_overlay_array(ds, 0x6000)
+    >>> overlay.shape, overlay.dtype
+    ((484, 484), dtype('uint8'))
+    """
     elems = {
         "OverlayData": ds.get((group, 0x3000)),
         "OverlayBitsAllocated": ds.get((group, 0x0100)),

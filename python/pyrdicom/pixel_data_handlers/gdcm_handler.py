@@ -7,5 +7,17 @@ import importlib.util
 
 
 def is_available() -> bool:
-    """Whether the ``gdcm`` package is installed."""
+    """Whether the ``gdcm`` package is installed.
+
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from pyrdicom.pixel_data_handlers import gdcm_handler
+    >>> isinstance(gdcm_handler.is_available(), bool)
+    True
+    """
     return importlib.util.find_spec("gdcm") is not None

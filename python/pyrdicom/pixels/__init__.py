@@ -111,7 +111,40 @@ def pixel_array(
     """The pixel data of `src` (a path, file-like or Dataset) as an array; with `index`, only
     that frame is read and decoded. `raw` keeps YCbCr as stored (where the codec allows);
     `decoding_plugin` may name any of pydicom's plugins (pyrdicom's codec decodes); `kwargs`
-    are the decoders' options (``as_rgb``, ``view_only``)."""
+    are the decoders' options (``as_rgb``, ``view_only``).
+
+
+    Parameters
+    ----------
+    src : str, path-like, binary file-like or Dataset
+        The file, or a data set.
+    ds_out : Dataset, optional
+        Filled with the file's elements other than the pixel data (with a path or file).
+    specific_tags : list of int, optional
+        The elements to put in `ds_out` (default: all but the pixel data).
+    index : int, optional
+        Decode only this frame.
+    raw : bool
+        Keep YCbCr data as stored.
+    decoding_plugin : str
+        Any of pydicom's plugin names.
+    **kwargs
+        The decoders' options.
+
+    Returns
+    -------
+    numpy.ndarray
+        (rows, columns), with a leading frames axis for several frames and a trailing
+        samples axis for colour.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom.pixels import pixel_array
+    >>> path = get_testdata_file("emri_small.dcm")
+    >>> pixel_array(path).shape, pixel_array(path, index=2).shape
+    ((10, 64, 64), (64, 64))
+    """
     ds = _dataset(src, ds_out, specific_tags, kwargs)
     arr, _ = _decoder(ds).as_array(
         ds, index=index, raw=raw, decoding_plugin=decoding_plugin, **kwargs
@@ -129,7 +162,38 @@ def iter_pixels(
     decoding_plugin: str = "",
     **kwargs: Any,
 ) -> Iterator[np.ndarray]:
-    """Yield the frames of `src` one at a time (those in `indices`, if given)."""
+    """Yield the frames of `src` one at a time (those in `indices`, if given).
+
+
+    Parameters
+    ----------
+    src : str, path-like, binary file-like or Dataset
+        The file, or a data set.
+    ds_out : Dataset, optional
+        Filled with the file's elements other than the pixel data (with a path or file).
+    specific_tags : list of int, optional
+        The elements to put in `ds_out`.
+    indices : iterable of int, optional
+        The frames to yield (default: all).
+    raw : bool
+        Keep YCbCr data as stored.
+    decoding_plugin : str
+        Any of pydicom's plugin names.
+    **kwargs
+        The decoders' options.
+
+    Yields
+    ------
+    numpy.ndarray
+        One frame.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom.pixels import iter_pixels
+    >>> [frame.shape for frame in iter_pixels(get_testdata_file("emri_small.dcm"), indices=[0, 5])]
+    [(64, 64), (64, 64)]
+    """
     ds = _dataset(src, ds_out, specific_tags, kwargs)
     for arr, _ in _decoder(ds).iter_array(
         ds, indices=indices, raw=raw, decoding_plugin=decoding_plugin, **kwargs

@@ -16,7 +16,20 @@ from ..uid import UID
 
 
 class PhotometricInterpretation(str, Enum):
-    """(0028,0004) Photometric Interpretation values."""
+    """(0028,0004) Photometric Interpretation values.
+
+
+    Parameters
+    ----------
+    value : str
+        The value (the members' names are the values).
+
+    Examples
+    --------
+    >>> from pyrdicom.pixels.common import PhotometricInterpretation
+    >>> PhotometricInterpretation("YBR_FULL_422") == "YBR_FULL_422"
+    True
+    """
 
     MONOCHROME1 = "MONOCHROME1"
     MONOCHROME2 = "MONOCHROME2"
@@ -52,7 +65,29 @@ DESCRIPTION = {
 
 def number_of_frames(value: Any) -> Any:
     """(0028,0008) Number of Frames as an option: an int, with 1 (and a warning) for an empty
-    or zero value."""
+    or zero value.
+
+
+    Parameters
+    ----------
+    value : object
+        The option's value.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    PixelDataError
+        A value that is not a number of frames.
+
+    Examples
+    --------
+    >>> from pyrdicom.pixels.common import number_of_frames
+    >>> number_of_frames("3")
+    3
+    """
     if isinstance(value, str):
         try:
             value = int(value)
@@ -69,7 +104,24 @@ def number_of_frames(value: Any) -> Any:
 
 
 class CoderBase:
-    """What decoders and encoders share: the transfer syntax and the plugin registry."""
+    """What decoders and encoders share: the transfer syntax and the plugin registry.
+
+
+    Parameters
+    ----------
+    uid : str
+        The transfer syntax.
+    decoder : bool
+        A decoder (else an encoder).
+
+    Examples
+    --------
+    >>> from pyrdicom.pixels import get_decoder
+    >>> from pyrdicom.uid import RLELossless
+    >>> decoder = get_decoder(RLELossless)
+    >>> decoder.UID.name, decoder.is_available
+    ('RLE Lossless', True)
+    """
 
     def __init__(self, uid: str, decoder: bool) -> None:
         self._uid = UID(str(uid))
@@ -80,13 +132,52 @@ class CoderBase:
 
     def add_plugin(self, label: str, import_path: tuple[str, str]) -> None:
         """Register `label`; `import_path` (module, function) must exist, though pyrdicom's
-        codec does the work."""
+        codec does the work.
+
+
+        Parameters
+        ----------
+        label : str
+            The plugin's name.
+        import_path : tuple of (str, str)
+            The module and the function pydicom would import.
+
+        Raises
+        ------
+        ValueError
+            A plugin of that name is there already.
+
+        Examples
+        --------
+        >>> from pyrdicom.pixels.common import CoderBase
+        >>> from pyrdicom.uid import RLELossless
+        >>> coder = CoderBase(RLELossless, decoder=True)
+        >>> coder.add_plugin("mine", ("numpy", "zeros"))
+        >>> coder.available_plugins
+        ('mine',)
+        """
         if label in self._available or label in self._unavailable:
             raise ValueError(f"'{type(self).__name__}' already has a plugin named '{label}'")
         module, function = import_path
         self._available[label] = getattr(importlib.import_module(module), function)
 
     def add_plugins(self, plugins: list[tuple[str, tuple[str, str]]]) -> None:
+        """Register each (label, import path) of `plugins` (see `add_plugin`).
+
+        Parameters
+        ----------
+        plugins : list of tuple of (str, tuple of (str, str))
+            The plugins.
+
+        Examples
+        --------
+        >>> from pyrdicom.pixels.common import CoderBase
+        >>> from pyrdicom.uid import RLELossless
+        >>> coder = CoderBase(RLELossless, decoder=True)
+        >>> coder.add_plugins([("a", ("numpy", "ones")), ("b", ("numpy", "zeros"))])
+        >>> coder.available_plugins
+        ('a', 'b')
+        """
         for label, import_path in plugins:
             self.add_plugin(label, import_path)
 
@@ -122,6 +213,28 @@ class CoderBase:
         return out
 
     def remove_plugin(self, label: str) -> None:
+        """Unregister the plugin `label`.
+
+        Parameters
+        ----------
+        label : str
+            The plugin's name.
+
+        Raises
+        ------
+        ValueError
+            No plugin of that name.
+
+        Examples
+        --------
+        >>> from pyrdicom.pixels.common import CoderBase
+        >>> from pyrdicom.uid import RLELossless
+        >>> coder = CoderBase(RLELossless, decoder=True)
+        >>> coder.add_plugin("mine", ("numpy", "zeros"))
+        >>> coder.remove_plugin("mine")
+        >>> coder.available_plugins
+        ()
+        """
         if label in self._available:
             del self._available[label]
         elif label in self._unavailable:
@@ -178,7 +291,23 @@ _REQUIRED = "Missing required element: (0028"
 
 class RunnerBase:
     """Options describing pixel data (the Image Pixel module as pydicom's option names) and
-    how to process it."""
+    how to process it.
+
+
+    Parameters
+    ----------
+    tsyntax : str
+        The transfer syntax.
+
+    Examples
+    --------
+    >>> from pyrdicom.pixels.common import RunnerBase
+    >>> from pyrdicom.uid import ExplicitVRLittleEndian
+    >>> runner = RunnerBase(ExplicitVRLittleEndian)
+    >>> runner.set_options(rows=2, columns=3)
+    >>> runner.transfer_syntax.name, runner.rows, runner.columns
+    ('Explicit VR Little Endian', 2, 3)
+    """
 
     def __init__(self, tsyntax: str) -> None:
         self._opts: dict[str, Any] = {}
@@ -228,14 +357,76 @@ class RunnerBase:
     is_dataset = property(lambda self: self._src_type == "Dataset")
 
     def get_option(self, name: str, default: Any = None) -> Any:
+        """The option `name`, or `default` when it is not set.
+
+        Parameters
+        ----------
+        name : str
+            The option.
+        default : object, optional
+            What an unset option gives.
+
+        Returns
+        -------
+        object
+
+        Examples
+        --------
+        >>> from pyrdicom.pixels.common import RunnerBase
+        >>> from pyrdicom.uid import ExplicitVRLittleEndian
+        >>> runner = RunnerBase(ExplicitVRLittleEndian)
+        >>> runner.set_option("rows", 2)
+        >>> runner.get_option("rows"), runner.get_option("columns", "unset")
+        (2, 'unset')
+        """
         return self._opts.get(name, default)
 
     def del_option(self, name: str) -> None:
+        """Unset the option `name` (the transfer syntax cannot be unset).
+
+        Parameters
+        ----------
+        name : str
+            The option.
+
+        Raises
+        ------
+        ValueError
+            `name` is "transfer_syntax_uid".
+
+        Examples
+        --------
+        >>> from pyrdicom.pixels.common import RunnerBase
+        >>> from pyrdicom.uid import ExplicitVRLittleEndian
+        >>> runner = RunnerBase(ExplicitVRLittleEndian)
+        >>> runner.set_option("rows", 2)
+        >>> runner.del_option("rows")
+        >>> runner.get_option("rows") is None
+        True
+        """
         if name in self._undeletable:
             raise ValueError(f"Deleting '{name}' is not allowed")
         self._opts.pop(name, None)
 
     def set_option(self, name: str, value: Any) -> None:
+        """Set the option `name` (Number of Frames and Photometric Interpretation normalised).
+
+        Parameters
+        ----------
+        name : str
+            The option.
+        value : object
+            Its value.
+
+        Examples
+        --------
+        >>> from pyrdicom.pixels.common import RunnerBase
+        >>> from pyrdicom.uid import ExplicitVRLittleEndian
+        >>> runner = RunnerBase(ExplicitVRLittleEndian)
+        >>> runner.set_option("number_of_frames", "4")
+        >>> runner.number_of_frames
+        4
+        """
         if name == "number_of_frames":
             value = number_of_frames(value)
         elif name == "photometric_interpretation":
@@ -245,6 +436,22 @@ class RunnerBase:
         self._opts[name] = value
 
     def set_options(self, **kwargs: Any) -> None:
+        """Set several options (see `set_option`).
+
+        Parameters
+        ----------
+        **kwargs
+            Option names and values.
+
+        Examples
+        --------
+        >>> from pyrdicom.pixels.common import RunnerBase
+        >>> from pyrdicom.uid import ExplicitVRLittleEndian
+        >>> runner = RunnerBase(ExplicitVRLittleEndian)
+        >>> runner.set_options(rows=2, columns=3)
+        >>> runner.options["columns"]
+        3
+        """
         for name, value in kwargs.items():
             self.set_option(name, value)
 
@@ -255,7 +462,28 @@ class RunnerBase:
 
     def frame_length(self, unit: str = "bytes") -> int | float:
         """The length of one frame: in pixels, or in bytes as stored (native 1-bit frames
-        need not end on a byte boundary, so may be fractional)."""
+        need not end on a byte boundary, so may be fractional).
+
+
+        Parameters
+        ----------
+        unit : str
+            "bytes" or "pixels".
+
+        Returns
+        -------
+        int or float
+
+        Examples
+        --------
+        >>> from pyrdicom.pixels.common import RunnerBase
+        >>> from pyrdicom.uid import ExplicitVRLittleEndian
+        >>> runner = RunnerBase(ExplicitVRLittleEndian)
+        >>> runner.set_options(rows=2, columns=3, samples_per_pixel=1, bits_allocated=16,
+        ...                    photometric_interpretation="MONOCHROME2")
+        >>> runner.frame_length(), runner.frame_length("pixels")
+        (12, 6)
+        """
         length: int | float = self.rows * self.columns * self.samples_per_pixel
         if unit == "pixels":
             return length
@@ -276,6 +504,22 @@ class RunnerBase:
         return length
 
     def validate(self) -> None:
+        """Check the options; each runner (decoding, encoding) says what it needs.
+
+        Raises
+        ------
+        NotImplementedError
+            Here: the base class checks nothing.
+
+        Examples
+        --------
+        >>> from pyrdicom.pixels.common import RunnerBase
+        >>> from pyrdicom.uid import ExplicitVRLittleEndian
+        >>> RunnerBase(ExplicitVRLittleEndian).validate()
+        Traceback (most recent call last):
+            ...
+        NotImplementedError: RunnerBase.validate() has not been implemented
+        """
         raise NotImplementedError(f"{type(self).__name__}.validate() has not been implemented")
 
     def _validate_options(self) -> None:
@@ -354,7 +598,34 @@ class RunnerBase:
 def description_dataset(uid: UID, runner: RunnerBase, data: Any) -> Any:
     """A data set of transfer syntax `uid` whose Image Pixel module is `runner`'s options and
     whose pixel data element (the runner's `pixel_keyword`) is `data`: how pixel data given as
-    a buffer or array is handed to pyrdicom's decoding and encoding, which work on data sets."""
+    a buffer or array is handed to pyrdicom's decoding and encoding, which work on data sets.
+
+
+    Parameters
+    ----------
+    uid : UID
+        The transfer syntax.
+    runner : RunnerBase
+        The Image Pixel options.
+    data : bytes or numpy.ndarray
+        The pixel data.
+
+    Returns
+    -------
+    Dataset
+
+    Examples
+    --------
+    >>> from pyrdicom.pixels.common import RunnerBase, description_dataset
+    >>> from pyrdicom.uid import ExplicitVRLittleEndian
+    >>> runner = RunnerBase(ExplicitVRLittleEndian)
+    >>> runner.set_options(rows=2, columns=3, samples_per_pixel=1, bits_allocated=8,
+    ...                    bits_stored=8, pixel_representation=0,
+    ...                    photometric_interpretation="MONOCHROME2")
+    >>> ds = description_dataset(runner.transfer_syntax, runner, bytes(6))
+    >>> ds.Rows, ds.Columns
+    (2, 3)
+    """
     from ..dataset import Dataset, FileMetaDataset
 
     ds = Dataset()

@@ -18,7 +18,29 @@ from .processing import convert_color_space
 
 def decoded_photometric(uid: str, photometric: str, as_rgb: bool) -> str:
     """The photometric interpretation of what `dataset_array` returns for data stored as
-    `photometric` with transfer syntax `uid`."""
+    `photometric` with transfer syntax `uid`.
+
+
+    Parameters
+    ----------
+    uid : str
+        The transfer syntax.
+    photometric : str
+        The Photometric Interpretation stored.
+    as_rgb : bool
+        Whether YCbCr is converted to RGB.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pyrdicom.pixels.decode import decoded_photometric
+    >>> from pyrdicom.uid import JPEGBaseline8Bit
+    >>> decoded_photometric(JPEGBaseline8Bit, "YBR_FULL_422", True)
+    'RGB'
+    """
     ts = _transfer_syntax.lookup(uid)
     if ts is None:
         return photometric
@@ -33,7 +55,32 @@ def decoded_photometric(uid: str, photometric: str, as_rgb: bool) -> str:
 
 def transfer_syntax_uid(ds: Any) -> str:
     """The data set's Transfer Syntax UID (a bare data set read with ``force=True``: its
-    encoding as read), whether or not the registry knows it."""
+    encoding as read), whether or not the registry knows it.
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    DicomAttributeError
+        No Transfer Syntax UID and no encoding as read.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.decode import transfer_syntax_uid
+    >>> from pyrdicom.uid import RLELossless
+    >>> transfer_syntax_uid(dcmread(get_testdata_file("MR_small_RLE.dcm"))) == RLELossless
+    True
+    """
     uid = _transfer_syntax.of_meta(getattr(ds, "file_meta", None))
     if uid is None:
         raw = ds._raw
@@ -47,7 +94,31 @@ def transfer_syntax_uid(ds: Any) -> str:
 
 
 def transfer_syntax(ds: Any) -> TransferSyntax:
-    """The registry entry of the data set's transfer syntax."""
+    """The registry entry of the data set's transfer syntax.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+
+    Returns
+    -------
+    TransferSyntax
+        The compiled module's description (encoding, encapsulation, codec).
+
+    Raises
+    ------
+    UnsupportedTransferSyntaxError
+        A transfer syntax pyrdicom cannot decode, or none.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.decode import transfer_syntax
+    >>> transfer_syntax(dcmread(get_testdata_file("MR_small_RLE.dcm"))).encapsulated
+    True
+    """
     uid = transfer_syntax_uid(ds)
     ts = _transfer_syntax.lookup(uid)
     if ts is None:
@@ -64,6 +135,30 @@ def transfer_syntax(ds: Any) -> TransferSyntax:
 
 
 def dataset_array(ds: Any, index: int | None = None, as_rgb: bool = True) -> np.ndarray:
+    """The decoded pixel data of `ds`, native or encapsulated, as ``pixel_array`` lays it out.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+    index : int, optional
+        Decode only this frame.
+    as_rgb : bool
+        Convert YCbCr to RGB.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.decode import dataset_array
+    >>> ds = dcmread(get_testdata_file("emri_small.dcm"))
+    >>> dataset_array(ds).shape, dataset_array(ds, index=1).shape
+    ((10, 64, 64), (64, 64))
+    """
     ts = transfer_syntax(ds)
     info = PixelInfo(ds)
     if not ts.encapsulated:
@@ -86,6 +181,42 @@ def _extended_offsets(ds: Any) -> tuple[list[int], list[int]] | None:
 def encapsulated_array(
     ds: Any, info: PixelInfo, ts: TransferSyntax, index: int | None, as_rgb: bool = True
 ) -> np.ndarray:
+    """The decoded frames of encapsulated pixel data (all, or frame `index`).
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+    info : PixelInfo
+        Its Image Pixel module.
+    ts : TransferSyntax
+        Its transfer syntax (`transfer_syntax`).
+    index : int or None
+        Decode only this frame.
+    as_rgb : bool
+        Convert YCbCr to RGB.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Raises
+    ------
+    UnsupportedTransferSyntaxError
+        A Bits Allocated the codec does not support.
+    IndexError
+        No frame at `index`.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.decode import encapsulated_array, transfer_syntax
+    >>> from pyrdicom.pixels.native import PixelInfo
+    >>> ds = dcmread(get_testdata_file("MR_small_RLE.dcm"))
+    >>> encapsulated_array(ds, PixelInfo(ds), transfer_syntax(ds), None).shape
+    (64, 64)
+    """
     if info.bits_allocated == 1 or info.bits_allocated % 8:
         raise UnsupportedTransferSyntaxError(
             f"Bits Allocated {info.bits_allocated} is not supported for encapsulated pixel data"
@@ -113,7 +244,27 @@ def encapsulated_array(
 
 
 def dataset_pixel_array(ds: Any) -> np.ndarray:
-    """`Dataset.pixel_array`: decoded once, then the same array while the pixel module stays."""
+    """`Dataset.pixel_array`: decoded once, then the same array while the pixel module stays.
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.decode import dataset_pixel_array
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> dataset_pixel_array(ds) is ds.pixel_array
+    True
+    """
     cached = ds.__dict__.get("_pixel_cache")
     if cached is not None and cached[0] == pixel_id(ds):
         return cached[1]

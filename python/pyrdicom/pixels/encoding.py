@@ -64,7 +64,42 @@ def set_pixel_data(
 ) -> None:
     """pydicom 3's `set_pixel_data`, for any dtype pydicom's pixel module reads: (u)int8/16/32
     into Pixel Data, float32/float64 into Float/Double Float Pixel Data, bool as 1-bit packed
-    Pixel Data. Nothing changes unless every check passes."""
+    Pixel Data. Nothing changes unless every check passes.
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set, changed in place (Image Pixel module, pixel data, transfer syntax).
+    arr : numpy.ndarray
+        (rows, columns), (rows, columns, samples), or with a leading frames axis.
+    photometric_interpretation : str
+        "MONOCHROME1", "MONOCHROME2", "PALETTE COLOR", "RGB", "YBR_FULL", ...
+    bits_stored : int
+        The bits each sample uses.
+    generate_instance_uid : bool
+        Give the data set a new SOP Instance UID.
+
+    Raises
+    ------
+    ValueError
+        A dtype, shape, photometric interpretation or bits stored that does not fit, values
+        outside `bits_stored`, or data over 4 GiB.
+    NotImplementedError
+        A big endian transfer syntax.
+    DicomAttributeError
+        Another pixel data element is present.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from pyrdicom import Dataset
+    >>> from pyrdicom.pixels import set_pixel_data
+    >>> ds = Dataset()
+    >>> set_pixel_data(ds, np.zeros((2, 4, 6, 3), dtype=np.uint8), "RGB", 8)
+    >>> ds.NumberOfFrames, ds.SamplesPerPixel, ds.pixel_array.shape
+    ('2', 3, (2, 4, 6, 3))
+    """
     arr = np.asarray(arr)
     dtype = arr.dtype
     if dtype.kind == "b":
@@ -228,7 +263,63 @@ def compress(
     pixel_array) with `transfer_syntax_uid` and put it in the data set, encapsulated. Encoders:
     `ENCODERS`. Beyond pydicom's options: `jpeg_quality` (1-100) for JPEG Baseline/Extended,
     whose colour frames are coded as YBR_FULL_422, and `jpeg_predictor` (1-7) for JPEG
-    Lossless process 14 (JPEGLosslessSV1 is predictor 1)."""
+    Lossless process 14 (JPEGLosslessSV1 is predictor 1).
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set, changed in place.
+    transfer_syntax_uid : str
+        The compressed transfer syntax.
+    arr : numpy.ndarray, optional
+        Compress this instead of the data set's pixel data.
+    encoding_plugin : str
+        Any of pydicom's plugin names.
+    encapsulate_ext : bool
+        Add an Extended Offset Table.
+    generate_instance_uid : bool
+        Give the data set a new SOP Instance UID.
+    jls_error : int, optional
+        JPEG-LS near-lossless error (lossy).
+    j2k_cr : list of float, optional
+        JPEG 2000 compression ratios (lossy).
+    j2k_psnr : list of float, optional
+        JPEG 2000 peak signal-to-noise ratios (lossy).
+    jpeg_quality : int
+        JPEG Baseline/Extended quality.
+    jpeg_predictor : int
+        JPEG Lossless predictor.
+    **kwargs
+        The encoders' options.
+
+    Returns
+    -------
+    Dataset
+        `ds`.
+
+    Raises
+    ------
+    TypeError
+        An unknown option.
+    ValueError
+        Compressed pixel data, an array that does not match the data set, or data that cannot
+        be compressed losslessly as it is.
+    DicomAttributeError
+        No transfer syntax to tell whether the data is compressed.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels import compress
+    >>> from pyrdicom.uid import JPEGLSLossless
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> before = ds.pixel_array.copy()
+    >>> _ = compress(ds, JPEGLSLossless)
+    >>> ds.file_meta.TransferSyntaxUID.name, bool((ds.pixel_array == before).all())
+    ('JPEG-LS Lossless Image Compression', True)
+    """
     from .encoders.base import get_encoder
 
     uid = UID(str(transfer_syntax_uid))
@@ -377,7 +468,43 @@ def decompress(
     **kwargs: Any,
 ) -> Any:
     """pydicom 3's `decompress`: decode all frames into native Explicit VR Little Endian pixel
-    data (YBR_FULL converted to RGB with `as_rgb`, as pydicom's decoders do)."""
+    data (YBR_FULL converted to RGB with `as_rgb`, as pydicom's decoders do).
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set, changed in place.
+    as_rgb : bool
+        Convert YBR_FULL (and YBR_FULL_422) to RGB.
+    generate_instance_uid : bool
+        Give the data set a new SOP Instance UID.
+    decoding_plugin : str
+        Any of pydicom's plugin names.
+    **kwargs
+        The decoders' options.
+
+    Returns
+    -------
+    Dataset
+        `ds`.
+
+    Raises
+    ------
+    DicomAttributeError
+        No Pixel Data, or no transfer syntax.
+    ValueError
+        The data is not compressed, or decompressed it would be over 4 GiB.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels import decompress
+    >>> ds = decompress(dcmread(get_testdata_file("SC_rgb_jpeg_dcmtk.dcm")))
+    >>> ds.file_meta.TransferSyntaxUID.name, ds.PhotometricInterpretation
+    ('Explicit VR Little Endian', 'RGB')
+    """
     if "PixelData" not in ds:
         raise DicomAttributeError(
             "Unable to decompress as the dataset has no (7FE0,0010) 'Pixel Data' element"

@@ -31,7 +31,28 @@ _PIXEL_MODULE = (
 
 
 class PixelInfo:
-    """The Image Pixel module values needed to interpret pixel data (PS3.3 C.7.6.3)."""
+    """The Image Pixel module values needed to interpret pixel data (PS3.3 C.7.6.3).
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+
+    Raises
+    ------
+    DicomAttributeError
+        No pixel data element.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.native import PixelInfo
+    >>> info = PixelInfo(dcmread(get_testdata_file("emri_small.dcm")))
+    >>> info.frames, info.rows, info.columns, info.bits_allocated
+    (10, 64, 64, 16)
+    """
 
     __slots__ = (
         "bits_allocated",
@@ -84,7 +105,21 @@ class PixelInfo:
         return self.rows * self.columns * self.samples
 
     def frame_nbytes(self) -> int:
-        """Stored bytes of one frame (YBR_FULL_422 native is subsampled, 1-bit is packed)."""
+        """Stored bytes of one frame (YBR_FULL_422 native is subsampled, 1-bit is packed).
+
+
+        Returns
+        -------
+        int
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> from pyrdicom.pixels.native import PixelInfo
+        >>> PixelInfo(dcmread(get_testdata_file("emri_small.dcm"))).frame_nbytes()
+        8192
+        """
         if self.bits_allocated == 1:
             return -(-self.frame_pixels // 8)
         if self.photometric == "YBR_FULL_422":
@@ -92,6 +127,25 @@ class PixelInfo:
         return self.frame_pixels * (self.bits_allocated // 8)
 
     def dtype(self) -> np.dtype:
+        """The NumPy type of the decoded samples.
+
+        Returns
+        -------
+        numpy.dtype
+
+        Raises
+        ------
+        PixelDataError
+            A Bits Allocated value with no type.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> from pyrdicom.pixels.native import PixelInfo
+        >>> PixelInfo(dcmread(get_testdata_file("CT_small.dcm"))).dtype()
+        dtype('int16')
+        """
         if self.keyword == "FloatPixelData" or self.keyword == "DoubleFloatPixelData":
             kind = "f"
         else:
@@ -102,7 +156,26 @@ class PixelInfo:
         return np.dtype(f"{'<' if self.little_endian else '>'}{kind}{size}")
 
     def frame_spec(self, planar: int) -> FrameSpec:
-        """The core's frame description."""
+        """The core's frame description.
+
+        Parameters
+        ----------
+        planar : int
+            The Planar Configuration.
+
+        Returns
+        -------
+        FrameSpec
+            What the compiled decoder needs to know of a frame.
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> from pyrdicom.pixels.native import PixelInfo
+        >>> type(PixelInfo(dcmread(get_testdata_file("CT_small.dcm"))).frame_spec(0)).__name__
+        'FrameSpec'
+        """
         return FrameSpec(
             rows=self.rows,
             columns=self.columns,
@@ -115,6 +188,26 @@ class PixelInfo:
         )
 
     def shape(self, frames: int) -> tuple[int, ...]:
+        """The array shape of `frames` frames: (frames,) rows, columns(, samples).
+
+        Parameters
+        ----------
+        frames : int
+            How many frames (1: no frames axis).
+
+        Returns
+        -------
+        tuple of int
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> from pyrdicom.pixels.native import PixelInfo
+        >>> info = PixelInfo(dcmread(get_testdata_file("emri_small.dcm")))
+        >>> info.shape(10), info.shape(1)
+        ((10, 64, 64), (64, 64))
+        """
         shape: tuple[int, ...] = (self.rows, self.columns)
         if self.samples > 1:
             shape += (self.samples,)
@@ -142,7 +235,34 @@ def _required(ds: Any, keyword: str) -> int:
 
 def pixel_source(ds: Any, info: PixelInfo) -> tuple[Any, int, int]:
     """(buffer, offset, length) of the stored pixel bytes: the file's bytes when the element is
-    unchanged since reading, else the bytes value assigned to it."""
+    unchanged since reading, else the bytes value assigned to it.
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+    info : PixelInfo
+        Its Image Pixel module.
+
+    Returns
+    -------
+    tuple of (object, int, int)
+
+    Raises
+    ------
+    PixelDataError
+        The element holds something other than bytes.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.native import PixelInfo, pixel_source
+    >>> ds = dcmread(get_testdata_file("emri_small.dcm"))
+    >>> pixel_source(ds, PixelInfo(ds))[1:]
+    (2336, 81920)
+    """
     raw_idx = ds._dict[info.tag]
     if raw_idx.__class__ is not int:
         elem = raw_idx
@@ -173,7 +293,40 @@ def native_array(
     ds: Any, info: PixelInfo, index: int | None = None, as_rgb: bool = True
 ) -> np.ndarray:
     """The array pydicom's pixel_array gives for native data (one frame when `index` is set);
-    `as_rgb` False keeps YBR_FULL samples as stored."""
+    `as_rgb` False keeps YBR_FULL samples as stored.
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+    info : PixelInfo
+        Its Image Pixel module.
+    index : int, optional
+        Only this frame.
+    as_rgb : bool
+        Convert YBR_FULL to RGB.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Raises
+    ------
+    PixelDataError
+        Fewer bytes than the module describes.
+    IndexError
+        No frame at `index`.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.native import PixelInfo, native_array
+    >>> ds = dcmread(get_testdata_file("emri_small.dcm"))
+    >>> native_array(ds, PixelInfo(ds), index=0).shape
+    (64, 64)
+    """
     buf, offset, length = pixel_source(ds, info)
     frame_nbytes = info.frame_nbytes()
     if index is not None:
@@ -245,7 +398,32 @@ def _swap_ow_bytes(
 
 def shift_unused_bits(arr: np.ndarray, info: PixelInfo, in_place: bool = False) -> np.ndarray:
     """pydicom's unused-bits correction: shift out the bits above Bits Stored (sign-extends).
-    `in_place` when `arr` is a fresh buffer nobody else sees (else a view of the source)."""
+    `in_place` when `arr` is a fresh buffer nobody else sees (else a view of the source).
+
+
+    Parameters
+    ----------
+    arr : numpy.ndarray
+        Decoded samples.
+    info : PixelInfo
+        Their Image Pixel module (Bits Stored, Pixel Representation).
+    in_place : bool
+        Change `arr` itself.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.native import PixelInfo, shift_unused_bits
+    >>> info = PixelInfo(dcmread(get_testdata_file("CT_small.dcm")))  # 16 bits stored
+    >>> shift_unused_bits(np.array([4095], dtype=np.int16), info).tolist()
+    [4095]
+    """
     if info.keyword != "PixelData":
         return arr
     if not in_place:
@@ -299,7 +477,29 @@ def _ybr422_to_rgb(
 
 
 def pixel_id(ds: Any) -> tuple:
-    """Identity of the pixel module's current values, to know when a cached array is stale."""
+    """Identity of the pixel module's current values, to know when a cached array is stale.
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+
+    Returns
+    -------
+    tuple
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.native import pixel_id
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> before = pixel_id(ds)
+    >>> ds.BitsStored = 12
+    >>> before == pixel_id(ds)
+    False
+    """
     d = ds._dict
     out = []
     for tag in _PIXEL_MODULE:

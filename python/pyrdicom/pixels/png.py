@@ -22,7 +22,33 @@ _COLOUR_TYPE = {1: 0, 3: 2}  # samples per pixel -> PNG colour type (grey, truec
 
 
 def encode_png(arr: np.ndarray) -> bytes:
-    """Return `arr`, ``uint8`` of shape (rows, columns) grey or (rows, columns, 3) RGB, as PNG."""
+    """Return `arr`, ``uint8`` of shape (rows, columns) grey or (rows, columns, 3) RGB, as PNG.
+
+
+    Parameters
+    ----------
+    arr : numpy.ndarray
+        The image.
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    ValueError
+        Not ``uint8``, another shape, or an empty image.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels import render
+    >>> from pyrdicom.pixels.png import encode_png
+    >>> png = encode_png(render(dcmread(get_testdata_file("CT_small.dcm"))))
+    >>> png[1:4]
+    b'PNG'
+    """
     if not isinstance(arr, np.ndarray) or arr.dtype != np.uint8:
         raise ValueError("A PNG needs a uint8 numpy array")
     if not (arr.ndim == 2 or (arr.ndim == 3 and arr.shape[2] == 3)):
@@ -50,7 +76,24 @@ def encode_png(arr: np.ndarray) -> bytes:
 def write_png(path_or_file: str | os.PathLike[str] | IO[bytes], arr: np.ndarray) -> None:
     """Write `arr` (see `encode_png`) as PNG to a binary file object, or atomically to a path:
     through a temporary file in the same directory, synced, then renamed over the target, so
-    the path never holds a partial image and a failure leaves no temporary file."""
+    the path never holds a partial image and a failure leaves no temporary file.
+
+
+    Parameters
+    ----------
+    path_or_file : str, path-like or binary file-like
+        Where to write.
+    arr : numpy.ndarray
+        The image (see `encode_png`).
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels import render
+    >>> from pyrdicom.pixels.png import write_png
+    >>> write_png("ct.png", render(dcmread(get_testdata_file("CT_small.dcm"))))
+    """
     data = encode_png(arr)
     if hasattr(path_or_file, "write"):
         path_or_file.write(data)

@@ -211,6 +211,28 @@ def apply_modality_lut(arr: np.ndarray, ds: Any) -> np.ndarray:
 
     Returns ``uint8``/``uint16`` values from a Modality LUT Sequence (by its bits per entry),
     ``float64`` values from a rescale, or `arr` itself when the data set has neither.
+
+    Parameters
+    ----------
+    arr : numpy.ndarray
+        Stored values, as ``pixel_array`` returns them.
+    ds : Dataset
+        The data set with the Modality LUT module (Rescale Slope and Intercept, or the Modality
+        LUT Sequence).
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels import apply_modality_lut
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> hu = apply_modality_lut(ds.pixel_array, ds)  # Hounsfield units
+    >>> ds.RescaleSlope, ds.RescaleIntercept, int(ds.pixel_array[0, 0]), float(hu[0, 0])
+    ('1', '-1024', 175, -849.0)
     """
     seq = ds.get("ModalityLUTSequence")
     if seq:
@@ -228,6 +250,30 @@ def apply_voi_lut(arr: np.ndarray, ds: Any, index: int = 0, prefer_lut: bool = T
 
     With both present, `prefer_lut` chooses the LUT. `index` selects one of several views.
     Returns `arr` itself when the data set has neither.
+
+    Parameters
+    ----------
+    arr : numpy.ndarray
+        The modality LUT's output (`apply_modality_lut`).
+    ds : Dataset
+        The data set with the VOI LUT module.
+    index : int
+        Which window or VOI LUT (several views may be given).
+    prefer_lut : bool
+        Use the VOI LUT Sequence when there is a window too.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels import apply_modality_lut, apply_voi_lut
+    >>> ds = dcmread(get_testdata_file("vlut_04.dcm"))
+    >>> apply_voi_lut(apply_modality_lut(ds.pixel_array, ds), ds).dtype
+    dtype('uint16')
     """
     seq = ds.get("VOILUTSequence")
     valid_voi = bool(seq) and all(
@@ -248,6 +294,28 @@ def apply_voi(arr: np.ndarray, ds: Any, index: int = 0) -> np.ndarray:
 
     Returns ``uint8`` (8 bits per entry) or ``uint16`` (10 to 16 bits) values, or `arr` itself
     without a VOI LUT Sequence.
+
+    Parameters
+    ----------
+    arr : numpy.ndarray
+        The modality LUT's output.
+    ds : Dataset
+        The data set with the VOI LUT Sequence.
+    index : int
+        Which item of the sequence.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels import apply_voi
+    >>> ds = dcmread(get_testdata_file("vlut_04.dcm"))
+    >>> apply_voi(ds.pixel_array, ds).dtype
+    dtype('uint16')
     """
     seq = ds.get("VOILUTSequence")
     if not seq:
@@ -267,6 +335,35 @@ def apply_windowing(arr: np.ndarray, ds: Any, index: int = 0) -> np.ndarray:
     The output range is that of the modality output: the Modality LUT's entries, or the stored
     values (Bits Stored, Pixel Representation) rescaled. Returns ``float64`` values, or `arr`
     itself when the data set has no window.
+
+    Parameters
+    ----------
+    arr : numpy.ndarray
+        The modality LUT's output.
+    ds : Dataset
+        The data set with Window Center and Width (and optionally VOI LUT Function).
+    index : int
+        Which window (several views may be given).
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Raises
+    ------
+    ValueError
+        The Photometric Interpretation is not MONOCHROME1 or MONOCHROME2.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels import apply_modality_lut, apply_windowing
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> ds.WindowCenter, ds.WindowWidth = 40, 400  # a soft-tissue window
+    >>> shown = apply_windowing(apply_modality_lut(ds.pixel_array, ds), ds)
+    >>> shown.dtype, shown.shape
+    (dtype('float64'), (128, 128))
     """
     if "WindowWidth" not in ds and "WindowCenter" not in ds:
         return arr
@@ -303,6 +400,33 @@ def apply_presentation_lut(arr: np.ndarray, ds: Any) -> np.ndarray:
 
     A Presentation LUT Sequence gives P-values (``uint8``/``uint16``) after linearly quantising
     `arr` to the LUT's entries; ``INVERSE`` gives ``arr.max() - arr``; otherwise `arr` itself.
+
+    Parameters
+    ----------
+    arr : numpy.ndarray
+        The VOI LUT's output.
+    ds : Dataset
+        The data set with the Presentation LUT Sequence or Presentation LUT Shape.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Raises
+    ------
+    NotImplementedError
+        A Presentation LUT Shape other than IDENTITY or INVERSE.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels import apply_presentation_lut
+    >>> ds = dcmread(get_testdata_file("MR_small.dcm"))
+    >>> ds.PresentationLUTShape = "INVERSE"
+    >>> arr = ds.pixel_array
+    >>> bool((apply_presentation_lut(arr, ds) == arr.max() - arr).all())
+    True
     """
     if "PresentationLUTSequence" in ds:
         item = ds.PresentationLUTSequence[0]
@@ -525,6 +649,36 @@ def apply_color_lut(arr: np.ndarray, ds: Any = None, palette: str | None = None)
     ``'SUMMER'``, ``'FALL'``, ``'WINTER'``) or SOP Instance UID (``'1.2.840.10008.1.5.1'``...).
 
     Returns RGB or RGBA values in a new last axis, ``uint8`` or ``uint16`` by the LUT entries.
+
+    Parameters
+    ----------
+    arr : numpy.ndarray
+        Palette indices, as ``pixel_array`` returns them for PALETTE COLOR.
+    ds : Dataset, optional
+        The data set with the Palette Color Lookup Table module.
+    palette : str, optional
+        A well-known palette's name or UID, instead of `ds`'s.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Raises
+    ------
+    ValueError
+        Neither `ds` nor `palette`, an unknown palette, a data set without (or with an
+        incomplete, or a supplemental) Palette Color Lookup Table module.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels import apply_color_lut
+    >>> ds = dcmread(get_testdata_file("OBXXXX1A.dcm"))
+    >>> ds.PhotometricInterpretation, apply_color_lut(ds.pixel_array, ds).shape
+    ('PALETTE COLOR', (600, 800, 3))
+    >>> apply_color_lut(ds.pixel_array, palette="PET").dtype
+    dtype('uint8')
     """
     if not ds and not palette:
         raise ValueError("Either 'ds' or 'palette' is required")
@@ -627,6 +781,36 @@ def convert_color_space(
     ``'YBR_FULL'`` and ``'YBR_FULL_422'``, rounding and clipping as ITU T.871.
 
     Returns a new array, or with `per_frame` and several frames, `arr` updated frame by frame.
+
+    Parameters
+    ----------
+    arr : numpy.ndarray
+        8-bit pixels, samples last.
+    current : str
+        Their colour space.
+    desired : str
+        The colour space wanted.
+    per_frame : bool
+        Convert frame by frame, in place (less memory for many frames).
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Raises
+    ------
+    ValueError
+        `arr` is not 8-bit.
+    NotImplementedError
+        A conversion between other colour spaces.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from pyrdicom.pixels import convert_color_space
+    >>> red = np.array([[[255, 0, 0]]], dtype=np.uint8)
+    >>> convert_color_space(red, "RGB", "YBR_FULL").tolist()
+    [[[76, 85, 255]]]
     """
     if arr.dtype != np.dtype("u1"):
         raise ValueError(
@@ -672,7 +856,39 @@ def create_icc_transform(
 ) -> Any:
     """A Pillow ``ImageCmsTransform`` from the (0028,2000) ICC Profile of `ds`, or from
     `icc_profile`, to `color_space` (default: the data set's (0028,2002) Color Space, else
-    sRGB)."""
+    sRGB).
+
+    Parameters
+    ----------
+    ds : Dataset, optional
+        The data set with the ICC Profile (and Color Space).
+    icc_profile : bytes
+        An ICC profile, instead of `ds`'s.
+    intent : int, optional
+        The rendering intent, 0 to 3 (default: the profile's).
+    color_space : str, optional
+        The output colour space: "sRGB", "LAB" or "XYZ".
+
+    Returns
+    -------
+    PIL.ImageCms.ImageCmsTransform
+
+    Raises
+    ------
+    ValueError
+        Neither or both of `ds` and `icc_profile`, no ICC Profile in `ds`, an unsupported colour
+        space or an invalid intent.
+    ImportError
+        Pillow is not installed.
+
+    Examples
+    --------
+    >>> from PIL import ImageCms
+    >>> from pyrdicom.pixels import create_icc_transform
+    >>> srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    >>> type(create_icc_transform(icc_profile=srgb)).__name__
+    'ImageCmsTransform'
+    """
     try:
         from PIL import ImageCms
     except ImportError:
@@ -715,7 +931,43 @@ def apply_icc_profile(
     color_space: str | None = None,
 ) -> np.ndarray:
     """`arr` (8-bit RGB, one frame or several) transformed in place through the ICC profile
-    of `ds` or through the Pillow `transform`."""
+    of `ds` or through the Pillow `transform`.
+
+    Parameters
+    ----------
+    arr : numpy.ndarray
+        8-bit RGB, (rows, columns, 3) or (frames, rows, columns, 3); changed in place.
+    ds : Dataset, optional
+        The data set with the ICC Profile.
+    transform : PIL.ImageCms.ImageCmsTransform, optional
+        A transform from `create_icc_transform`, instead of `ds`'s profile.
+    intent : int, optional
+        The rendering intent, 0 to 3 (with `ds`).
+    color_space : str, optional
+        The output colour space (with `ds`).
+
+    Returns
+    -------
+    numpy.ndarray
+        `arr`.
+
+    Raises
+    ------
+    ValueError
+        Neither or both of `ds` and `transform`, or `arr` of another shape.
+    ImportError
+        Pillow is not installed.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from PIL import ImageCms
+    >>> from pyrdicom.pixels import apply_icc_profile, create_icc_transform
+    >>> srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    >>> arr = np.full((2, 2, 3), 100, dtype=np.uint8)
+    >>> apply_icc_profile(arr, transform=create_icc_transform(icc_profile=srgb)) is arr
+    True
+    """
     try:
         from PIL import Image, ImageCms
     except ImportError:

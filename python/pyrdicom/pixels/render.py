@@ -43,6 +43,39 @@ def render(
     `arr` is the pixel array laid out as ``ds.pixel_array`` returns it (so YBR_FULL and
     YBR_FULL_422 already RGB) with all frames, or just the one frame; default
     ``ds.pixel_array``.
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+    frame : int
+        Which frame.
+    window : tuple of (float, float), optional
+        (center, width) of the VOI window, instead of the data set's.
+    arr : numpy.ndarray, optional
+        The decoded pixels (all frames, or just `frame`).
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Raises
+    ------
+    NotImplementedError
+        A Photometric Interpretation that cannot be shown.
+    ValueError
+        A `window` for a colour image.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels import render
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> shown = render(ds, window=(40, 400))
+    >>> shown.dtype, shown.shape
+    (dtype('uint8'), (128, 128))
     """
     if arr is None:
         arr = ds.pixel_array

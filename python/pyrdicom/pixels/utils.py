@@ -52,7 +52,28 @@ _PLANAR = {_transfer_syntax.by_keyword("RLELossless").uid}
 
 
 def as_pixel_options(ds: Any, **kwargs: Any) -> dict[str, Any]:
-    """The Image Pixel module of `ds` as decoding options, updated with `kwargs`."""
+    """The Image Pixel module of `ds` as decoding options, updated with `kwargs`.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+    **kwargs
+        Options that replace (or add to) the data set's.
+
+    Returns
+    -------
+    dict
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels import as_pixel_options
+    >>> opts = as_pixel_options(dcmread(get_testdata_file("emri_small.dcm")))
+    >>> opts["rows"], opts["bits_stored"], opts["photometric_interpretation"]
+    (64, 12, 'MONOCHROME2')
+    """
     opts = {attr: ds[tag].value for tag, attr in _IMAGE_PIXEL.items() if tag in ds._dict}
     opts["number_of_frames"] = number_of_frames(opts.get("number_of_frames", 1))
     if 0x7FE00001 in ds._dict and 0x7FE00002 in ds._dict:
@@ -62,7 +83,25 @@ def as_pixel_options(ds: Any, **kwargs: Any) -> dict[str, Any]:
 
 
 def expand_ybr422(src: bytes | bytearray | memoryview, bits_allocated: int) -> bytes:
-    """YBR_FULL_422 data (Y1 Y2 Cb Cr per pair of pixels) with its chroma repeated: YBR_FULL."""
+    """YBR_FULL_422 data (Y1 Y2 Cb Cr per pair of pixels) with its chroma repeated: YBR_FULL.
+
+    Parameters
+    ----------
+    src : bytes-like
+        The YBR_FULL_422 samples.
+    bits_allocated : int
+        8 or 16.
+
+    Returns
+    -------
+    bytes
+
+    Examples
+    --------
+    >>> from pyrdicom.pixels.utils import expand_ybr422
+    >>> list(expand_ybr422(bytes([1, 2, 3, 4]), 8))
+    [1, 3, 4, 2, 3, 4]
+    """
     size = bits_allocated // 8
     pairs = np.frombuffer(src, dtype=np.uint8)[: len(src) // (4 * size) * 4 * size]
     pairs = pairs.reshape(-1, 4, size)
@@ -74,7 +113,27 @@ def expand_ybr422(src: bytes | bytearray | memoryview, bits_allocated: int) -> b
 
 
 def get_nr_frames(ds: Any, warn: bool = True) -> int:
-    """(0028,0008) Number of Frames, or 1 when absent, empty or 0 (with a warning)."""
+    """(0028,0008) Number of Frames, or 1 when absent, empty or 0 (with a warning).
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+    warn : bool
+        Warn about an empty or zero value.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.utils import get_nr_frames
+    >>> get_nr_frames(dcmread(get_testdata_file("emri_small.dcm")))
+    10
+    """
     nr_frames = getattr(ds, "NumberOfFrames", 1)
     if not nr_frames:
         if warn:
@@ -87,7 +146,28 @@ def get_nr_frames(ds: Any, warn: bool = True) -> int:
 
 
 def get_expected_length(ds: Any, unit: str = "bytes") -> int:
-    """The length of the native pixel data of `ds`, in ``"bytes"`` or ``"pixels"``."""
+    """The length of the native pixel data of `ds`, in ``"bytes"`` or ``"pixels"``.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+    unit : str
+        "bytes" or "pixels".
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.utils import get_expected_length
+    >>> ds = dcmread(get_testdata_file("emri_small.dcm"))
+    >>> get_expected_length(ds), get_expected_length(ds, "pixels")
+    (81920, 40960)
+    """
     length = int(ds.Rows) * int(ds.Columns) * int(ds.SamplesPerPixel) * get_nr_frames(ds)
     if unit == "pixels":
         return length
@@ -102,7 +182,29 @@ def get_expected_length(ds: Any, unit: str = "bytes") -> int:
 
 
 def get_image_pixel_ids(ds: Any) -> dict[str, int]:
-    """The ``id()`` of each Image Pixel module value: a change shows the module changed."""
+    """The ``id()`` of each Image Pixel module value: a change shows the module changed.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+
+    Returns
+    -------
+    dict of str to int
+        Keyword to ``id()`` of its value.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.utils import get_image_pixel_ids
+    >>> ds = dcmread(get_testdata_file("CT_small.dcm"))
+    >>> before = get_image_pixel_ids(ds)
+    >>> ds.Rows = 64
+    >>> before == get_image_pixel_ids(ds)
+    False
+    """
     keywords = (
         "SamplesPerPixel", "PhotometricInterpretation", "PlanarConfiguration", "NumberOfFrames",
         "Rows", "Columns", "BitsAllocated", "BitsStored", "PixelRepresentation",
@@ -113,7 +215,29 @@ def get_image_pixel_ids(ds: Any) -> dict[str, int]:
 
 def get_j2k_parameters(codestream: bytes) -> dict[str, Any]:
     """Precision and signedness from the SIZ segment of a JPEG 2000 codestream (or JP2 file),
-    and whether it is a JP2 file; an empty dict when it cannot be parsed."""
+    and whether it is a JP2 file; an empty dict when it cannot be parsed.
+
+
+    Parameters
+    ----------
+    codestream : bytes
+        A JPEG 2000 codestream or JP2 file.
+
+    Returns
+    -------
+    dict
+        ``precision``, ``is_signed`` and ``jp2``; empty when it cannot be parsed.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.encaps import generate_frames
+    >>> from pyrdicom.pixels.utils import get_j2k_parameters
+    >>> ds = dcmread(get_testdata_file("US1_J2KR.dcm"))
+    >>> get_j2k_parameters(next(generate_frames(ds.PixelData, number_of_frames=1)))
+    {'jp2': False, 'precision': 8, 'is_signed': False}
+    """
     info: dict[str, Any] = {"jp2": False}
     offset = 0
     if codestream.startswith(b"\x00\x00\x00\x0c\x6a\x50\x20\x20"):
@@ -192,7 +316,32 @@ def _passes_version_check(package_name: str, minimum_version: tuple[int, ...]) -
 
 def pack_bits(arr: np.ndarray, pad: bool = True) -> bytes:
     """`arr` (only 0 and 1) packed eight values to a byte, first value in the least significant
-    bit; with `pad`, a null byte is added to make the length even."""
+    bit; with `pad`, a null byte is added to make the length even.
+
+
+    Parameters
+    ----------
+    arr : numpy.ndarray
+        0s and 1s.
+    pad : bool
+        Pad to an even length.
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    ValueError
+        `arr` holds values other than 0 and 1.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from pyrdicom.pixels import pack_bits
+    >>> list(pack_bits(np.array([1, 0, 1, 1, 0, 0, 0, 0, 1])))
+    [13, 1]
+    """
     if arr.shape == (0,):
         return b""
     values = np.ascontiguousarray(arr).ravel()
@@ -213,13 +362,60 @@ def pack_bits(arr: np.ndarray, pad: bool = True) -> bytes:
 
 
 def unpack_bits(src: bytes, as_array: bool = True) -> np.ndarray | bytes:
-    """The bits of `src`, least significant first, as a uint8 array of 0s and 1s (or bytes)."""
+    """The bits of `src`, least significant first, as a uint8 array of 0s and 1s (or bytes).
+
+    Parameters
+    ----------
+    src : bytes
+        Packed bits.
+    as_array : bool
+        An array (else bytes of 0s and 1s).
+
+    Returns
+    -------
+    numpy.ndarray or bytes
+
+    Examples
+    --------
+    >>> from pyrdicom.pixels import unpack_bits
+    >>> unpack_bits(bytes([13])).tolist()
+    [1, 0, 1, 1, 0, 0, 0, 0]
+    """
     arr = _core.unpack_bits(src).view(np.uint8)
     return arr if as_array else arr.tobytes()
 
 
 def pixel_dtype(ds: Any, as_float: bool = False) -> np.dtype:
-    """The NumPy dtype of the pixel data of `ds` (in its byte order)."""
+    """The NumPy dtype of the pixel data of `ds` (in its byte order).
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+    as_float : bool
+        The type of Float (32) or Double Float (64) Pixel Data.
+
+    Returns
+    -------
+    numpy.dtype
+
+    Raises
+    ------
+    DicomAttributeError
+        The byte order cannot be told (no transfer syntax, no encoding as read).
+    ValueError
+        The Bits Allocated or Pixel Representation value has no type.
+    NotImplementedError
+        A type NumPy lacks.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.utils import pixel_dtype
+    >>> pixel_dtype(dcmread(get_testdata_file("CT_small.dcm")))
+    dtype('int16')
+    """
     if hasattr(ds, "file_meta"):
         syntax = ds.file_meta.get("TransferSyntaxUID")
         syntax = UID(str(syntax)) if syntax is not None else None
@@ -264,7 +460,35 @@ def pixel_dtype(ds: Any, as_float: bool = False) -> np.dtype:
 
 def reshape_pixel_array(ds: Any, arr: np.ndarray) -> np.ndarray:
     """The flat pixel values `arr` shaped as the Image Pixel module of `ds` describes:
-    (frames,) rows, columns(, samples)."""
+    (frames,) rows, columns(, samples).
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set with the Image Pixel module.
+    arr : numpy.ndarray
+        The values, flat.
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Raises
+    ------
+    ValueError
+        An invalid Samples per Pixel or Planar Configuration.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels.utils import reshape_pixel_array
+    >>> ds = dcmread(get_testdata_file("emri_small.dcm"))
+    >>> reshape_pixel_array(ds, np.zeros(10 * 64 * 64, dtype=np.uint16)).shape
+    (10, 64, 64)
+    """
     nr_frames = get_nr_frames(ds)
     nr_samples = ds.SamplesPerPixel
     if nr_samples < 1:

@@ -24,7 +24,20 @@ def _filtered(source: Iterable[str], filters: Iterable[str]) -> list[str]:
 
 class Collection:
     """The concepts of one coding scheme ("DCM", "SCT", ...) or context group ("CID2"), as
-    attributes named by keyword."""
+    attributes named by keyword.
+
+
+    Parameters
+    ----------
+    name : str
+        A scheme designator ("SCT") or a context group ("CID2").
+
+    Examples
+    --------
+    >>> from pyrdicom.sr import Collection
+    >>> Collection("UCUM").Millimeter.value
+    'mm'
+    """
 
     repr_format = "{} = {}"
 
@@ -56,7 +69,24 @@ class Collection:
         return self._concepts
 
     def dir(self, *filters: str) -> list[str]:
-        """The concept keywords, those containing any of `filters` if given."""
+        """The concept keywords, those containing any of `filters` if given.
+
+
+        Parameters
+        ----------
+        *filters : str
+            Keep the keywords containing one of these (case-insensitive).
+
+        Returns
+        -------
+        list of str
+
+        Examples
+        --------
+        >>> from pyrdicom.sr import codes
+        >>> codes.SCT.dir("liver")[:2]
+        ['AlcoholicLiverDamage', 'AlcoholicLiverDisease']
+        """
         if self.is_cid:
             return _filtered(chain.from_iterable(self._cid_data.values()), filters)
         return _filtered(self._scheme_data, filters)
@@ -71,6 +101,18 @@ class Collection:
         return sorted(members | set(self.dir()))
 
     def trait_names(self) -> list[str]:
+        """The names IPython completes on a collection (its members and concept keywords).
+
+        Returns
+        -------
+        list of str
+
+        Examples
+        --------
+        >>> from pyrdicom.sr import codes
+        >>> "Liver" in codes.SCT.trait_names()
+        True
+        """
         return dir(self)
 
     def __contains__(self, item: str | Code) -> bool:
@@ -143,7 +185,21 @@ class Collection:
 
 
 class Concepts:
-    """Every collection by name: ``codes.SCT``, ``codes.CID4`` (or ``codes.cid4``)."""
+    """Every collection by name: ``codes.SCT``, ``codes.CID4`` (or ``codes.cid4``).
+
+
+    Parameters
+    ----------
+    collections : list of Collection
+        The collections.
+
+    Examples
+    --------
+    >>> from pyrdicom.sr import Collection, Concepts
+    >>> concepts = Concepts([Collection("UCUM"), Collection("CID7181")])
+    >>> concepts.UCUM.Millimeter.meaning, concepts.cid7181.name
+    ('mm', 'CID7181')
+    """
 
     def __init__(self, collections: list[Collection]) -> None:
         self._collections = {c.name: c for c in collections}
@@ -160,9 +216,33 @@ class Concepts:
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def schemes(self) -> list[str]:
+        """The coding schemes' names.
+
+        Returns
+        -------
+        list of str
+
+        Examples
+        --------
+        >>> from pyrdicom.sr import codes
+        >>> "SCT" in codes.schemes()
+        True
+        """
         return [c for c in self._collections if not c.startswith("CID")]
 
     def CIDs(self) -> list[str]:
+        """The context groups' names ("CID2", ...).
+
+        Returns
+        -------
+        list of str
+
+        Examples
+        --------
+        >>> from pyrdicom.sr import codes
+        >>> "CID2" in codes.CIDs()
+        True
+        """
         return [c for c in self._collections if c.startswith("CID")]
 
 

@@ -16,7 +16,28 @@ def _canonical(code: Any) -> tuple[str, str, str | None]:
 
 class Code(NamedTuple):
     """A coded concept. Codes compare by value, scheme and version (not meaning), a SNOMED RT
-    ("SRT") code being equal to its SNOMED CT ("SCT") equivalent."""
+    ("SRT") code being equal to its SNOMED CT ("SCT") equivalent.
+
+
+    Parameters
+    ----------
+    value : str
+        The code value.
+    scheme_designator : str
+        The coding scheme ("DCM", "SCT", "UCUM", ...).
+    meaning : str
+        The code meaning.
+    scheme_version : str, optional
+        The coding scheme version.
+
+    Examples
+    --------
+    >>> from pyrdicom.sr import Code, codes
+    >>> codes.SCT.Liver.value
+    '10200004'
+    >>> Code("T-62000", "SRT", "Liver") == codes.SCT.Liver  # SNOMED RT equals SNOMED CT
+    True
+    """
 
     value: str
     scheme_designator: str

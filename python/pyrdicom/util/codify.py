@@ -27,17 +27,69 @@ _BINARY_VRS = {"OB", "OD", "OF", "OL", "OV", "OW", "UN", "OB or OW", "US or OW"}
 
 
 def camel_to_underscore(name: str) -> str:
-    """``"BeamSequence"`` -> ``"beam_sequence"``."""
+    """``"BeamSequence"`` -> ``"beam_sequence"``.
+
+
+    Parameters
+    ----------
+    name : str
+        A CamelCase name.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pyrdicom.util.codify import camel_to_underscore
+    >>> camel_to_underscore("BeamSequence")
+    'beam_sequence'
+    """
     return _ALL_CAP.sub(r"\1_\2", _FIRST_CAP.sub(r"\1_\2", name)).lower()
 
 
 def tag_repr(tag: Any) -> str:
-    """A tag as code: ``(0x0010, 0x0010)``."""
+    """A tag as code: ``(0x0010, 0x0010)``.
+
+
+    Parameters
+    ----------
+    tag : BaseTag
+        The tag.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pyrdicom.tag import Tag
+    >>> from pyrdicom.util.codify import tag_repr
+    >>> tag_repr(Tag("PatientName"))
+    '(0x0010, 0x0010)'
+    """
     return f"(0x{tag.group:04X}, 0x{tag.element:04X})"
 
 
 def default_name_filter(name: str) -> str:
-    """A variable name for keyword `name`: snake case, with common words shortened."""
+    """A variable name for keyword `name`: snake case, with common words shortened.
+
+
+    Parameters
+    ----------
+    name : str
+        A keyword.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pyrdicom.util.codify import default_name_filter
+    >>> default_name_filter("ReferencedImageSequence")
+    'refd_image_sequence'
+    """
     name = camel_to_underscore(name)
     for long, short in (
         ("control_point", "cp"),
@@ -49,6 +101,20 @@ def default_name_filter(name: str) -> str:
 
 
 def code_imports() -> str:
+    """The import lines the generated code starts with.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pyrdicom.util.codify import code_imports
+    >>> print(code_imports())
+    import pyrdicom
+    from pyrdicom.dataset import Dataset, FileMetaDataset
+    from pyrdicom.sequence import Sequence
+    """
     return line_term.join(
         (
             "import pyrdicom",
@@ -65,7 +131,33 @@ def code_dataelem(
     include_private: bool = False,
     var_names: deque | None = None,
 ) -> str:
-    """One line setting `dataelem` on `dataset_name` (a block for a sequence)."""
+    """One line setting `dataelem` on `dataset_name` (a block for a sequence).
+
+
+    Parameters
+    ----------
+    dataelem : DataElement
+        The element.
+    dataset_name : str
+        The variable of the data set it is set on.
+    exclude_size : int, optional
+        Leave out binary values this long or longer (a comment says so).
+    include_private : bool
+        Code private elements too.
+    var_names : collections.deque, optional
+        The variable names in use (sequence items get new ones).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pyrdicom import DataElement
+    >>> from pyrdicom.util.codify import code_dataelem
+    >>> code_dataelem(DataElement(0x00100010, "PN", "Doe^Jane"))
+    "ds.PatientName = 'Doe^Jane'"
+    """
     if dataelem.VR == "SQ":
         return code_sequence(
             dataelem, dataset_name, exclude_size, include_private, var_names=var_names
@@ -96,7 +188,44 @@ def code_sequence(
     name_filter: Callable[[str], str] = default_name_filter,
     var_names: deque | None = None,
 ) -> str:
-    """The lines building sequence `dataelem` item by item, each item a variable."""
+    """The lines building sequence `dataelem` item by item, each item a variable.
+
+
+    Parameters
+    ----------
+    dataelem : DataElement
+        The sequence element.
+    dataset_name : str
+        The variable of the data set it is set on.
+    exclude_size : int, optional
+        Leave out binary values this long or longer.
+    include_private : bool
+        Code private elements too.
+    name_filter : callable
+        Makes variable names from keywords.
+    var_names : collections.deque, optional
+        The variable names in use.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pyrdicom import Dataset, Sequence
+    >>> from pyrdicom.util.codify import code_sequence
+    >>> ds = Dataset(AnatomicRegionSequence=Sequence([Dataset(CodeValue="T-04000")]))
+    >>> print(code_sequence(ds["AnatomicRegionSequence"]))
+    <BLANKLINE>
+    # Anatomic Region Sequence
+    anatomic_region_sequence = Sequence()
+    ds.AnatomicRegionSequence = anatomic_region_sequence
+    <BLANKLINE>
+    # Anatomic Region Sequence: Anatomic Region 1
+    anatomic_region1 = Dataset()
+    anatomic_region_sequence.append(anatomic_region1)
+    anatomic_region1.CodeValue = 'T-04000'
+    """
     names: deque = deque() if var_names is None else var_names
 
     def unique(name: str) -> str:
@@ -142,7 +271,37 @@ def code_dataset(
     is_file_meta: bool = False,
     var_names: deque | None = None,
 ) -> str:
-    """The lines building data set `ds` as `dataset_name`."""
+    """The lines building data set `ds` as `dataset_name`.
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+    dataset_name : str
+        Its variable.
+    exclude_size : int, optional
+        Leave out binary values this long or longer.
+    include_private : bool
+        Code private elements too.
+    is_file_meta : bool
+        Make it a ``FileMetaDataset``.
+    var_names : collections.deque, optional
+        The variable names in use.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pyrdicom import Dataset
+    >>> from pyrdicom.util.codify import code_dataset
+    >>> print(code_dataset(Dataset(PatientName="Doe^Jane", Rows=2)))
+    ds = Dataset()
+    ds.PatientName = 'Doe^Jane'
+    ds.Rows = 2
+    """
     names: deque = deque() if var_names is None else var_names
     lines = [f"{dataset_name} = {'FileMetaDataset' if is_file_meta else 'Dataset'}()"]
     for elem in ds:
@@ -157,14 +316,61 @@ def code_dataset(
 
 
 def code_file(filename: str, exclude_size: int | None = None, include_private: bool = False) -> str:
-    """The code that recreates the file `filename`."""
+    """The code that recreates the file `filename`.
+
+
+    Parameters
+    ----------
+    filename : str
+        The DICOM file.
+    exclude_size : int, optional
+        Leave out binary values this long or longer.
+    include_private : bool
+        Code private elements too.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom.util.codify import code_file
+    >>> code = code_file(get_testdata_file("rtplan.dcm"))
+    >>> "ds.BeamSequence = beam_sequence" in code
+    True
+    """
     return code_file_from_dataset(dcmread(filename, force=True), exclude_size, include_private)
 
 
 def code_file_from_dataset(
     ds: Any, exclude_size: int | None = None, include_private: bool = False
 ) -> str:
-    """The code that recreates `ds` (with its file meta and encoding)."""
+    """The code that recreates `ds` (with its file meta and encoding).
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set (a ``FileDataset`` also gets its file meta).
+    exclude_size : int, optional
+        Leave out binary values this long or longer.
+    include_private : bool
+        Code private elements too.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.util.codify import code_file_from_dataset
+    >>> code = code_file_from_dataset(dcmread(get_testdata_file("CT_small.dcm")), exclude_size=100)
+    >>> "ds.PatientName = 'CompressedSamples^CT1'" in code
+    True
+    """
     filename = ds.get("filename")
     identifier = f"DICOM file '{filename}'" if filename else "non-file dataset"
     lines = [
@@ -192,6 +398,24 @@ def code_file_from_dataset(
 
 
 def set_parser_arguments(parser: argparse.ArgumentParser, default_exclude_size: int) -> None:
+    """Add the ``codify`` command's arguments to `parser`.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The command's parser.
+    default_exclude_size : int
+        The default of ``--exclude-size``.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> from pyrdicom.util.codify import set_parser_arguments
+    >>> parser = argparse.ArgumentParser()
+    >>> set_parser_arguments(parser, 100)
+    >>> parser.parse_args(["pydicom::CT_small.dcm"]).exclude_size
+    100
+    """
     from .._cli.main import filespec_help, filespec_parser
 
     parser.add_argument("filespec", help=filespec_help, type=filespec_parser)
@@ -224,6 +448,29 @@ def set_parser_arguments(parser: argparse.ArgumentParser, default_exclude_size: 
 
 
 def do_codify(args: argparse.Namespace) -> None:
+    """Run the ``codify`` command: write the code of the file in `args` (to its outfile or stdout).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed arguments (`set_parser_arguments`).
+
+    Raises
+    ------
+    NotImplementedError
+        More than one file, or an element rather than a data set.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> from pyrdicom.util.codify import do_codify, set_parser_arguments
+    >>> parser = argparse.ArgumentParser()
+    >>> set_parser_arguments(parser, 100)
+    >>> do_codify(parser.parse_args(["pydicom::rtplan.dcm", "rtplan.py"]))  # a test file
+    Writing code to file 'rtplan.py'
+    >>> "BeamSequence" in open("rtplan.py").read()
+    True
+    """
     if len(args.filespec) != 1:
         raise NotImplementedError("Codify can only work on a single DICOM file input")
     ds, element = args.filespec[0]
@@ -238,6 +485,23 @@ def do_codify(args: argparse.Namespace) -> None:
 
 
 def main(default_exclude_size: int, args: list[str] | None = None) -> None:
+    """The ``codify`` command line: ``python -m pyrdicom.util.codify file [outfile]``.
+
+    Parameters
+    ----------
+    default_exclude_size : int
+        The default of ``--exclude-size``.
+    args : list of str, optional
+        The arguments (default: ``sys.argv[1:]``).
+
+    Examples
+    --------
+    >>> from pyrdicom.util.codify import main
+    >>> main(100, ["pydicom::CT_small.dcm", "ct.py"])
+    Writing code to file 'ct.py'
+    >>> "ds.Rows = 128" in open("ct.py").read()
+    True
+    """
     parser = argparse.ArgumentParser(
         description="Produce python/pyrdicom code from a DICOM file",
         epilog=f"Binary data (e.g. pixels) larger than --exclude-size (default "

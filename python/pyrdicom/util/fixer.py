@@ -10,7 +10,33 @@ from .. import config
 
 
 def fix_separator_callback(raw_elem: Any, **kwargs: Any) -> Any:
-    """`raw_elem` with `invalid_separator` replaced by backslashes in the VRs asked for."""
+    """`raw_elem` with `invalid_separator` replaced by backslashes in the VRs asked for.
+
+
+    Parameters
+    ----------
+    raw_elem : RawDataElement
+        The element as read.
+    **kwargs
+        ``invalid_separator`` (bytes), ``for_VRs`` (tuple of str) and ``process_unknown_VRs``
+        (also for implicit VR elements of unknown tags).
+
+    Returns
+    -------
+    RawDataElement
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.util.fixer import fix_separator_callback
+    >>> raw = dcmread(get_testdata_file("CT_small.dcm")).get_item("PixelSpacing")
+    >>> raw = raw._replace(value=raw.value.replace(bytes([92]), b","))
+    >>> fixed = fix_separator_callback(
+    ...     raw, invalid_separator=b",", for_VRs=("DS",), process_unknown_VRs=True)
+    >>> fixed.value.count(b",")
+    0
+    """
     from ..datadict import dictionary_VR
 
     if raw_elem.VR is None:
@@ -38,6 +64,27 @@ def fix_separator(
     for_VRs: tuple[str, ...] = ("DS", "IS"),
     process_unknown_VRs: bool = True,
 ) -> None:
+    """Read values separated by `invalid_separator` as if separated by backslashes, from now on
+    (it sets `config.data_element_callback`; `config.reset_data_element_callback` undoes it).
+
+    Parameters
+    ----------
+    invalid_separator : bytes
+        The separator the writer used.
+    for_VRs : tuple of str
+        The VRs to fix.
+    process_unknown_VRs : bool
+        Fix implicit VR elements of unknown tags too.
+
+    Examples
+    --------
+    >>> from pyrdicom import config
+    >>> from pyrdicom.util.fixer import fix_separator
+    >>> fix_separator(b",")
+    >>> config.data_element_callback.__name__
+    'fix_separator_callback'
+    >>> config.reset_data_element_callback()
+    """
     config.data_element_callback = fix_separator_callback
     config.data_element_callback_kwargs = {
         "invalid_separator": invalid_separator,

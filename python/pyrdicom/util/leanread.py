@@ -22,7 +22,26 @@ ElementType = tuple[tuple[int, int], bytes | None, int, bytes | None, int]
 
 
 class dicomfile:
-    """The elements of a DICOM file, read lazily: file meta, then the data set."""
+    """The elements of a DICOM file, read lazily: file meta, then the data set.
+
+
+    Iterating yields ``(tag, VR, length, value, value_tell)`` tuples, ``tag`` a (group,
+    element) pair and ``VR`` bytes (None for implicit VR).
+
+    Parameters
+    ----------
+    filename : str, bytes or path-like
+        The file (opened here, closed by the ``with`` block).
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom.util.leanread import dicomfile
+    >>> with dicomfile(get_testdata_file("CT_small.dcm")) as f:
+    ...     first = next(iter(f))
+    >>> first[:3]
+    ((2, 0), b'UL', 4)
+    """
 
     def __init__(self, filename: str | bytes | os.PathLike) -> None:
         self.fobj = open(filename, "rb")  # noqa: SIM115 - closed by __exit__
@@ -61,7 +80,42 @@ def data_element_generator(
     defer_size: str | int | float | None = None,
 ) -> Iterator[ElementType]:
     """Yield the elements read from `fp` (sequences as their header, then their items'
-    elements); stops at the end, or before the first element for which `stop_when` is true."""
+    elements); stops at the end, or before the first element for which `stop_when` is true.
+
+
+    Parameters
+    ----------
+    fp : binary file-like
+        Positioned at the first element.
+    is_implicit_VR : bool
+        The VR encoding.
+    is_little_endian : bool
+        The byte order.
+    stop_when : callable, optional
+        ``stop_when(group, element) -> bool``.
+    defer_size : int, float or str, optional
+        Values longer than this are yielded as None.
+
+    Yields
+    ------
+    tuple
+        ``(tag, VR, length, value, value_tell)``.
+
+    Raises
+    ------
+    NotImplementedError
+        An undefined length element that is not a sequence.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom.util.leanread import data_element_generator
+    >>> with open(get_testdata_file("CT_small.dcm"), "rb") as fp:
+    ...     _ = fp.seek(132)
+    ...     tags = [elem[0] for elem in data_element_generator(fp, False, True)]
+    >>> tags[0]
+    (2, 0)
+    """
     endian = "<" if is_little_endian else ">"
     header = Struct(endian + ("HHL" if is_implicit_VR else "HH2sH"))
     long_length = Struct(endian + "L")

@@ -30,6 +30,18 @@ _REQUIRED = (
 
 
 def is_available() -> bool:
+    """Whether waveforms can be read (NumPy is installed).
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> from pyrdicom.waveforms import numpy_handler
+    >>> numpy_handler.is_available()
+    True
+    """
     return True
 
 
@@ -65,11 +77,57 @@ def _multiplex(item: Any, index: int, as_raw: bool) -> np.ndarray:
 
 
 def generate_multiplex(ds: Any, as_raw: bool = True) -> Iterator[np.ndarray]:
-    """Yield each multiplex group of `ds`'s Waveform Sequence as (samples, channels)."""
+    """Yield each multiplex group of `ds`'s Waveform Sequence as (samples, channels).
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+    as_raw : bool
+        The stored values (else scaled by each channel's sensitivity, baseline and correction).
+
+    Yields
+    ------
+    numpy.ndarray
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.waveforms import generate_multiplex
+    >>> ds = dcmread(get_testdata_file("waveform_ecg.dcm"))
+    >>> [group.shape for group in generate_multiplex(ds)]
+    [(10000, 12), (1200, 12)]
+    """
     for index, item in enumerate(_groups(ds)):
         yield _multiplex(item, index, as_raw)
 
 
 def multiplex_array(ds: Any, index: int, as_raw: bool = True) -> np.ndarray:
-    """Multiplex group `index` of `ds`'s Waveform Sequence as (samples, channels)."""
+    """Multiplex group `index` of `ds`'s Waveform Sequence as (samples, channels).
+
+
+    Parameters
+    ----------
+    ds : Dataset
+        The data set.
+    index : int
+        The item of the Waveform Sequence.
+    as_raw : bool
+        The stored values (else scaled to channel units, float64).
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.waveforms import multiplex_array
+    >>> ds = dcmread(get_testdata_file("waveform_ecg.dcm"))
+    >>> multiplex_array(ds, 1).dtype.name, multiplex_array(ds, 1, as_raw=False).dtype.name
+    ('int16', 'float64')
+    """
     return _multiplex(_groups(ds)[index], index, as_raw)

@@ -61,7 +61,25 @@ def _meta(info: Any, frames: int, photometric: str, planar: int) -> dict[str, An
 
 class Decoder(CoderBase):
     """Decodes pixel data of one transfer syntax from a data set, or from a buffer or file
-    positioned at the pixel data value (described by the Image Pixel options)."""
+    positioned at the pixel data value (described by the Image Pixel options).
+
+
+    Parameters
+    ----------
+    uid : str
+        The transfer syntax.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels import get_decoder
+    >>> from pyrdicom.uid import RLELossless
+    >>> ds = dcmread(get_testdata_file("MR_small_RLE.dcm"))
+    >>> arr, meta = get_decoder(RLELossless).as_array(ds)
+    >>> arr.shape, meta["bits_allocated"]
+    ((64, 64), 16)
+    """
 
     def __init__(self, uid: str) -> None:
         super().__init__(UID(str(uid)), decoder=True)
@@ -158,7 +176,39 @@ class Decoder(CoderBase):
     ) -> tuple[np.ndarray, dict[str, Any]]:
         """The pixel data of `src` (all frames, or frame `index`) as an array, and the Image
         Pixel values that describe it. `raw` keeps YCbCr data as stored where the codec
-        allows."""
+        allows.
+
+
+        Parameters
+        ----------
+        src : Dataset, bytes-like or binary file-like
+            The data set, or the pixel data value (described by `kwargs`).
+        index : int, optional
+            Only this frame.
+        validate : bool
+            Check the options first.
+        raw : bool
+            Keep YCbCr data as stored.
+        decoding_plugin : str
+            Any of pydicom's plugin names.
+        **kwargs
+            The Image Pixel options and the decoders' options.
+
+        Returns
+        -------
+        tuple of (numpy.ndarray, dict)
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> from pyrdicom.pixels import get_decoder
+        >>> from pyrdicom.uid import RLELossless
+        >>> ds = dcmread(get_testdata_file("MR_small_RLE.dcm"))
+        >>> arr, meta = get_decoder(RLELossless).as_array(ds, index=0)
+        >>> arr.shape, meta["photometric_interpretation"]
+        ((64, 64), 'MONOCHROME2')
+        """
         self._check_plugin(decoding_plugin)
         ds = self._dataset(src, kwargs, validate)
         as_rgb = kwargs.get("as_rgb", True) and not raw
@@ -174,7 +224,38 @@ class Decoder(CoderBase):
         decoding_plugin: str = "",
         **kwargs: Any,
     ) -> Iterator[tuple[np.ndarray, dict[str, Any]]]:
-        """Yield each frame of `src` (those in `indices`) as (array, Image Pixel values)."""
+        """Yield each frame of `src` (those in `indices`) as (array, Image Pixel values).
+
+
+        Parameters
+        ----------
+        src : Dataset, bytes-like or binary file-like
+            The data set, or the pixel data value (described by `kwargs`).
+        indices : iterable of int, optional
+            The frames (default: all).
+        raw : bool
+            Keep YCbCr data as stored.
+        validate : bool
+            Check the options first.
+        decoding_plugin : str
+            Any of pydicom's plugin names.
+        **kwargs
+            The Image Pixel options and the decoders' options.
+
+        Yields
+        ------
+        tuple of (numpy.ndarray, dict)
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> from pyrdicom.pixels import get_decoder
+        >>> from pyrdicom.uid import RLELossless
+        >>> ds = dcmread(get_testdata_file("MR_small_RLE.dcm"))
+        >>> [arr.shape for arr, _ in get_decoder(RLELossless).iter_array(ds)]
+        [(64, 64)]
+        """
         from ..native import PixelInfo
 
         self._check_plugin(decoding_plugin)
@@ -193,7 +274,37 @@ class Decoder(CoderBase):
         **kwargs: Any,
     ) -> tuple[bytes, dict[str, Any]]:
         """The decoded pixel data of `src` as bytes (samples interleaved), and the Image Pixel
-        values that describe them."""
+        values that describe them.
+
+
+        Parameters
+        ----------
+        src : Dataset, bytes-like or binary file-like
+            The data set, or the pixel data value (described by `kwargs`).
+        index : int, optional
+            Only this frame.
+        validate : bool
+            Check the options first.
+        decoding_plugin : str
+            Any of pydicom's plugin names.
+        **kwargs
+            The Image Pixel options and the decoders' options.
+
+        Returns
+        -------
+        tuple of (bytes, dict)
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> from pyrdicom.pixels import get_decoder
+        >>> from pyrdicom.uid import RLELossless
+        >>> ds = dcmread(get_testdata_file("MR_small_RLE.dcm"))
+        >>> buffer, meta = get_decoder(RLELossless).as_buffer(ds)
+        >>> len(buffer) == meta["rows"] * meta["columns"] * 2
+        True
+        """
         if self.is_encapsulated:
             arr, meta = self.as_array(
                 src, index=index, validate=validate, decoding_plugin=decoding_plugin, **kwargs
@@ -230,7 +341,36 @@ class Decoder(CoderBase):
         decoding_plugin: str = "",
         **kwargs: Any,
     ) -> Iterator[tuple[bytes, dict[str, Any]]]:
-        """Yield each decoded frame of `src` as bytes, with its Image Pixel values."""
+        """Yield each decoded frame of `src` as bytes, with its Image Pixel values.
+
+
+        Parameters
+        ----------
+        src : Dataset, bytes-like or binary file-like
+            The data set, or the pixel data value (described by `kwargs`).
+        indices : iterable of int, optional
+            The frames (default: all).
+        validate : bool
+            Check the options first.
+        decoding_plugin : str
+            Any of pydicom's plugin names.
+        **kwargs
+            The Image Pixel options and the decoders' options.
+
+        Yields
+        ------
+        tuple of (bytes, dict)
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> from pyrdicom.pixels import get_decoder
+        >>> from pyrdicom.uid import RLELossless
+        >>> ds = dcmread(get_testdata_file("MR_small_RLE.dcm"))
+        >>> [len(buffer) for buffer, _ in get_decoder(RLELossless).iter_buffer(ds)]
+        [8192]
+        """
         if self.is_encapsulated:
             for arr, meta in self.iter_array(
                 src, indices=indices, validate=validate, decoding_plugin=decoding_plugin, **kwargs
@@ -285,7 +425,30 @@ _PIXEL_DATA_DECODERS: dict[str, Any] = {
 
 
 def get_decoder(uid: str) -> Decoder:
-    """The decoder for transfer syntax `uid`."""
+    """The decoder for transfer syntax `uid`.
+
+
+    Parameters
+    ----------
+    uid : str
+        The transfer syntax.
+
+    Returns
+    -------
+    Decoder
+
+    Raises
+    ------
+    UnsupportedTransferSyntaxError
+        No decoder for `uid`.
+
+    Examples
+    --------
+    >>> from pyrdicom.pixels import get_decoder
+    >>> from pyrdicom.uid import JPEG2000Lossless
+    >>> get_decoder(JPEG2000Lossless).is_available
+    True
+    """
     uid = UID(str(uid))
     try:
         return _PIXEL_DATA_DECODERS[uid][0]

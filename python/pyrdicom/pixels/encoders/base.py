@@ -21,7 +21,24 @@ _CODEC_OPTIONS = {"jls_error", "j2k_cr", "j2k_psnr"}
 
 class Encoder(CoderBase):
     """Encodes frames of native pixel data, from a data set, an array or bytes (the latter two
-    described by the Image Pixel options), into this transfer syntax's codestreams."""
+    described by the Image Pixel options), into this transfer syntax's codestreams.
+
+
+    Parameters
+    ----------
+    uid : str
+        The transfer syntax.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom import dcmread
+    >>> from pyrdicom.pixels import get_encoder
+    >>> from pyrdicom.uid import RLELossless
+    >>> frame = get_encoder(RLELossless).encode(dcmread(get_testdata_file("CT_small.dcm")))
+    >>> len(frame) < 128 * 128 * 2
+    True
+    """
 
     def __init__(self, uid: str) -> None:
         super().__init__(UID(str(uid)), decoder=False)
@@ -69,7 +86,44 @@ class Encoder(CoderBase):
         encoding_plugin: str = "",
         **kwargs: Any,
     ) -> bytes:
-        """Frame `index` of `src` (required when it has more than one frame) encoded."""
+        """Frame `index` of `src` (required when it has more than one frame) encoded.
+
+
+        Parameters
+        ----------
+        src : Dataset, bytes-like or numpy.ndarray
+            The data set, or native pixel data (described by `kwargs`).
+        index : int, optional
+            The frame.
+        validate : bool
+            Check the options first.
+        encoding_plugin : str
+            Any of pydicom's plugin names.
+        **kwargs
+            The Image Pixel options and the encoders' options.
+
+        Returns
+        -------
+        bytes
+
+        Raises
+        ------
+        ValueError
+            No `index` for data of several frames.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from pyrdicom.pixels import get_encoder
+        >>> from pyrdicom.uid import RLELossless
+        >>> arr = np.arange(64, dtype=np.uint8).reshape(8, 8)
+        >>> frame = get_encoder(RLELossless).encode(
+        ...     arr, rows=8, columns=8, samples_per_pixel=1, bits_allocated=8, bits_stored=8,
+        ...     pixel_representation=0, photometric_interpretation="MONOCHROME2",
+        ...     number_of_frames=1)
+        >>> frame[0]  # the RLE header: one segment
+        1
+        """
         self._check_plugin(encoding_plugin)
         arr, info = self._frames(src, kwargs)
         if info.frames > 1:
@@ -86,7 +140,34 @@ class Encoder(CoderBase):
         encoding_plugin: str = "",
         **kwargs: Any,
     ) -> Iterator[bytes]:
-        """Yield each frame of `src` encoded (all frames are encoded at once, in parallel)."""
+        """Yield each frame of `src` encoded (all frames are encoded at once, in parallel).
+
+
+        Parameters
+        ----------
+        src : Dataset, bytes-like or numpy.ndarray
+            The data set, or native pixel data (described by `kwargs`).
+        validate : bool
+            Check the options first.
+        encoding_plugin : str
+            Any of pydicom's plugin names.
+        **kwargs
+            The Image Pixel options and the encoders' options.
+
+        Yields
+        ------
+        bytes
+
+        Examples
+        --------
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import dcmread
+        >>> from pyrdicom.pixels import get_encoder
+        >>> from pyrdicom.uid import RLELossless
+        >>> ds = dcmread(get_testdata_file("emri_small.dcm"))
+        >>> len(list(get_encoder(RLELossless).iter_encode(ds)))
+        10
+        """
         from ...encaps import generate_frames
 
         self._check_plugin(encoding_plugin)
@@ -96,7 +177,23 @@ class Encoder(CoderBase):
 
 
 class EncodeRunner(RunnerBase):
-    """The options describing one encoding (pydicom's runner, for its encoder functions)."""
+    """The options describing one encoding (pydicom's runner, for its encoder functions).
+
+
+    Parameters
+    ----------
+    tsyntax : str
+        The transfer syntax.
+
+    Examples
+    --------
+    >>> from pyrdicom.pixels.encoders.base import EncodeRunner
+    >>> from pyrdicom.uid import RLELossless
+    >>> runner = EncodeRunner(RLELossless)
+    >>> runner.set_options(rows=2, columns=3)
+    >>> runner.rows, runner.transfer_syntax.name
+    (2, 'RLE Lossless')
+    """
 
 
 def _encoder(uid: str, plugins: tuple[str, ...]) -> Encoder:
@@ -124,7 +221,30 @@ _PIXEL_DATA_ENCODERS: dict[str, Any] = {
 
 def get_encoder(uid: str) -> Encoder:
     """The encoder for transfer syntax `uid`: pydicom's list, and the other syntaxes the core's
-    registry can encode (JPEG, Deflated Image Frame, Encapsulated Uncompressed)."""
+    registry can encode (JPEG, Deflated Image Frame, Encapsulated Uncompressed).
+
+
+    Parameters
+    ----------
+    uid : str
+        The transfer syntax.
+
+    Returns
+    -------
+    Encoder
+
+    Raises
+    ------
+    UnsupportedTransferSyntaxError
+        No encoder for `uid`.
+
+    Examples
+    --------
+    >>> from pyrdicom.pixels import get_encoder
+    >>> from pyrdicom.uid import JPEGLSLossless
+    >>> get_encoder(JPEGLSLossless).is_available
+    True
+    """
     uid = UID(str(uid))
     if entry := _PIXEL_DATA_ENCODERS.get(uid):
         return entry[0]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 import os
 import warnings
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pydicom
@@ -276,3 +278,39 @@ def test_fileset_matches_pydicom() -> None:
     assert first.load().SOPInstanceUID == first.SOPInstanceUID
     with pytest.raises(NotImplementedError):
         ours.write()
+
+
+def test_codify_writes_pydicom_code_on_request(tmp_path: Path) -> None:
+    from pyrdicom.util.codify import code_file, code_imports
+
+    with pytest.raises(ValueError, match="'package' must be one of"):
+        code_imports("numpy")
+    code = code_file(corpus_file("rtplan.dcm"), package="pydicom")
+    assert code.splitlines()[3:6] == code_imports("pydicom").splitlines()
+    namespace: dict[str, object] = {}
+    exec(code, namespace)  # runs with pydicom: builds a pydicom Dataset
+    made = namespace["ds"]
+    assert isinstance(made, pydicom.Dataset)
+    ref = pydicom.dcmread(corpus_file("rtplan.dcm"))
+    assert made.BeamSequence[0].BeamName == ref.BeamSequence[0].BeamName
+
+
+@pytest.mark.parametrize("package", [pyrdicom, pydicom], ids=["pyrdicom", "pydicom"])
+def test_data_element_callback_fixes_values_as_pydicom(package: Any, tmp_path: Path) -> None:
+    # DS values written with commas (a common vendor error), read through util.fixer
+    src = pydicom.dcmread(corpus_file("CT_small.dcm"))
+    src.ImagePositionPatient = ["1", "2"]
+    path = tmp_path / "commas.dcm"
+    src.save_as(path)
+    data = path.read_bytes()
+    assert data.count(b"1\\2 ") == 1
+    path.write_bytes(data.replace(b"1\\2 ", b"1,2 "))
+    fixer = __import__(package.__name__ + ".util.fixer", fromlist=["fixer"])
+    try:
+        fixer.fix_separator(b",", for_VRs=["DS"], process_unknown_VRs=False)
+        ds = package.dcmread(path)
+        assert [float(v) for v in ds.ImagePositionPatient] == [1.0, 2.0]
+        assert ds.PatientName == "CompressedSamples^CT1"
+    finally:
+        package.config.reset_data_element_callback()
+    assert package.dcmread(path).ImagePositionPatient == "1,2"

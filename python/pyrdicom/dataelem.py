@@ -290,7 +290,10 @@ class DataElement:
             v = _wrap(vr, v)
         except ValueError:
             # pydicom's convert_value retries a value its VR cannot read (e.g. IS "1A") with
-            # the VRs of its retry order; the first, SH, reads anything.
+            # the VRs of its retry order (the first, SH, reads anything), unless reading
+            # raises on invalid values.
+            if config.settings.reading_validation_mode == config.RAISE:
+                raise
             v = self._raw.value(self._idx, "SH")
             return MultiValue(str, v) if v.__class__ is list else v
         if self.tag in _LUT_DESCRIPTOR_TAGS and v.__class__ is list and v[0] < 0:
@@ -549,12 +552,18 @@ def convert_raw_data_element(
     """The `DataElement` of `raw`: VR and value from the ``raw_element_vr`` and
     ``raw_element_value`` hooks (`pyrdicom.hooks`), after `config.data_element_callback`."""
     from . import config
-    from .hooks import hooks
 
     if ds is not None and encoding is None:
         encoding = ds._character_set
     if config.data_element_callback:
         raw = config.data_element_callback(raw, **config.data_element_callback_kwargs)
+    return _convert_with_hooks(raw, encoding, ds)
+
+
+def _convert_with_hooks(raw: RawDataElement, encoding: Any, ds: Any) -> DataElement:
+    """`convert_raw_data_element` after the callback: the hooks decide the VR and value."""
+    from .hooks import hooks
+
     data: dict[str, Any] = {}
     kwargs = hooks.raw_element_kwargs
     hooks.raw_element_vr(raw, data, encoding=encoding, ds=ds, **kwargs)

@@ -26,7 +26,10 @@ filespec_help = (
 
 
 def _pydicom_test_file(name: str) -> str:
-    """The path of pydicom's test or charset file `name`, or "" (pydicom not installed)."""
+    """The path of pydicom's test or charset file `name`, or "" (pydicom not installed, or
+    `name` an absolute path, which names no test file)."""
+    if Path(name).is_absolute():
+        return ""
     try:  # located through the installed distribution: nothing of pydicom is imported
         data = Path(str(importlib.metadata.distribution("pydicom").locate_file("pydicom/data")))
     except importlib.metadata.PackageNotFoundError:

@@ -1,6 +1,6 @@
 """Callbacks for reading files with non-standard values (pydicom's ``util.fixer``): they set
-``config.data_element_callback``, which pyrdicom's reader does not call (see docs/compat.md), so
-they are kept for code that imports them."""
+``config.data_element_callback``, which the reader calls on each element it converts (as
+pydicom does; nothing is called while it is unset)."""
 
 from __future__ import annotations
 

@@ -314,3 +314,14 @@ def test_data_element_callback_fixes_values_as_pydicom(package: Any, tmp_path: P
     finally:
         package.config.reset_data_element_callback()
     assert package.dcmread(path).ImagePositionPatient == "1,2"
+
+
+@pytest.mark.parametrize("package", [pyrdicom, pydicom], ids=["pyrdicom", "pydicom"])
+def test_vr_set_after_lookup_keeps_the_value_read(package: Any) -> None:
+    # pydicom converts an element when it is looked up: a VR set afterwards does not change
+    # how the value was read (pyrdicom reads values lazily, so it reads it before the change)
+    seq = package.dcmread(corpus_file("mlut_18.dcm")).ModalityLUTSequence[0]
+    elem = seq["LUTData"]
+    elem.VR = "OW"
+    assert elem.VR == "OW"
+    assert len(elem.value) == 4096 and elem.value[:3] == [0, 16, 32]

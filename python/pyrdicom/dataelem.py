@@ -100,7 +100,7 @@ def _restore(
 ) -> DataElement:
     self = cls.__new__(cls)
     self.tag = BaseTag(tag)
-    self.VR = vr
+    self._vr = vr
     self._value = value
     self._raw = None
     self._idx = -1
@@ -124,12 +124,12 @@ class DataElement:
 
     # `__dict__` lets an instance override the display settings (showVR, descripWidth, ...).
     __slots__ = (
-        "VR",
         "__dict__",
         "_idx",
         "_parent",
         "_raw",
         "_value",
+        "_vr",
         "file_tell",
         "is_undefined_length",
         "private_creator",
@@ -168,7 +168,7 @@ class DataElement:
             entry = datadict._core.dict_entry(tag)
             if entry is not None:
                 VR = entry.vr
-        self.VR = VR
+        self._vr = VR
         self._raw = None
         self._idx = -1
         self._parent = None
@@ -194,7 +194,7 @@ class DataElement:
             and (info.implicit_vr or config.replace_un_with_known_vr)
         ):
             vr = datadict._added_vr(tag, parent) or vr
-        self.VR = vr
+        self._vr = vr
         self._value = cls._UNSET
         self._raw = raw
         self._idx = idx
@@ -212,6 +212,19 @@ class DataElement:
         # attributes at their defaults are left out, which keeps a data set's changes small.
         extra = {k: v for k in _EXTRA_ATTRS if (v := getattr(self, k))}
         return (_restore, (type(self), int(self.tag), self.VR, self.value, extra or None))
+
+    @property
+    def VR(self) -> str:
+        """The element's value representation."""
+        return self._vr
+
+    @VR.setter
+    def VR(self, vr: str) -> None:
+        # pydicom converts a read element's value when the element is looked up, so a VR set
+        # afterwards changes how the value is written, not how it was read: read it first.
+        if self._value is DataElement._UNSET:
+            self._value = self._load()
+        self._vr = vr
 
     @property
     def value(self) -> Any:

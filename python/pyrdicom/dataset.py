@@ -1225,11 +1225,11 @@ def resolve_ambiguous_vr(
     tag = elem.tag
     if tag == 0x7FE00010:
         if elem.is_undefined_length:
-            elem.VR = "OB"
+            elem._vr = "OB"
         elif implicit:
-            elem.VR = "OW"
+            elem._vr = "OW"
         else:
-            elem.VR = "OW" if ds.BitsAllocated > 8 else "OB"
+            elem._vr = "OW" if ds.BitsAllocated > 8 else "OB"
     elif tag in _AMBIGUOUS_US_SS_TAGS:
         rep = pixel_rep()
         if rep is None:
@@ -1237,21 +1237,21 @@ def resolve_ambiguous_vr(
             no_pr = "PixelRepresentation" not in ds
             unsigned = (no_pr and "PixelData" not in ds) or ds.PixelRepresentation == 0
             rep = 0 if unsigned else 1
-        elem.VR = "US" if rep == 0 else "SS"
+        elem._vr = "US" if rep == 0 else "SS"
         renumber(elem)
     elif tag in _AMBIGUOUS_OB_OW_TAGS:
         if implicit:
-            elem.VR = "OW"
+            elem._vr = "OW"
         else:
-            elem.VR = "OW" if ds.WaveformBitsAllocated > 8 else "OB"
+            elem._vr = "OW" if ds.WaveformBitsAllocated > 8 else "OB"
     elif tag == 0x00283006:
         if ds.LUTDescriptor[0] == 1:
-            elem.VR = "US"
+            elem._vr = "US"
             renumber(elem)
         else:
-            elem.VR = "OW"
+            elem._vr = "OW"
     elif tag in _OVERLAY_DATA_TAGS:
-        elem.VR = "OW"
+        elem._vr = "OW"
 
 
 def _reset_numbers(elem: DataElement) -> None:

@@ -169,6 +169,20 @@ def test_compress_options_work_or_raise() -> None:
         ds.compress(pyrdicom.uid.JPEG2000MC)
 
 
+@pytest.mark.parametrize("package", [pyrdicom, pydicom], ids=["pyrdicom", "pydicom"])
+def test_compress_an_array_into_a_data_set_without_pixels(package: Any) -> None:
+    # the Image Pixel module describes the array; neither Pixel Data nor file meta is needed
+    ds = package.dcmread(corpus_file("MR_small.dcm"))
+    arr = ds.pixel_array
+    del ds.PixelData
+    del ds.file_meta
+    ds.compress(package.uid.RLELossless, arr, encoding_plugin="pydicom")
+    assert ds.file_meta.TransferSyntaxUID == package.uid.RLELossless
+    ref = pydicom.dcmread(corpus_file("MR_small.dcm"))
+    ref.compress(pydicom.uid.RLELossless, encoding_plugin="pydicom")
+    assert ds.PixelData == ref.PixelData
+
+
 def test_pixel_array_options() -> None:
     path = corpus_file("SC_ybr_full_uncompressed.dcm")
     for opts in ({"raw": True}, {"as_rgb": False}, {"raw": False}):

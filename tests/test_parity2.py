@@ -147,6 +147,37 @@ def test_decompress_reads_back_in_pydicom_as_its_own(path: str) -> None:
     assert diff <= (LOSSY_TOLERANCE if ts in LOSSY else 0)
 
 
+_JPEG_DCT = {pydicom.uid.JPEGBaseline8Bit, pydicom.uid.JPEGExtended12Bit}
+JPEG_COLOUR = [
+    p
+    for p in COMPRESSED
+    if (ref := _quiet_read(p, stop_before_pixels=True)) is not None
+    and ref.file_meta.get("TransferSyntaxUID") in _JPEG_DCT
+    and ref.get("SamplesPerPixel") == 3
+]
+
+
+@pytest.mark.parametrize("path", JPEG_COLOUR, ids=[os.path.basename(p) for p in JPEG_COLOUR])
+def test_jpeg_as_rgb_false_keeps_ycbcr_as_pydicom(path: str) -> None:
+    # pydicom's Pillow plugin decodes with libjpeg-turbo too: the same samples exactly
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            ref = pydicom.pixels.pixel_array(path, as_rgb=False, decoding_plugin="pillow")
+        except Exception:
+            pytest.skip("pydicom's Pillow plugin does not decode this file")
+        np.testing.assert_array_equal(pixel_array(path, as_rgb=False), ref)
+        np.testing.assert_array_equal(pixel_array(path, raw=True), ref)
+        ds = pyrdicom.dcmread(path)
+        rgb = ds.pixel_array
+        ds.decompress(as_rgb=False)
+    # decompress writes the array with its colour space: YCbCr (upsampled) as YBR_FULL, which
+    # pixel_array converts to the RGB of the compressed data set's default array
+    assert ds.PhotometricInterpretation in ("YBR_FULL", "RGB")
+    np.testing.assert_array_equal(pixel_array(ds, as_rgb=False), ref)
+    np.testing.assert_array_equal(ds.pixel_array, rgb)
+
+
 def test_decompress_options_work_or_raise() -> None:
     ds = pyrdicom.dcmread(corpus_file("SC_rgb_rle.dcm"))
     with pytest.raises(ValueError, match="No pixel data handler"):

@@ -236,6 +236,7 @@ def decode_pixels(
     number_of_frames: int,
     index: int | None = None,
     eot: tuple[list[int], list[int]] | None = None,
+    as_rgb: bool = True,
 ) -> tuple[np.ndarray, int, str | None]: ...
 def swap_byte_pairs(
     source: Any, offset: int, length: int, start: int, count: int

@@ -23,6 +23,8 @@ def decoded_photometric(uid: str, photometric: str, as_rgb: bool) -> str:
     if ts is None:
         return photometric
     if photometric in ts.codec_rgb:
+        if not as_rgb and photometric in ("YBR_FULL", "YBR_FULL_422"):
+            return "YBR_FULL"  # the codec's YCbCr, upsampled and not converted
         return "RGB"
     if not ts.encapsulated and photometric == "YBR_FULL_422":
         return "RGB" if as_rgb else "YBR_FULL"  # upsampled either way
@@ -100,7 +102,7 @@ def encapsulated_array(
     if index is not None and not 0 <= index < info.frames:
         raise IndexError(f"There is no frame at index {index}: the data has {info.frames} frame(s)")
     flat, frames, warning = _core.decode_pixels(
-        source, idx, ts.uid, spec, info.frames, index, _extended_offsets(ds)
+        source, idx, ts.uid, spec, info.frames, index, _extended_offsets(ds), as_rgb
     )
     if warning:
         warnings.warn(warning, UserWarning, stacklevel=4)

@@ -362,6 +362,29 @@ def test_data_element_callback_fixes_values_as_pydicom(package: Any, tmp_path: P
 
 
 @pytest.mark.parametrize("package", [pyrdicom, pydicom], ids=["pyrdicom", "pydicom"])
+def test_fix_mismatch_reads_a_value_with_a_vr_that_fits(package: Any, tmp_path: Path) -> None:
+    src = pydicom.dcmread(corpus_file("CT_small.dcm"))
+    src.add_new(0x00101030, "DS", "70")  # Patient's Weight, read back as ...
+    path = tmp_path / "mismatch.dcm"
+    src.save_as(path)
+    data = path.read_bytes()
+    at = data.index(b"\x10\x00\x30\x10DS")
+    path.write_bytes(data[: at + 4] + b"DS\x02\x00AB" + data[at + 10 :])  # ... "AB" as DS
+    fixer = __import__(package.__name__ + ".util.fixer", fromlist=["fixer"])
+    old_mode = package.config.settings.reading_validation_mode
+    try:
+        package.config.settings.reading_validation_mode = package.config.RAISE
+        with pytest.raises(ValueError):
+            _ = package.dcmread(path).PatientWeight
+        fixer.fix_mismatch(with_VRs=("DS", "PN"))
+        elem = package.dcmread(path)["PatientWeight"]
+        assert (elem.VR, elem.value) == ("PN", "AB")
+    finally:
+        package.config.settings.reading_validation_mode = old_mode
+        package.config.reset_data_element_callback()
+
+
+@pytest.mark.parametrize("package", [pyrdicom, pydicom], ids=["pyrdicom", "pydicom"])
 def test_vr_set_after_lookup_keeps_the_value_read(package: Any) -> None:
     # pydicom converts an element when it is looked up: a VR set afterwards does not change
     # how the value was read (pyrdicom reads values lazily, so it reads it before the change)

@@ -99,7 +99,9 @@ def encapsulated_array(
         if idx.__class__ is not int:
             idx = idx._idx
     spec = info.frame_spec(info.planar)
-    if index is not None and not 0 <= index < info.frames:
+    # A frame past Number of Frames is decoded when the data holds it, as pydicom does (the
+    # core finds it or raises); a negative index names no frame.
+    if index is not None and index < 0:
         raise IndexError(f"There is no frame at index {index}: the data has {info.frames} frame(s)")
     flat, frames, warning = _core.decode_pixels(
         source, idx, ts.uid, spec, info.frames, index, _extended_offsets(ds), as_rgb

@@ -119,6 +119,7 @@ def main(args: list[str] | None = None, prog: str = "pydicom") -> None:
 
     Examples
     --------
+    >>> from pyrdicom.cli.main import main
     >>> main(["help"], prog="pyrdicom")  # doctest: +ELLIPSIS
     Use pyrdicom help [subcommand] to show help for a subcommand
     Available subcommands: show, ...

@@ -74,6 +74,7 @@ def code_imports(package: str = "pyrdicom") -> str:
 
     Examples
     --------
+    >>> from pyrdicom.util.codify import code_imports
     >>> print(code_imports("pydicom"))
     import pydicom
     from pydicom.dataset import Dataset, FileMetaDataset
@@ -233,6 +234,7 @@ def code_file_from_dataset(
     Examples
     --------
     >>> from pyrdicom import Dataset
+    >>> from pyrdicom.util.codify import code_file_from_dataset
     >>> ds = Dataset()
     >>> ds.PatientName = "CITIZEN^Jan"
     >>> print(code_file_from_dataset(ds, package="pydicom").splitlines()[3])

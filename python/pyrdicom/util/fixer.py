@@ -57,6 +57,7 @@ def fix_separator(
     Examples
     --------
     >>> from pyrdicom import config
+    >>> from pyrdicom.util.fixer import fix_separator, fix_separator_callback
     >>> fix_separator(b",")
     >>> config.data_element_callback is fix_separator_callback
     True
@@ -97,6 +98,7 @@ def fix_mismatch_callback(raw_elem: Any, **kwargs: Any) -> Any:
     >>> from pyrdicom import config
     >>> from pyrdicom.dataelem import RawDataElement
     >>> from pyrdicom.tag import Tag
+    >>> from pyrdicom.util.fixer import fix_mismatch_callback
     >>> raw = RawDataElement(Tag(0x00100010), "DS", 8, b"Doe^John", 0, False, True)
     >>> config.settings.reading_validation_mode = config.RAISE
     >>> fix_mismatch_callback(raw, with_VRs=("PN",)).VR
@@ -135,6 +137,7 @@ def fix_mismatch(with_VRs: tuple[str, ...] = ("PN", "DS", "IS")) -> None:
     Examples
     --------
     >>> from pyrdicom import config
+    >>> from pyrdicom.util.fixer import fix_mismatch
     >>> fix_mismatch(with_VRs=("PN",))
     >>> config.data_element_callback_kwargs
     {'with_VRs': ('PN',)}

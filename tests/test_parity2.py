@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 import os
 import warnings
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pydicom
@@ -145,6 +147,37 @@ def test_decompress_reads_back_in_pydicom_as_its_own(path: str) -> None:
     assert diff <= (LOSSY_TOLERANCE if ts in LOSSY else 0)
 
 
+_JPEG_DCT = {pydicom.uid.JPEGBaseline8Bit, pydicom.uid.JPEGExtended12Bit}
+JPEG_COLOUR = [
+    p
+    for p in COMPRESSED
+    if (ref := _quiet_read(p, stop_before_pixels=True)) is not None
+    and ref.file_meta.get("TransferSyntaxUID") in _JPEG_DCT
+    and ref.get("SamplesPerPixel") == 3
+]
+
+
+@pytest.mark.parametrize("path", JPEG_COLOUR, ids=[os.path.basename(p) for p in JPEG_COLOUR])
+def test_jpeg_as_rgb_false_keeps_ycbcr_as_pydicom(path: str) -> None:
+    # pydicom's Pillow plugin decodes with libjpeg-turbo too: the same samples exactly
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            ref = pydicom.pixels.pixel_array(path, as_rgb=False, decoding_plugin="pillow")
+        except Exception:
+            pytest.skip("pydicom's Pillow plugin does not decode this file")
+        np.testing.assert_array_equal(pixel_array(path, as_rgb=False), ref)
+        np.testing.assert_array_equal(pixel_array(path, raw=True), ref)
+        ds = pyrdicom.dcmread(path)
+        rgb = ds.pixel_array
+        ds.decompress(as_rgb=False)
+    # decompress writes the array with its colour space: YCbCr (upsampled) as YBR_FULL, which
+    # pixel_array converts to the RGB of the compressed data set's default array
+    assert ds.PhotometricInterpretation in ("YBR_FULL", "RGB")
+    np.testing.assert_array_equal(pixel_array(ds, as_rgb=False), ref)
+    np.testing.assert_array_equal(ds.pixel_array, rgb)
+
+
 def test_decompress_options_work_or_raise() -> None:
     ds = pyrdicom.dcmread(corpus_file("SC_rgb_rle.dcm"))
     with pytest.raises(ValueError, match="No pixel data handler"):
@@ -165,6 +198,20 @@ def test_compress_options_work_or_raise() -> None:
         ds.compress(pyrdicom.uid.RLELossless, encoding_plugin="no_such_plugin")
     with pytest.raises(NotImplementedError, match="No pixel data encoders"):
         ds.compress(pyrdicom.uid.JPEG2000MC)
+
+
+@pytest.mark.parametrize("package", [pyrdicom, pydicom], ids=["pyrdicom", "pydicom"])
+def test_compress_an_array_into_a_data_set_without_pixels(package: Any) -> None:
+    # the Image Pixel module describes the array; neither Pixel Data nor file meta is needed
+    ds = package.dcmread(corpus_file("MR_small.dcm"))
+    arr = ds.pixel_array
+    del ds.PixelData
+    del ds.file_meta
+    ds.compress(package.uid.RLELossless, arr, encoding_plugin="pydicom")
+    assert ds.file_meta.TransferSyntaxUID == package.uid.RLELossless
+    ref = pydicom.dcmread(corpus_file("MR_small.dcm"))
+    ref.compress(pydicom.uid.RLELossless, encoding_plugin="pydicom")
+    assert ds.PixelData == ref.PixelData
 
 
 def test_pixel_array_options() -> None:
@@ -276,3 +323,73 @@ def test_fileset_matches_pydicom() -> None:
     assert first.load().SOPInstanceUID == first.SOPInstanceUID
     with pytest.raises(NotImplementedError):
         ours.write()
+
+
+def test_codify_writes_pydicom_code_on_request(tmp_path: Path) -> None:
+    from pyrdicom.util.codify import code_file, code_imports
+
+    with pytest.raises(ValueError, match="'package' must be one of"):
+        code_imports("numpy")
+    code = code_file(corpus_file("rtplan.dcm"), package="pydicom")
+    assert code.splitlines()[3:6] == code_imports("pydicom").splitlines()
+    namespace: dict[str, object] = {}
+    exec(code, namespace)  # runs with pydicom: builds a pydicom Dataset
+    made = namespace["ds"]
+    assert isinstance(made, pydicom.Dataset)
+    ref = pydicom.dcmread(corpus_file("rtplan.dcm"))
+    assert made.BeamSequence[0].BeamName == ref.BeamSequence[0].BeamName
+
+
+@pytest.mark.parametrize("package", [pyrdicom, pydicom], ids=["pyrdicom", "pydicom"])
+def test_data_element_callback_fixes_values_as_pydicom(package: Any, tmp_path: Path) -> None:
+    # DS values written with commas (a common vendor error), read through util.fixer
+    src = pydicom.dcmread(corpus_file("CT_small.dcm"))
+    src.ImagePositionPatient = ["1", "2"]
+    path = tmp_path / "commas.dcm"
+    src.save_as(path)
+    data = path.read_bytes()
+    assert data.count(b"1\\2 ") == 1
+    path.write_bytes(data.replace(b"1\\2 ", b"1,2 "))
+    fixer = __import__(package.__name__ + ".util.fixer", fromlist=["fixer"])
+    try:
+        fixer.fix_separator(b",", for_VRs=["DS"], process_unknown_VRs=False)
+        ds = package.dcmread(path)
+        assert [float(v) for v in ds.ImagePositionPatient] == [1.0, 2.0]
+        assert ds.PatientName == "CompressedSamples^CT1"
+    finally:
+        package.config.reset_data_element_callback()
+    assert package.dcmread(path).ImagePositionPatient == "1,2"
+
+
+@pytest.mark.parametrize("package", [pyrdicom, pydicom], ids=["pyrdicom", "pydicom"])
+def test_fix_mismatch_reads_a_value_with_a_vr_that_fits(package: Any, tmp_path: Path) -> None:
+    src = pydicom.dcmread(corpus_file("CT_small.dcm"))
+    src.add_new(0x00101030, "DS", "70")  # Patient's Weight, read back as ...
+    path = tmp_path / "mismatch.dcm"
+    src.save_as(path)
+    data = path.read_bytes()
+    at = data.index(b"\x10\x00\x30\x10DS")
+    path.write_bytes(data[: at + 4] + b"DS\x02\x00AB" + data[at + 10 :])  # ... "AB" as DS
+    fixer = __import__(package.__name__ + ".util.fixer", fromlist=["fixer"])
+    old_mode = package.config.settings.reading_validation_mode
+    try:
+        package.config.settings.reading_validation_mode = package.config.RAISE
+        with pytest.raises(ValueError):
+            _ = package.dcmread(path).PatientWeight
+        fixer.fix_mismatch(with_VRs=("DS", "PN"))
+        elem = package.dcmread(path)["PatientWeight"]
+        assert (elem.VR, elem.value) == ("PN", "AB")
+    finally:
+        package.config.settings.reading_validation_mode = old_mode
+        package.config.reset_data_element_callback()
+
+
+@pytest.mark.parametrize("package", [pyrdicom, pydicom], ids=["pyrdicom", "pydicom"])
+def test_vr_set_after_lookup_keeps_the_value_read(package: Any) -> None:
+    # pydicom converts an element when it is looked up: a VR set afterwards does not change
+    # how the value was read (pyrdicom reads values lazily, so it reads it before the change)
+    seq = package.dcmread(corpus_file("mlut_18.dcm")).ModalityLUTSequence[0]
+    elem = seq["LUTData"]
+    elem.VR = "OW"
+    assert elem.VR == "OW"
+    assert len(elem.value) == 4096 and elem.value[:3] == [0, 16, 32]

@@ -118,6 +118,21 @@ def test_modality_lut_ow(read, syntax):
     same(pixels.apply_modality_lut(arr, ds), values[np.clip(arr.astype(int) + 2048, 0, 4095)])
 
 
+def test_lut_shorter_than_its_descriptor(read):
+    # 4096 entries described as 65536 (a 0 first value): used as they are while every value
+    # maps to an entry, an IndexError naming the first one that does not (as pydicom).
+    ds, ref, _ = load(read, "mlut_18.dcm")
+    for d in (ds, ref):
+        d.ModalityLUTSequence[0].LUTDescriptor = [0, 0, 16]
+    inside = np.asarray([0, 17, 4095])
+    same(pixels.apply_modality_lut(inside, ds), oracle.apply_modality_lut(inside, ref))
+    outside = np.asarray([0, 4095, 4096, 65535])
+    with pytest.raises(IndexError, match="index 4096 is out of bounds"):
+        oracle.apply_modality_lut(outside, ref)
+    with pytest.raises(IndexError, match="index 4096 is out of bounds: the LUT data has 4096"):
+        pixels.apply_modality_lut(outside, ds)
+
+
 def test_modality_lut_ow_unknown_byte_order():
     item = Dataset()
     item.LUTDescriptor = [4, 0, 16]

@@ -160,7 +160,7 @@ fn decode_with(codec: Codec, data: &[u8]) {
     };
     let frames = usize::from(head[10]);
     let index = (head[11] & 2 != 0).then_some(usize::from(head[12]));
-    if let Ok(d) = decode::decode(codec, &value, &spec, frames, None, index) {
+    if let Ok(d) = decode::decode(codec, &value, &spec, frames, None, index, true) {
         assert_eq!(d.data.len(), d.frames * spec.frame_len().unwrap());
     }
 }

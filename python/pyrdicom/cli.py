@@ -161,7 +161,9 @@ def _add_package_commands(
 # --- end of the package commands ---
 
 
-def _main(argv: list[str] | None = None, *, pydicom_style: bool = False) -> int:
+def _main(
+    argv: list[str] | None = None, *, pydicom_style: bool = False, prog: str = "pyrdicom"
+) -> int:
     """The ``pyrdicom`` command line (``python -m pyrdicom``): ``show``, ``codify``, ``help`` and
     the package's own commands.
 
@@ -170,7 +172,10 @@ def _main(argv: list[str] | None = None, *, pydicom_style: bool = False) -> int:
     argv : list of str, optional
         The arguments (default: ``sys.argv[1:]``).
     pydicom_style : bool
-        Raise errors as pydicom's command does, rather than report them.
+        Behave as pydicom's program: raise errors rather than report them, print the help when
+        called bare, and offer only pydicom's commands.
+    prog : str
+        The program's name in usage texts.
 
     Returns
     -------
@@ -184,9 +189,11 @@ def _main(argv: list[str] | None = None, *, pydicom_style: bool = False) -> int:
     128
     0
     """
-    parser = argparse.ArgumentParser(prog="pyrdicom", description="Read and look at DICOM files.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    _add_package_commands(parser, sub)
+    parser = argparse.ArgumentParser(prog=prog, description="Read and look at DICOM files.")
+    # pydicom's program prints its help when called bare and has no options of its own.
+    sub = parser.add_subparsers(dest="command", required=not pydicom_style)
+    if not pydicom_style:
+        _add_package_commands(parser, sub)
     show = sub.add_parser("show", help="print the elements of a DICOM file")
     show.add_argument("file")
     show.add_argument(
@@ -238,10 +245,13 @@ def _main(argv: list[str] | None = None, *, pydicom_style: bool = False) -> int:
     volume.set_defaults(func=_volume)
     for p in (show, view, convert):
         p.add_argument("--force", action="store_true", help="read files without a DICOM header")
-    _add_pydicom_commands(sub)
+    _add_pydicom_commands(sub, prog)
     args = parser.parse_args(argv)
     if pydicom_style:  # as pydicom.cli.main.main: errors propagate
-        args.func(args)
+        if args.command is None:
+            parser.print_help()
+        else:
+            args.func(args)
         return 0
     try:
         args.func(args)
@@ -268,7 +278,7 @@ def _main(argv: list[str] | None = None, *, pydicom_style: bool = False) -> int:
 __path__ = [os.path.join(os.path.dirname(__file__), "_cli")]
 
 
-def _add_pydicom_commands(sub: Any) -> None:
+def _add_pydicom_commands(sub: Any, prog: str) -> None:
     from .util.codify import do_codify, set_parser_arguments
 
     codify = sub.add_parser(
@@ -281,26 +291,28 @@ def _add_pydicom_commands(sub: Any) -> None:
     codify.set_defaults(func=do_codify)
     helper = sub.add_parser("help", help="display help for subcommands")
     helper.add_argument("subcommand", nargs="?", help="Subcommand to show help for")
-    helper.set_defaults(func=lambda args: _help(sub, args))
+    helper.set_defaults(func=lambda args: _help(sub, prog, args))
 
 
-def _help(sub: Any, args: argparse.Namespace) -> None:
+def _help(sub: Any, prog: str, args: argparse.Namespace) -> None:
     names = [name for name in sub.choices if name != "help"]
     if args.subcommand in names:
         sub.choices[args.subcommand].print_help()
     else:
-        print("Use pyrdicom help [subcommand] to show help for a subcommand")
+        print(f"Use {prog} help [subcommand] to show help for a subcommand")
         print(f"Available subcommands: {', '.join(names)}")
 
 
-def pydicom_style_main(argv: list[str] | None = None) -> None:
-    """`pydicom.cli.main.main`: the same commands, errors raised rather than reported.
-
+def pydicom_style_main(argv: list[str] | None = None, prog: str = "pydicom") -> None:
+    """`pydicom.cli.main.main`: pydicom's program (usage texts name it `prog`), with the same
+    commands as `pyrdicom`'s but no options of its own; errors raised rather than reported.
 
     Parameters
     ----------
     argv : list of str, optional
         The arguments (default: ``sys.argv[1:]``).
+    prog : str
+        The program's name in usage texts.
 
     Examples
     --------
@@ -308,7 +320,7 @@ def pydicom_style_main(argv: list[str] | None = None) -> None:
     >>> pydicom_style_main(["show", "pydicom::CT_small.dcm::PatientName"])  # a test file
     CompressedSamples^CT1
     """
-    _main(argv, pydicom_style=True)
+    _main(argv, pydicom_style=True, prog=prog)
 
 
 # `main` is also the name of the submodule: importing `pyrdicom.cli.main` rebinds it here to that

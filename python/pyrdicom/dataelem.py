@@ -120,7 +120,7 @@ def _restore(
 ) -> DataElement:
     self = cls.__new__(cls)
     self.tag = BaseTag(tag)
-    self.VR = vr
+    self._vr = vr
     self._value = value
     self._raw = None
     self._idx = -1
@@ -172,12 +172,12 @@ class DataElement:
 
     # `__dict__` lets an instance override the display settings (showVR, descripWidth, ...).
     __slots__ = (
-        "VR",
         "__dict__",
         "_idx",
         "_parent",
         "_raw",
         "_value",
+        "_vr",
         "file_tell",
         "is_undefined_length",
         "private_creator",
@@ -216,7 +216,7 @@ class DataElement:
             entry = datadict._core.dict_entry(tag)
             if entry is not None:
                 VR = entry.vr
-        self.VR = VR
+        self._vr = VR
         self._raw = None
         self._idx = -1
         self._parent = None
@@ -242,7 +242,7 @@ class DataElement:
             and (info.implicit_vr or config.replace_un_with_known_vr)
         ):
             vr = datadict._added_vr(tag, parent) or vr
-        self.VR = vr
+        self._vr = vr
         self._value = cls._UNSET
         self._raw = raw
         self._idx = idx
@@ -260,6 +260,19 @@ class DataElement:
         # attributes at their defaults are left out, which keeps a data set's changes small.
         extra = {k: v for k in _EXTRA_ATTRS if (v := getattr(self, k))}
         return (_restore, (type(self), int(self.tag), self.VR, self.value, extra or None))
+
+    @property
+    def VR(self) -> str:
+        """The element's value representation."""
+        return self._vr
+
+    @VR.setter
+    def VR(self, vr: str) -> None:
+        # pydicom converts a read element's value when the element is looked up, so a VR set
+        # afterwards changes how the value is written, not how it was read: read it first.
+        if self._value is DataElement._UNSET:
+            self._value = self._load()
+        self._vr = vr
 
     @property
     def value(self) -> Any:
@@ -355,7 +368,10 @@ class DataElement:
             v = _wrap(vr, v)
         except ValueError:
             # pydicom's convert_value retries a value its VR cannot read (e.g. IS "1A") with
-            # the VRs of its retry order; the first, SH, reads anything.
+            # the VRs of its retry order (the first, SH, reads anything), unless reading
+            # raises on invalid values.
+            if config.settings.reading_validation_mode == config.RAISE:
+                raise
             v = self._raw.value(self._idx, "SH")
             return MultiValue(str, v) if v.__class__ is list else v
         if self.tag in _LUT_DESCRIPTOR_TAGS and v.__class__ is list and v[0] < 0:
@@ -743,12 +759,18 @@ def convert_raw_data_element(
     128
     """
     from . import config
-    from .hooks import hooks
 
     if ds is not None and encoding is None:
         encoding = ds._character_set
     if config.data_element_callback:
         raw = config.data_element_callback(raw, **config.data_element_callback_kwargs)
+    return _convert_with_hooks(raw, encoding, ds)
+
+
+def _convert_with_hooks(raw: RawDataElement, encoding: Any, ds: Any) -> DataElement:
+    """`convert_raw_data_element` after the callback: the hooks decide the VR and value."""
+    from .hooks import hooks
+
     data: dict[str, Any] = {}
     kwargs = hooks.raw_element_kwargs
     hooks.raw_element_vr(raw, data, encoding=encoding, ds=ds, **kwargs)

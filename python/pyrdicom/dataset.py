@@ -17,7 +17,13 @@ from typing import Any
 
 from . import config, datadict
 from .datadict import _KEYWORDS
-from .dataelem import DataElement, RawDataElement, _keep, convert_raw_data_element
+from .dataelem import (
+    DataElement,
+    RawDataElement,
+    _convert_with_hooks,
+    _keep,
+    convert_raw_data_element,
+)
 from .errors import DicomAttributeError, DicomValueError
 from .multival import MultiValue
 from .tag import TAG_ERRORS, BaseTag, Tag, tag_in_exception
@@ -287,7 +293,10 @@ class Dataset:
         if elem.__class__ is int:
             raw = self._raw
             info = raw.info(elem)
-            elem = DataElement._from_raw(raw, elem, self, info)
+            if config.data_element_callback is None or info.vr == "SQ":
+                elem = DataElement._from_raw(raw, elem, self, info)
+            else:
+                elem = self._called_back(elem)
             self._dict[tag] = elem
             # pydicom's reader makes undefined-length sequences eagerly; everything else is
             # converted on access, which names the private creator and fixes ambiguous VRs.
@@ -311,11 +320,23 @@ class Dataset:
             return self._convert_raw_element(tag, elem)
         return elem
 
+    def _called_back(self, idx: int) -> DataElement:
+        """Element `idx` of the source as pydicom converts a read element when
+        `config.data_element_callback` is set: the callback gets its `RawDataElement` (a
+        sequence's items are data sets whose elements it gets), the hooks convert the result."""
+        raw = config.data_element_callback(
+            self._raw_element(idx), **config.data_element_callback_kwargs
+        )
+        return _convert_with_hooks(raw, self._raw_charset(raw.tag), self)
+
+    def _raw_charset(self, tag: int) -> str | list[str]:
+        """The character set a raw element's text is decoded with (its own for (0008,0005))."""
+        return "iso8859" if tag == 0x00080005 else (self._read_charset or self._character_set)
+
     def _convert_raw_element(self, tag: int, raw: RawDataElement) -> DataElement:
         """A RawDataElement stored by the caller (or `update_raw_element`), converted as
         pydicom converts them on access."""
-        charset = "iso8859" if tag == 0x00080005 else (self._read_charset or self._character_set)
-        elem = convert_raw_data_element(raw, encoding=charset, ds=self)
+        elem = convert_raw_data_element(raw, encoding=self._raw_charset(tag), ds=self)
         self._dict[tag] = elem
         if elem.VR == "SQ" and isinstance(elem.value, list):
             for item in elem.value:
@@ -2168,11 +2189,11 @@ def resolve_ambiguous_vr(
     tag = elem.tag
     if tag == 0x7FE00010:
         if elem.is_undefined_length:
-            elem.VR = "OB"
+            elem._vr = "OB"
         elif implicit:
-            elem.VR = "OW"
+            elem._vr = "OW"
         else:
-            elem.VR = "OW" if ds.BitsAllocated > 8 else "OB"
+            elem._vr = "OW" if ds.BitsAllocated > 8 else "OB"
     elif tag in _AMBIGUOUS_US_SS_TAGS:
         rep = pixel_rep()
         if rep is None:
@@ -2180,21 +2201,21 @@ def resolve_ambiguous_vr(
             no_pr = "PixelRepresentation" not in ds
             unsigned = (no_pr and "PixelData" not in ds) or ds.PixelRepresentation == 0
             rep = 0 if unsigned else 1
-        elem.VR = "US" if rep == 0 else "SS"
+        elem._vr = "US" if rep == 0 else "SS"
         renumber(elem)
     elif tag in _AMBIGUOUS_OB_OW_TAGS:
         if implicit:
-            elem.VR = "OW"
+            elem._vr = "OW"
         else:
-            elem.VR = "OW" if ds.WaveformBitsAllocated > 8 else "OB"
+            elem._vr = "OW" if ds.WaveformBitsAllocated > 8 else "OB"
     elif tag == 0x00283006:
         if ds.LUTDescriptor[0] == 1:
-            elem.VR = "US"
+            elem._vr = "US"
             renumber(elem)
         else:
-            elem.VR = "OW"
+            elem._vr = "OW"
     elif tag in _OVERLAY_DATA_TAGS:
-        elem.VR = "OW"
+        elem._vr = "OW"
 
 
 def _reset_numbers(elem: DataElement) -> None:

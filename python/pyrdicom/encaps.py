@@ -51,10 +51,13 @@ class _Value:
             self.file.seek(self.start + offset)
 
     def bytes(self, spans: Spans) -> bytes:
-        view = memoryview(self.data)
+        data = self.data
         if len(spans) == 1:
             start, end = spans[0]
-            return bytes(view[start:end])
+            if data.__class__ is bytes:
+                return data[start:end]  # one copy, no view
+            return bytes(memoryview(data)[start:end])
+        view = memoryview(data)
         return b"".join(view[start:end] for start, end in spans)
 
 

@@ -20,6 +20,14 @@ use turbo::{Decompressor, Output};
 /// Decodes one JPEG frame into `out` (`spec.frame_len()` bytes), laid out as one frame of
 /// pydicom's `pixel_array`: interleaved samples, little-endian items of Bits Allocated bits.
 pub fn decode_frame(data: &[u8], spec: &FrameSpec, out: &mut [u8]) -> Result<()> {
+    decode_frame_as(data, spec, out, true)
+}
+
+/// [`decode_frame`] with pydicom's `as_rgb`: false keeps YBR_FULL and YBR_FULL_422 data as
+/// YCbCr (upsampled, as libjpeg-turbo returns it). A codestream that JFIF says is YCbCr in a
+/// data set that says it is not YBR is still converted, so the result is in the colour space
+/// the data set names.
+pub fn decode_frame_as(data: &[u8], spec: &FrameSpec, out: &mut [u8], as_rgb: bool) -> Result<()> {
     spec.check_frame(out)?;
     if !matches!(spec.samples_per_pixel, 1 | 3) {
         return Err(Error::pixel(format!(
@@ -35,7 +43,7 @@ pub fn decode_frame(data: &[u8], spec: &FrameSpec, out: &mut [u8]) -> Result<()>
     }
     let header = markers::read_header(data)?;
     check_header(&header, spec)?;
-    let to_rgb = converts_to_rgb(&header, spec);
+    let to_rgb = converts_to_rgb(&header, spec, as_rgb);
     if to_rgb && (spec.bits_allocated != 8 || spec.signed) {
         // pydicom's convert_color_space only takes uint8 arrays and raises otherwise.
         return Err(Error::pixel(format!(
@@ -102,9 +110,9 @@ fn check_header(header: &markers::Header, spec: &FrameSpec) -> Result<()> {
 
 /// Whether pydicom converts the frame to RGB: its `_conform_jpg_colorspace` first takes
 /// component IDs 'R','G','B' (or 'r','g','b') as RGB, and a JFIF segment as YBR_FULL(_422)
-/// unless the data set already says YBR; its default `as_rgb` then converts YBR_FULL and
+/// unless the data set already says YBR; `as_rgb` (its default) then converts YBR_FULL and
 /// YBR_FULL_422.
-fn converts_to_rgb(header: &markers::Header, spec: &FrameSpec) -> bool {
+fn converts_to_rgb(header: &markers::Header, spec: &FrameSpec, as_rgb: bool) -> bool {
     if spec.samples_per_pixel != 3 {
         return false;
     }
@@ -112,7 +120,7 @@ fn converts_to_rgb(header: &markers::Header, spec: &FrameSpec) -> bool {
         return false;
     }
     let pi = spec.photometric.trim();
-    (header.jfif && !pi.contains("YBR")) || matches!(pi, "YBR_FULL" | "YBR_FULL_422")
+    (header.jfif && !pi.contains("YBR")) || (as_rgb && matches!(pi, "YBR_FULL" | "YBR_FULL_422"))
 }
 
 /// Decodes into `out`, directly where the item size matches the JPEG precision.
@@ -378,6 +386,18 @@ mod tests {
             // Other YBR interpretations are not converted: the raw YCbCr comes back.
             let raw = decode(&data, &spec(14, 21, 3, 8, 8, "YBR_PARTIAL_420")).unwrap();
             assert!(max_diff(&raw, &ybr) > 50);
+            // as_rgb false: YBR_FULL(_422) is that YCbCr; a data set saying RGB of a JFIF
+            // codestream still gets RGB (the colour space it names)
+            for pi in ["YBR_FULL", "YBR_FULL_422"] {
+                let s = spec(14, 21, 3, 8, 8, pi);
+                let mut out = vec![0; s.frame_len().unwrap()];
+                decode_frame_as(&data, &s, &mut out, false).unwrap();
+                assert_eq!(out, raw);
+            }
+            let s = spec(14, 21, 3, 8, 8, "RGB");
+            let mut out = vec![0; s.frame_len().unwrap()];
+            decode_frame_as(&data, &s, &mut out, false).unwrap();
+            assert_eq!(out, ybr);
         }
     }
 

@@ -18,7 +18,8 @@ pub struct Decoded {
     pub warning: Option<&'static str>,
 }
 
-/// Decodes all frames of an encapsulated value, or only frame `index`.
+/// Decodes all frames of an encapsulated value, or only frame `index`. `as_rgb` is pydicom's
+/// option: false keeps the YCbCr a JPEG codec would convert to RGB.
 pub fn decode(
     codec: Codec,
     value: &[u8],
@@ -26,6 +27,7 @@ pub fn decode(
     number_of_frames: usize,
     eot: Option<(&[u64], &[u64])>,
     index: Option<usize>,
+    as_rgb: bool,
 ) -> Result<Decoded> {
     let enc = Encapsulated::parse(value)?;
     let (frames, warning) = match index {
@@ -56,14 +58,15 @@ pub fn decode(
     if frames.len() == 1 {
         // One frame: the codec may use every core itself (OpenJPEG's threads).
         let bytes = frame_bytes(value, &frames[0])?;
-        decode_frame(codec, &bytes, spec, &mut data, rayon::current_num_threads())?;
+        let threads = rayon::current_num_threads();
+        decode_frame(codec, &bytes, spec, &mut data, threads, as_rgb)?;
     } else if frame_len > 0 {
         // Frames in parallel, each codec single-threaded: no oversubscription.
         data.par_chunks_mut(frame_len)
             .zip(frames.par_iter())
             .try_for_each(|(out, ranges)| {
                 let bytes = frame_bytes(value, ranges)?;
-                decode_frame(codec, &bytes, spec, out, 1)
+                decode_frame(codec, &bytes, spec, out, 1, as_rgb)
             })?;
     }
     Ok(Decoded {
@@ -81,6 +84,7 @@ pub fn decode_frame(
     spec: &FrameSpec,
     out: &mut [u8],
     threads: usize,
+    as_rgb: bool,
 ) -> Result<()> {
     match codec {
         Codec::Rle => {
@@ -92,7 +96,7 @@ pub fn decode_frame(
             };
             codec::rle::decode_frame(bytes, &info, out).map(|_| ())
         }
-        Codec::Jpeg => codec::jpeg::decode_frame(bytes, spec, out),
+        Codec::Jpeg => codec::jpeg::decode_frame_as(bytes, spec, out, as_rgb),
         Codec::JpegLs => codec::jpegls::decode_frame(bytes, spec, out),
         Codec::J2k => codec::j2k::decode_frame_threads(bytes, spec, out, threads as u32),
         Codec::Jxl => codec::jxl::decode_frame(bytes, spec, out),

@@ -127,14 +127,22 @@ fn encapsulate_frames_extended<'py>(
     Ok((PyBytes::new(py, &out), offsets, lengths))
 }
 
-/// 0/1 bytes packed eight to a byte, least significant bit first.
+/// 0/1 bytes packed eight to a byte, least significant bit first; with `pad`, a null byte
+/// makes the length even.
 #[pyfunction]
-fn pack_bits<'py>(py: Python<'py>, values: PyBuffer<u8>) -> PyResult<Bound<'py, PyBytes>> {
+#[pyo3(signature = (values, pad=false))]
+fn pack_bits<'py>(
+    py: Python<'py>,
+    values: PyBuffer<u8>,
+    pad: bool,
+) -> PyResult<Bound<'py, PyBytes>> {
     let values = buffer_bytes(&values)?;
-    let out = py
-        .detach(|| bits::pack(values))
-        .map_err(|e| to_py_err(py, e))?;
-    Ok(PyBytes::new(py, &out))
+    let len = values.len().div_ceil(8);
+    // Written straight into the new (zeroed) bytes object, GIL released.
+    PyBytes::new_with(py, len + usize::from(pad && len % 2 == 1), |out| {
+        py.detach(|| bits::pack_into(values, &mut out[..len]))
+            .map_err(|e| to_py_err(py, e))
+    })
 }
 
 /// Every bit of `packed` as a byte of 0 or 1, eight to a uint64 (`.view(np.uint8)` is the

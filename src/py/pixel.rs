@@ -41,8 +41,11 @@ type Decoded<'py> = (Bound<'py, PyArray1<u8>>, usize, Option<&'static str>);
 
 /// Decodes the encapsulated pixel data of element `idx` (all frames, or frame `index`) into a
 /// flat uint8 array; returns (array, frames decoded, pydicom's frame-layout warning or None).
+/// `as_rgb` is pydicom's option (false: JPEG YCbCr is not converted to RGB).
 #[pyfunction]
-#[pyo3(signature = (source, idx, transfer_syntax, spec, number_of_frames, index=None, eot=None))]
+#[pyo3(signature = (
+    source, idx, transfer_syntax, spec, number_of_frames, index=None, eot=None, as_rgb=true
+))]
 #[allow(clippy::too_many_arguments)]
 pub fn decode_pixels<'py>(
     py: Python<'py>,
@@ -53,6 +56,7 @@ pub fn decode_pixels<'py>(
     number_of_frames: usize,
     index: Option<usize>,
     eot: Option<(Vec<u64>, Vec<u64>)>,
+    as_rgb: bool,
 ) -> PyResult<Decoded<'py>> {
     let codec = transfer_syntax::lookup(transfer_syntax)
         .and_then(|ts| ts.decoder)
@@ -83,7 +87,7 @@ pub fn decode_pixels<'py>(
     };
     let eot = eot.as_ref().map(|(o, l)| (o.as_slice(), l.as_slice()));
     let decoded = py
-        .detach(|| decode::decode(codec, value, &spec, number_of_frames, eot, index))
+        .detach(|| decode::decode(codec, value, &spec, number_of_frames, eot, index, as_rgb))
         .map_err(|e| to_py_err(py, e))?;
     Ok((
         PyArray1::from_vec(py, decoded.data),

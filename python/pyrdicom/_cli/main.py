@@ -48,7 +48,10 @@ filespec_help = (
 
 
 def _pydicom_test_file(name: str) -> str:
-    """The path of pydicom's test or charset file `name`, or "" (pydicom not installed)."""
+    """The path of pydicom's test or charset file `name`, or "" (pydicom not installed, or
+    `name` an absolute path, which names no test file)."""
+    if Path(name).is_absolute():
+        return ""
     try:  # located through the installed distribution: nothing of pydicom is imported
         data = Path(str(importlib.metadata.distribution("pydicom").locate_file("pydicom/data")))
     except importlib.metadata.PackageNotFoundError:
@@ -108,11 +111,44 @@ def filespec_parser(filespec: str) -> list[tuple[Any, Any]]:
     return [(ds, eval_element(ds, element) if element else None)]
 
 
-def main(args: list[str] | None = None) -> None:
-    """pydicom's entry point: ``help``, ``show`` and ``codify`` (pyrdicom's command line)."""
+def main(args: list[str] | None = None, prog: str = "pydicom") -> None:
+    """pydicom's command line entry point, for code that drives pydicom's program.
+
+    The commands are the ``pyrdicom`` command's (``help``, ``show``, ``codify`` with pydicom's
+    options, and pyrdicom's own); as in pydicom, errors propagate and a call without a command
+    prints the help.
+
+    Parameters
+    ----------
+    args : list of str, optional
+        The command line arguments; None (default) takes ``sys.argv[1:]``.
+    prog : str, optional
+        The program name usage and help texts show: ``"pydicom"`` (default), as pydicom's
+        program, which the calling code was written for; ``"pyrdicom"`` names the command
+        pyrdicom installs.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    SystemExit
+        On invalid arguments, or after ``--help`` (argparse's behaviour).
+    Exception
+        Whatever the command raises (e.g. ``NotImplementedError`` when codify is given an
+        element rather than a data set).
+
+    Examples
+    --------
+    >>> from pyrdicom.cli.main import main
+    >>> main(["help"], prog="pyrdicom")  # doctest: +ELLIPSIS
+    Use pyrdicom help [subcommand] to show help for a subcommand
+    Available subcommands: show, ...
+    """
     from ..cli import pydicom_style_main
 
-    pydicom_style_main(args)
+    pydicom_style_main(args, prog)
 
 
 class _CallableModule(types.ModuleType):

@@ -45,6 +45,8 @@ def decoded_photometric(uid: str, photometric: str, as_rgb: bool) -> str:
     if ts is None:
         return photometric
     if photometric in ts.codec_rgb:
+        if not as_rgb and photometric in ("YBR_FULL", "YBR_FULL_422"):
+            return "YBR_FULL"  # the codec's YCbCr, upsampled and not converted
         return "RGB"
     if not ts.encapsulated and photometric == "YBR_FULL_422":
         return "RGB" if as_rgb else "YBR_FULL"  # upsampled either way
@@ -228,10 +230,12 @@ def encapsulated_array(
         if idx.__class__ is not int:
             idx = idx._idx
     spec = info.frame_spec(info.planar)
-    if index is not None and not 0 <= index < info.frames:
+    # A frame past Number of Frames is decoded when the data holds it, as pydicom does (the
+    # core finds it or raises); a negative index names no frame.
+    if index is not None and index < 0:
         raise IndexError(f"There is no frame at index {index}: the data has {info.frames} frame(s)")
     flat, frames, warning = _core.decode_pixels(
-        source, idx, ts.uid, spec, info.frames, index, _extended_offsets(ds)
+        source, idx, ts.uid, spec, info.frames, index, _extended_offsets(ds), as_rgb
     )
     if warning:
         warnings.warn(warning, UserWarning, stacklevel=4)

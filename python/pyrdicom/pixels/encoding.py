@@ -8,10 +8,12 @@ from typing import Any
 import numpy as np
 
 from .. import _core, _transfer_syntax
+from ..datadict import dictionary_description
+from ..dataset import Dataset
 from ..errors import DicomAttributeError
 from ..uid import UID, generate_uid
 from .decode import dataset_array, decoded_photometric
-from .native import PixelInfo
+from .native import _PIXEL_MODULE, PIXEL_KEYWORDS, PixelInfo
 
 # Transfer syntaxes `compress` can encode: UID -> name (the registry's; a new encoder is one
 # registry entry and one arm in src/write/pixels.rs).
@@ -127,8 +129,9 @@ def set_pixel_data(
             elem = ds[keyword]
             raise DicomAttributeError(
                 f"The dataset has an existing {elem.tag} '{elem.name}' element which indicates "
-                "the (0008,0016) 'SOP Class UID' value is not suitable for this pixel data. "
-                f"The '{elem.name}' element should be deleted and the 'SOP Class UID' changed."
+                "the (0008,0016) 'SOP Class UID' value is not suitable for a dataset with "
+                f"'{dictionary_description(pixel_keyword)}'. The '{elem.name}' element should "
+                "be deleted and the 'SOP Class UID' changed."
             )
     tsyntax = _dataset_uid(ds)
     if tsyntax is not None and tsyntax.is_transfer_syntax and not tsyntax.is_little_endian:
@@ -244,6 +247,16 @@ def set_pixel_data(
         _new_instance_uid(ds)
 
 
+def _described_pixels(ds: Any) -> PixelInfo:
+    """The pixels `ds`'s Image Pixel module describes, whether or not it holds pixel data yet
+    (`compress` of an array)."""
+    if any(tag in ds._dict for _, tag in PIXEL_KEYWORDS):
+        return PixelInfo(ds)
+    probe = Dataset({tag: ds[tag] for tag in _PIXEL_MODULE if tag in ds})
+    probe.PixelData = b""
+    return PixelInfo(probe)
+
+
 def compress(
     ds: Any,
     transfer_syntax_uid: str,
@@ -330,7 +343,7 @@ def compress(
     # the data set's elements override; pyrdicom's encoders take no other option.
     if unknown := set(kwargs) - set(DESCRIPTION):
         raise TypeError(f"Unsupported encoding option(s): {', '.join(sorted(unknown))}")
-    info = PixelInfo(ds)
+    info = PixelInfo(ds) if arr is None else _described_pixels(ds)
     if info.keyword != "PixelData":
         raise ValueError(f"Only 'Pixel Data' can be compressed, not '{info.keyword}'")
     if info.photometric == "YBR_FULL_422":

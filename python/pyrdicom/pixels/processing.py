@@ -102,6 +102,9 @@ def _lookup(arr: np.ndarray, luts: list[np.ndarray], first_map: int, nr_entries:
     axis, or without one for a single LUT. Integer arrays run in one Rust pass (no index
     array, GIL released, parallel for large arrays); other arrays take the NumPy path."""
     luts = [lut[:nr_entries] for lut in luts]
+    shortest = min(len(lut) for lut in luts)
+    if shortest < nr_entries:
+        _check_lut_covers(arr, first_map, nr_entries, shortest)
     shape = arr.shape if len(luts) == 1 else (*arr.shape, len(luts))
     if arr.dtype.isnative and arr.flags.c_contiguous and all(lut.dtype.isnative for lut in luts):
         out = _core.lut_apply(arr, [np.ascontiguousarray(lut) for lut in luts], first_map)
@@ -114,6 +117,18 @@ def _lookup(arr: np.ndarray, luts: list[np.ndarray], first_map: int, nr_entries:
     for channel, lut in enumerate(luts):
         out[..., channel] = lut[idx]
     return out
+
+
+def _check_lut_covers(arr: np.ndarray, first_map: int, nr_entries: int, length: int) -> None:
+    """LUT data shorter than its descriptor says (e.g. 4096 entries described as 65536) is
+    used as it is, as pydicom does, as long as every value of `arr` maps to an entry."""
+    idx = _lut_indices(arr, first_map, nr_entries).reshape(-1)
+    past = np.flatnonzero(idx >= length)
+    if past.size:
+        raise IndexError(
+            f"index {idx[past[0]]} is out of bounds: the LUT data has {length} entries, its "
+            f"descriptor {nr_entries}"
+        )
 
 
 def _lut_dtype(depth: int) -> np.dtype:
@@ -132,8 +147,6 @@ def _lut_data(value: Any, nr_entries: int, dtype: np.dtype, ds: Any) -> np.ndarr
         words = np.frombuffer(value, dtype=f"{order}u2", count=len(value) // 2)[:nr_entries]
     else:
         words = np.asarray(value).reshape(-1)
-    if len(words) < nr_entries:
-        raise ValueError(f"The LUT Data has {len(words)} entries, its descriptor {nr_entries}")
     return words.astype(dtype)
 
 
@@ -624,8 +637,6 @@ def _palette_luts(
         luts = [_channel_values(value, entry).astype(f"uint{depth}") for value in channels]
     if any(len(lut) != len(luts[0]) for lut in luts[1:]):
         raise ValueError("LUT data must be the same length")
-    if len(luts[0]) < nr_entries:
-        raise ValueError(f"The LUT data has {len(luts[0])} entries, its descriptor {nr_entries}")
     return luts, first_map, nr_entries
 
 

@@ -353,12 +353,9 @@ def pack_bits(arr: np.ndarray, pad: bool = True) -> bytes:
         else:
             values = values.astype(np.uint8)
     try:
-        packed = _core.pack_bits(values)
+        return _core.pack_bits(values, pad)
     except ValueError:
         raise ValueError("Only binary arrays (containing ones or zeroes) can be packed.") from None
-    if pad and len(packed) % 2:
-        return packed + b"\x00"
-    return packed
 
 
 def unpack_bits(src: bytes, as_array: bool = True) -> np.ndarray | bytes:

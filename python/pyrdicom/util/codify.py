@@ -1,7 +1,8 @@
 """Python code that recreates a data set (pydicom's ``util.codify``); also ``pyrdicom codify``.
 
-The code it writes imports pyrdicom, whose API is pydicom's: replace the imports to run it with
-pydicom.
+The code it writes imports pyrdicom, so it runs where pyrdicom is installed; ``package="pydicom"``
+(``--package pydicom`` on the command line) writes pydicom's imports instead, the code pydicom's
+codify writes.
 """
 
 from __future__ import annotations
@@ -100,26 +101,44 @@ def default_name_filter(name: str) -> str:
     return name
 
 
-def code_imports() -> str:
-    """The import lines the generated code starts with.
+# The packages whose API the generated code may use (pyrdicom's is pydicom's).
+PACKAGES = ("pyrdicom", "pydicom")
+
+
+def code_imports(package: str = "pyrdicom") -> str:
+    """The import lines of the generated code.
+
+    Parameters
+    ----------
+    package : str, optional
+        The package the code imports: ``"pyrdicom"`` (default; the code runs without pydicom)
+        or ``"pydicom"`` (pydicom's codify output, for code meant to run with pydicom).
 
     Returns
     -------
     str
+        Three lines: the package, its ``Dataset`` and ``FileMetaDataset``, its ``Sequence``.
+
+    Raises
+    ------
+    ValueError
+        If `package` is not one of ``PACKAGES``.
 
     Examples
     --------
     >>> from pyrdicom.util.codify import code_imports
-    >>> print(code_imports())
-    import pyrdicom
-    from pyrdicom.dataset import Dataset, FileMetaDataset
-    from pyrdicom.sequence import Sequence
+    >>> print(code_imports("pydicom"))
+    import pydicom
+    from pydicom.dataset import Dataset, FileMetaDataset
+    from pydicom.sequence import Sequence
     """
+    if package not in PACKAGES:
+        raise ValueError(f"'package' must be one of {', '.join(PACKAGES)}, not '{package}'")
     return line_term.join(
         (
-            "import pyrdicom",
-            "from pyrdicom.dataset import Dataset, FileMetaDataset",
-            "from pyrdicom.sequence import Sequence",
+            f"import {package}",
+            f"from {package}.dataset import Dataset, FileMetaDataset",
+            f"from {package}.sequence import Sequence",
         )
     )
 
@@ -315,9 +334,13 @@ def code_dataset(
     return line_term.join(lines)
 
 
-def code_file(filename: str, exclude_size: int | None = None, include_private: bool = False) -> str:
-    """The code that recreates the file `filename`.
-
+def code_file(
+    filename: str,
+    exclude_size: int | None = None,
+    include_private: bool = False,
+    package: str = "pyrdicom",
+) -> str:
+    """The code that recreates the file `filename` (see `code_file_from_dataset`).
 
     Parameters
     ----------
@@ -327,10 +350,17 @@ def code_file(filename: str, exclude_size: int | None = None, include_private: b
         Leave out binary values this long or longer.
     include_private : bool
         Code private elements too.
+    package : str, optional
+        The package the code imports (see `code_imports`).
 
     Returns
     -------
     str
+
+    Raises
+    ------
+    ValueError
+        If `package` is not one of ``PACKAGES``.
 
     Examples
     --------
@@ -340,36 +370,49 @@ def code_file(filename: str, exclude_size: int | None = None, include_private: b
     >>> "ds.BeamSequence = beam_sequence" in code
     True
     """
-    return code_file_from_dataset(dcmread(filename, force=True), exclude_size, include_private)
+    return code_file_from_dataset(
+        dcmread(filename, force=True), exclude_size, include_private, package
+    )
 
 
 def code_file_from_dataset(
-    ds: Any, exclude_size: int | None = None, include_private: bool = False
+    ds: Any,
+    exclude_size: int | None = None,
+    include_private: bool = False,
+    package: str = "pyrdicom",
 ) -> str:
     """The code that recreates `ds` (with its file meta and encoding).
-
 
     Parameters
     ----------
     ds : Dataset
-        The data set (a ``FileDataset`` also gets its file meta).
+        The data set to recreate.
     exclude_size : int, optional
-        Leave out binary values this long or longer.
-    include_private : bool
-        Code private elements too.
+        Binary values longer than this many bytes are replaced by a comment (a line that does
+        not run, prompting a fix); None (default) keeps them.
+    include_private : bool, optional
+        Whether private elements are coded (default False).
+    package : str, optional
+        The package the code imports: ``"pyrdicom"`` (default) or ``"pydicom"``.
 
     Returns
     -------
     str
+        A Python module that builds `ds` as ``ds`` (and its ``file_meta``).
+
+    Raises
+    ------
+    ValueError
+        If `package` is not one of ``PACKAGES``.
 
     Examples
     --------
-    >>> from pydicom.data import get_testdata_file
-    >>> from pyrdicom import dcmread
+    >>> from pyrdicom import Dataset
     >>> from pyrdicom.util.codify import code_file_from_dataset
-    >>> code = code_file_from_dataset(dcmread(get_testdata_file("CT_small.dcm")), exclude_size=100)
-    >>> "ds.PatientName = 'CompressedSamples^CT1'" in code
-    True
+    >>> ds = Dataset()
+    >>> ds.PatientName = "CITIZEN^Jan"
+    >>> print(code_file_from_dataset(ds, package="pydicom").splitlines()[3])
+    import pydicom
     """
     filename = ds.get("filename")
     identifier = f"DICOM file '{filename}'" if filename else "non-file dataset"
@@ -377,7 +420,7 @@ def code_file_from_dataset(
         "# -*- coding: utf-8 -*-",
         f"# Coded version of {identifier}",
         "# Produced by pyrdicom codify utility script",
-        code_imports(),
+        code_imports(package),
         "",
     ]
     meta = getattr(ds, "file_meta", None)
@@ -445,6 +488,12 @@ def set_parser_arguments(parser: argparse.ArgumentParser, default_exclude_size: 
         help="Specify the filename for ds.save_as(save_filename); otherwise the input name + "
         "'_from_codify' will be used",
     )
+    parser.add_argument(
+        "--package",
+        choices=PACKAGES,
+        default="pyrdicom",
+        help="The package the code imports (default: pyrdicom; pydicom gives pydicom's code)",
+    )
 
 
 def do_codify(args: argparse.Namespace) -> None:
@@ -476,7 +525,9 @@ def do_codify(args: argparse.Namespace) -> None:
     ds, element = args.filespec[0]
     if element and not isinstance(element, Dataset):
         raise NotImplementedError(f"Codify can only code a Dataset, not a {type(element)}")
-    code = code_file_from_dataset(element or ds, args.exclude_size, args.include_private)
+    code = code_file_from_dataset(
+        element or ds, args.exclude_size, args.include_private, args.package
+    )
     save_as = args.save_as or os.path.splitext(ds.filename)[0] + "_from_codify.dcm"
     code += f"\nds.save_as(r'{save_as}', enforce_file_format=True)"
     if getattr(args.outfile, "name", "<stdout>") != "<stdout>":

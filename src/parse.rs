@@ -727,8 +727,6 @@ impl<'a> Parser<'a> {
         }
         let vrb = [self.data[pos + 4], self.data[pos + 5]];
         let short = self.u16_at(pos + 6, little) as u32;
-        let letters = b"AA"[..] <= vrb[..] && vrb[..] <= b"ZZ"[..];
-        let switch_to_implicit = !(self.no_implicit_vr_switch || letters);
         Ok(match Vr::from_bytes(vrb) {
             Some(vr) if vr.has_long_length() => {
                 if limit - pos < 12 {
@@ -750,7 +748,12 @@ impl<'a> Parser<'a> {
                 flags: 0,
             },
             // pydicom: a VR outside 'AA'..'ZZ' means the writer switched to implicit VR here.
-            None if switch_to_implicit => implicit_header,
+            // (Tested only for an unknown VR: it is on every element's path otherwise.)
+            None if !(self.no_implicit_vr_switch
+                || (b"AA"[..] <= vrb[..] && vrb[..] <= b"ZZ"[..])) =>
+            {
+                implicit_header
+            }
             // An unknown VR with a 2-byte length: pydicom cannot convert its value.
             None => Header {
                 vr: Some(Vr::UN),

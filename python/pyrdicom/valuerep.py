@@ -52,6 +52,8 @@ from ._vr import (  # noqa: F401  (pydicom's names, re-exported)
 )
 from .misc import warn_and_log
 
+_RAISE = config.RAISE
+
 
 def _reading_mode(validation_mode: int | None) -> int:
     if validation_mode is not None:
@@ -331,22 +333,28 @@ class DSfloat(_TextEquality, float):
     def __new__(
         cls, val: Any, auto_format: bool = False, validation_mode: int | None = None
     ) -> Any:
-        if val is None:
-            return None
-        if isinstance(val, str) and not val.strip():
-            return val
-        self = float.__new__(cls, val)
-        if val.__class__ is str and not auto_format:
-            self.original_string = val.strip()
+        if val.__class__ is str and not auto_format:  # the reader's values
+            stripped = val.strip()
+            if not stripped:
+                return val
+            self = float.__new__(cls, val)
+            self.original_string = stripped
             self.auto_format = False
         else:
+            if val is None:
+                return None
+            if isinstance(val, str) and not val.strip():
+                return val
+            self = float.__new__(cls, val)
             _ds_setup(self, val, auto_format, validation_mode)
+        # The reading validation mode, as few lookups as can be (DS values are read in
+        # numbers): only RAISE checks anything here.
         mode = validation_mode
-        if mode is None:  # _reading_mode inlined: DS values are read in numbers
+        if mode is None:
             mode = config.settings._reading_validation_mode
-            if mode is None:
-                mode = config.RAISE if config.enforce_valid_values else config.WARN
-        if mode == config.RAISE and not self.auto_format:
+            if mode is None and config.enforce_valid_values:
+                mode = _RAISE
+        if mode == _RAISE and not self.auto_format:
             text = str(self)
             if len(text) > 16:
                 raise OverflowError(

@@ -31,6 +31,7 @@ _AMBIGUOUS_US_SS_TAGS = frozenset(
         0x00603004, 0x00603006,
     }
 )  # fmt: skip
+_UNSET = DataElement._UNSET
 _AMBIGUOUS_OB_OW_TAGS = frozenset({0x54000110, 0x54000112, 0x5400100A, 0x54001010})
 _OVERLAY_DATA_TAGS = frozenset(x << 16 | 0x3000 for x in range(0x6000, 0x601F, 2))
 # An attribute name that looks like an element keyword (letters and digits with an upper-case
@@ -312,7 +313,13 @@ class Dataset:
             if elem is not None:
                 if elem.__class__ is not DataElement:
                     elem = self._element(tag)
-                return elem.value
+                    if elem.__class__ is not DataElement:
+                        return elem.value
+                # DataElement.value without the property call (this is every `ds.Keyword`)
+                v = elem._value
+                if v is _UNSET:
+                    v = elem._value = elem._load()
+                return v
             if not hasattr(type(self), name):
                 raise DicomAttributeError(
                     f"'{type(self).__name__}' object has no attribute '{name}'"

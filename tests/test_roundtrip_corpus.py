@@ -4,8 +4,8 @@ included) as from the original, and most files come back byte for byte."""
 from __future__ import annotations
 
 import io
-from typing import Any
 import warnings
+from typing import Any
 
 import pydicom
 import pytest

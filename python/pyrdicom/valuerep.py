@@ -91,9 +91,26 @@ class _DateTimeBase:
     def __repr__(self) -> str:
         return f'"{self}"'
 
-    # The datetime type this class extends and how it writes one as DICOM text.
+    # The datetime type this class extends, how it writes one as DICOM text, how it reads
+    # DICOM text (None: not its form) and which constructor arguments a value of it gives.
     _kind: type
     _format: Any
+    _parse: Any
+    _fields: Any
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        if not args or args[0] is None:
+            return None
+        val = args[0]
+        if isinstance(val, str):
+            if not val.strip():
+                return None
+            fields = cls._parse(val)
+            if fields is not None:
+                return super().__new__(cls, *fields)
+        if isinstance(val, cls._kind):
+            return super().__new__(cls, *cls._fields(val))
+        return cls._other(args, kwargs)
 
     @classmethod
     def _other(cls, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
@@ -128,20 +145,17 @@ def _micro(digits: str | None) -> int:
 class DA(_DateTimeBase, datetime.date):
     """A DA value as a `datetime.date` ("YYYYMMDD", or the old "YYYY.MM.DD")."""
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> DA | None:  # type: ignore[misc]
-        if not args or args[0] is None:
-            return None
-        val = args[0]
-        if isinstance(val, str):
-            if not val.strip():
-                return None
-            if len(val) == 8:
-                return super().__new__(cls, int(val[:4]), int(val[4:6]), int(val[6:8]))
-            if len(val) == 10 and val[4] == "." and val[7] == ".":
-                return super().__new__(cls, int(val[:4]), int(val[5:7]), int(val[8:10]))
-        if isinstance(val, datetime.date):
-            return super().__new__(cls, val.year, val.month, val.day)
-        return cls._other(args, kwargs)
+    @staticmethod
+    def _parse(val: str) -> tuple[int, ...] | None:
+        if len(val) == 8:
+            return int(val[:4]), int(val[4:6]), int(val[6:8])
+        if len(val) == 10 and val[4] == "." and val[7] == ".":
+            return int(val[:4]), int(val[5:7]), int(val[8:10])
+        return None
+
+    @staticmethod
+    def _fields(val: datetime.date) -> tuple[int, ...]:
+        return val.year, val.month, val.day
 
     _kind = datetime.date
 
@@ -162,39 +176,34 @@ class DT(_DateTimeBase, datetime.datetime):
         seconds = -minutes * 60 if value[0] == "-" else minutes * 60
         return datetime.timezone(datetime.timedelta(seconds=seconds), name=value)
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> DT | None:  # type: ignore[misc]
-        if not args or args[0] is None:
-            return None
-        val = args[0]
-        if isinstance(val, str):
-            if not val.strip():
-                return None
-            match = cls._regex_dt.match(val)
-            if not match or len(val) > 26:
-                raise ValueError(f"Unable to convert non-conformant value '{val}' to 'DT' object")
-            digits = match.group(2)
+    @classmethod
+    def _parse(cls, val: str) -> tuple[Any, ...]:
+        match = cls._regex_dt.match(val)
+        if not match or len(val) > 26:
+            raise ValueError(f"Unable to convert non-conformant value '{val}' to 'DT' object")
+        digits = match.group(2)
 
-            def part(start: int, default: int) -> int:
-                return int(digits[start : start + 2]) if len(digits) >= start + 2 else default
+        def part(start: int, default: int) -> int:
+            return int(digits[start : start + 2]) if len(digits) >= start + 2 else default
 
-            second = part(12, 0)
-            if second == 60:
-                second = _seconds_60("datetime")
-            tz = match.group(5)
-            return super().__new__(
-                cls,
-                int(digits[:4]),
-                part(4, 1),
-                part(6, 1),
-                part(8, 0),
-                part(10, 0),
-                second,
-                _micro(match.group(4)) if len(digits) >= 14 else 0,
-                cls._utc_offset(tz) if tz else None,
-            )
-        if isinstance(val, datetime.datetime):
-            return super().__new__(cls, *val.timetuple()[:6], val.microsecond, val.tzinfo)
-        return cls._other(args, kwargs)
+        second = part(12, 0)
+        if second == 60:
+            second = _seconds_60("datetime")
+        tz = match.group(5)
+        return (
+            int(digits[:4]),
+            part(4, 1),
+            part(6, 1),
+            part(8, 0),
+            part(10, 0),
+            second,
+            _micro(match.group(4)) if len(digits) >= 14 else 0,
+            cls._utc_offset(tz) if tz else None,
+        )
+
+    @staticmethod
+    def _fields(val: datetime.datetime) -> tuple[Any, ...]:
+        return (*val.timetuple()[:6], val.microsecond, val.tzinfo)
 
     _kind = datetime.datetime
 
@@ -220,29 +229,19 @@ class TM(_DateTimeBase, datetime.time):
         r"(\.(?P<ms>([0-9]{1,6})?))?)?)?$"
     )
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> TM | None:  # type: ignore[misc]
-        if not args or args[0] is None:
-            return None
-        val = args[0]
-        if isinstance(val, str):
-            if not val.strip():
-                return None
-            match = cls._RE_TIME.match(val)
-            if not match:
-                raise ValueError(f"Unable to convert non-conformant value '{val}' to 'TM' object")
-            second = int(match.group("s") or 0)
-            if second == 60:
-                second = _seconds_60("time")
-            return super().__new__(
-                cls,
-                int(match.group("h")),
-                int(match.group("m") or 0),
-                second,
-                _micro(match.group("ms")),
-            )
-        if isinstance(val, datetime.time):
-            return super().__new__(cls, val.hour, val.minute, val.second, val.microsecond)
-        return cls._other(args, kwargs)
+    @classmethod
+    def _parse(cls, val: str) -> tuple[int, ...]:
+        match = cls._RE_TIME.match(val)
+        if not match:
+            raise ValueError(f"Unable to convert non-conformant value '{val}' to 'TM' object")
+        second = int(match.group("s") or 0)
+        if second == 60:
+            second = _seconds_60("time")
+        return int(match.group("h")), int(match.group("m") or 0), second, _micro(match.group("ms"))
+
+    @staticmethod
+    def _fields(val: datetime.time) -> tuple[int, ...]:
+        return val.hour, val.minute, val.second, val.microsecond
 
     _kind = datetime.time
 

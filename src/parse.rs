@@ -254,10 +254,11 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
         little_endian: little,
         dataset_offset: meta_end,
     };
-    Ok(finish(
+    Ok(assemble(
         p.elements,
         p.notes,
         p.stopped_at_pixels,
+        &p.charset_candidates,
         head,
         source,
     ))
@@ -276,15 +277,16 @@ struct Head {
 }
 
 /// The parsed source from what the parser read: its data set is the entries after the meta.
-fn finish(
+fn assemble(
     elements: Vec<Element>,
     notes: Vec<Note>,
     stopped_at_pixels: bool,
+    charset_candidates: &[u32],
     head: Head,
     source: Source,
 ) -> Parsed {
     let dataset = head.meta.end..elements.len() as u32;
-    let charsets = charsets(&elements, dataset.clone());
+    let charsets = charsets(&elements, dataset.clone(), charset_candidates);
     Parsed {
         notes,
         charsets,
@@ -302,11 +304,13 @@ fn finish(
 }
 
 /// The first (0008,0005) of each data set in `range`, as (ROOT or the item's index, the
-/// element's index), sorted by data set.
-fn charsets(elements: &[Element], range: Range<u32>) -> Vec<(u32, u32)> {
-    let mut found: Vec<(u32, u32)> = range
-        .filter(|&i| elements[i as usize].tag == CHARSET_TAG)
-        .map(|i| (elements[i as usize].parent, i))
+/// element's index), sorted by data set. `candidates` are the indices the parser gave such
+/// elements (some may since have been dropped or reused): no scan of the whole index.
+fn charsets(elements: &[Element], range: Range<u32>, candidates: &[u32]) -> Vec<(u32, u32)> {
+    let mut found: Vec<(u32, u32)> = candidates
+        .iter()
+        .filter(|&&i| range.contains(&i) && elements[i as usize].tag == CHARSET_TAG)
+        .map(|&i| (elements[i as usize].parent, i))
         .collect();
     found.sort_unstable();
     found.dedup_by_key(|&mut (parent, _)| parent);
@@ -322,10 +326,11 @@ fn parse_bare(source: Source, opts: &Options, implicit: bool, little: bool) -> R
         little_endian: little,
         ..Head::default()
     };
-    Ok(finish(
+    Ok(assemble(
         p.elements,
         p.notes,
         p.stopped_at_pixels,
+        &p.charset_candidates,
         head,
         source,
     ))
@@ -393,6 +398,8 @@ struct Parser<'a> {
     no_implicit_vr_switch: bool,
     no_infer_sq_for_un: bool,
     notes: Vec<Note>,
+    /// Where (0008,0005) elements were put in `elements` (see `charsets`).
+    charset_candidates: Vec<u32>,
 }
 
 /// Private creators of the data set being read: (group, block) -> creator.
@@ -420,6 +427,7 @@ impl<'a> Parser<'a> {
             no_implicit_vr_switch: opts.no_implicit_vr_switch,
             no_infer_sq_for_un: opts.no_infer_sq_for_un,
             notes: Vec::new(),
+            charset_candidates: Vec::new(),
         }
     }
 
@@ -586,6 +594,9 @@ impl<'a> Parser<'a> {
                 .is_none_or(|t| t.binary_search(&tag).is_ok());
         let mut flags = h.flags | if little { 0 } else { flag::BIG_ENDIAN };
         let idx = self.elements.len() as u32;
+        if tag == CHARSET_TAG {
+            self.charset_candidates.push(idx);
+        }
         let mut element = Element {
             tag,
             vr: Vr::UN,

@@ -65,7 +65,7 @@ def dcmread(
         opts["specific_tags"] = tags
     if not config.assume_implicit_vr_switch:
         opts["implicit_vr_switch"] = False
-    if not config.settings.infer_sq_for_un_vr:
+    if not config.settings._infer_sq_for_un_vr:  # (the property's own attribute: no call)
         opts["infer_sq_for_un_vr"] = False
     raw = _core.read(src, force=True, **opts) if force else _core.read(src, **opts)
     if raw.notes:

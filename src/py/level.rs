@@ -44,7 +44,8 @@ impl LevelMap {
             file.children(range.clone())
                 .map(|i| (file.elements[i as usize].tag, i)),
         );
-        if !raw.is_sorted_by_key(|e| e.0) || raw.windows(2).any(|w| w[0].0 == w[1].0) {
+        // One pass: strictly increasing tags are sorted and unique.
+        if !raw.windows(2).all(|w| w[0].0 < w[1].0) {
             // Out-of-order or repeated tags: keep the last of each, sorted.
             raw.reverse();
             raw.sort_by_key(|e| e.0);

@@ -587,14 +587,15 @@ impl<'a> Parser<'a> {
             self.stopped_at_pixels = scope == Scope::Top;
             return Ok(Step::End(pos));
         }
+        let is_charset = tag == CHARSET_TAG;
         let keep = scope != Scope::Top
-            || tag == CHARSET_TAG
+            || is_charset
             || self
                 .specific_tags
                 .is_none_or(|t| t.binary_search(&tag).is_ok());
         let mut flags = h.flags | if little { 0 } else { flag::BIG_ENDIAN };
         let idx = self.elements.len() as u32;
-        if tag == CHARSET_TAG {
+        if is_charset {
             self.charset_candidates.push(idx);
         }
         let mut element = Element {

@@ -56,18 +56,19 @@ def dcmread(
             "dcmread: Expected a file path, file-like or readable buffer, but got "
             f"{type(fp).__name__}"
         )
-    # The options a pickle parses the source again with (`force` aside); only those that are
-    # not the core's defaults are passed (each keyword costs the call ~70 ns: header reads).
-    opts: dict[str, Any] = {}
-    if stop_before_pixels:
-        opts["stop_before_pixels"] = True
-    if tags is not None:
-        opts["specific_tags"] = tags
-    if not config.assume_implicit_vr_switch:
-        opts["implicit_vr_switch"] = False
-    if not config.settings._infer_sq_for_un_vr:  # (the property's own attribute: no call)
-        opts["infer_sq_for_un_vr"] = False
-    raw = _core.read(src, force=True, **opts) if force else _core.read(src, **opts)
+    # The options a pickle parses the source again with (`force` aside): the usual ones are
+    # one shared dict (never changed), the others are passed to the core as given.
+    if tags is None and config.assume_implicit_vr_switch and config.settings._infer_sq_for_un_vr:
+        opts = _HEADER_ONLY if stop_before_pixels else _DEFAULTS
+        raw = _core.read(src, force=force, stop_before_pixels=stop_before_pixels)
+    else:
+        opts = {
+            "stop_before_pixels": stop_before_pixels,
+            "specific_tags": tags,
+            "implicit_vr_switch": config.assume_implicit_vr_switch,
+            "infer_sq_for_un_vr": config.settings.infer_sq_for_un_vr,
+        }
+        raw = _core.read(src, force=force, **opts)
     if raw.notes:
         report_notes(raw.notes, fp, _reported_notes(raw))
     if config.logger.isEnabledFor(DEBUG):
@@ -78,6 +79,10 @@ def dcmread(
         # `get_item(..., keep_deferred=True)` reports as deferred, as pydicom does.
         ds.__dict__["_defer_size"] = size_in_bytes(defer_size)
     return ds
+
+
+_DEFAULTS: dict[str, Any] = {}
+_HEADER_ONLY: dict[str, Any] = {"stop_before_pixels": True}
 
 
 def _reported_notes(raw: Any) -> tuple[str, ...]:

@@ -254,14 +254,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
         little_endian: little,
         dataset_offset: meta_end,
     };
-    Ok(assemble(
-        p.elements,
-        p.notes,
-        p.stopped_at_pixels,
-        &p.charset_candidates,
-        head,
-        source,
-    ))
+    Ok(assemble(p.into_index(), head, source))
 }
 
 /// What precedes the data set of a parsed source (nothing, for a bare data set), and the
@@ -277,16 +270,15 @@ struct Head {
 }
 
 /// The parsed source from what the parser read: its data set is the entries after the meta.
-fn assemble(
-    elements: Vec<Element>,
-    notes: Vec<Note>,
-    stopped_at_pixels: bool,
-    charset_candidates: &[u32],
-    head: Head,
-    source: Source,
-) -> Parsed {
+fn assemble(index: Index, head: Head, source: Source) -> Parsed {
+    let Index {
+        elements,
+        notes,
+        stopped_at_pixels,
+        charset_candidates,
+    } = index;
     let dataset = head.meta.end..elements.len() as u32;
-    let charsets = charsets(&elements, dataset.clone(), charset_candidates);
+    let charsets = charsets(&elements, dataset.clone(), &charset_candidates);
     Parsed {
         notes,
         charsets,
@@ -326,14 +318,7 @@ fn parse_bare(source: Source, opts: &Options, implicit: bool, little: bool) -> R
         little_endian: little,
         ..Head::default()
     };
-    Ok(assemble(
-        p.elements,
-        p.notes,
-        p.stopped_at_pixels,
-        &p.charset_candidates,
-        head,
-        source,
-    ))
+    Ok(assemble(p.into_index(), head, source))
 }
 
 /// Which data set is being read: it decides where reading stops and what is kept.
@@ -372,6 +357,14 @@ impl Level {
             scope,
         }
     }
+}
+
+/// What a parser read, apart from the bytes it read it from.
+struct Index {
+    elements: Vec<Element>,
+    notes: Vec<Note>,
+    stopped_at_pixels: bool,
+    charset_candidates: Vec<u32>,
 }
 
 /// How reading one element ended.
@@ -428,6 +421,15 @@ impl<'a> Parser<'a> {
             no_infer_sq_for_un: opts.no_infer_sq_for_un,
             notes: Vec::new(),
             charset_candidates: Vec::new(),
+        }
+    }
+
+    fn into_index(self) -> Index {
+        Index {
+            elements: self.elements,
+            notes: self.notes,
+            stopped_at_pixels: self.stopped_at_pixels,
+            charset_candidates: self.charset_candidates,
         }
     }
 

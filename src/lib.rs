@@ -28,8 +28,8 @@ pub mod transfer_syntax;
 pub(crate) mod value;
 #[cfg_attr(not(feature = "python"), allow(dead_code))]
 pub(crate) mod vr;
-// Public until the writer's walk moves here from the bindings (issue 14, item 2).
-pub mod write;
+#[cfg_attr(not(feature = "python"), allow(dead_code))]
+pub(crate) mod write;
 
 #[cfg(feature = "python")]
 mod py;

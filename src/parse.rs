@@ -195,26 +195,12 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     let start = if has_preamble { 132 } else { 0 };
     let mut p = Parser::new(data, opts);
     // File Meta Information: explicit VR little endian (pydicom tolerates implicit VR).
-    let meta_end = p
-        .read_dataset(
-            start,
-            data.len(),
-            None,
-            Level::top(false, true, Scope::Meta),
-        )?
-        .0;
+    let meta_end = p.read_top(start, false, true, Scope::Meta)?;
     let meta = 0..p.elements.len() as u32;
     let transfer_syntax = p.transfer_syntax(meta.clone());
     // A command set (group 0000) is implicit VR little endian (PS3.7 6.3), merged into the
     // data set as pydicom does.
-    let ds_start = p
-        .read_dataset(
-            meta_end,
-            data.len(),
-            None,
-            Level::top(true, true, Scope::Command),
-        )?
-        .0;
+    let ds_start = p.read_top(meta_end, true, true, Scope::Command)?;
     let elements = p.elements;
     let notes = p.notes;
 
@@ -252,42 +238,71 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     let mut p = Parser::new(source.bytes(), opts);
     p.elements = elements;
     p.notes = notes;
-    let n = p.data.len();
     // The data set is read in the VR encoding its first element shows (noted when that is not
     // the expected one), and that is the encoding it was read in.
-    let found = p.detect_implicit(ds_start, n, implicit, false);
+    let found = p.detect_implicit(ds_start, p.data.len(), implicit, false);
     if found != implicit {
         p.note_encoding(found);
         implicit = found;
     }
-    p.read_dataset(ds_start, n, None, Level::top(implicit, little, Scope::Top))?;
-    let dataset = meta.end..p.elements.len() as u32;
-    let stopped_at_pixels = p.stopped_at_pixels;
-    let elements = p.elements;
-    let charsets = charsets(&elements, dataset.clone());
-    let notes = p.notes;
-    Ok(Parsed {
-        notes,
-        charsets,
+    p.read_top(ds_start, implicit, little, Scope::Top)?;
+    let head = Head {
         preamble: has_preamble.then_some(0..128),
         meta,
-        dataset,
         transfer_syntax,
         implicit_vr: implicit,
         little_endian: little,
         dataset_offset: meta_end,
+    };
+    Ok(assemble(p.into_index(), head, source))
+}
+
+/// What precedes the data set of a parsed source (nothing, for a bare data set), and the
+/// encoding it was read in.
+#[derive(Default)]
+struct Head {
+    preamble: Option<Range<usize>>,
+    meta: Range<u32>,
+    transfer_syntax: String,
+    implicit_vr: bool,
+    little_endian: bool,
+    dataset_offset: usize,
+}
+
+/// The parsed source from what the parser read: its data set is the entries after the meta.
+fn assemble(index: Index, head: Head, source: Source) -> Parsed {
+    let Index {
+        elements,
+        notes,
+        stopped_at_pixels,
+        charset_candidates,
+    } = index;
+    let dataset = head.meta.end..elements.len() as u32;
+    let charsets = charsets(&elements, dataset.clone(), &charset_candidates);
+    Parsed {
+        notes,
+        charsets,
+        preamble: head.preamble,
+        meta: head.meta,
+        dataset,
+        transfer_syntax: head.transfer_syntax,
+        implicit_vr: head.implicit_vr,
+        little_endian: head.little_endian,
+        dataset_offset: head.dataset_offset,
         stopped_at_pixels,
         elements,
         source,
-    })
+    }
 }
 
 /// The first (0008,0005) of each data set in `range`, as (ROOT or the item's index, the
-/// element's index), sorted by data set.
-fn charsets(elements: &[Element], range: Range<u32>) -> Vec<(u32, u32)> {
-    let mut found: Vec<(u32, u32)> = range
-        .filter(|&i| elements[i as usize].tag == CHARSET_TAG)
-        .map(|i| (elements[i as usize].parent, i))
+/// element's index), sorted by data set. `candidates` are the indices the parser gave such
+/// elements (some may since have been dropped or reused): no scan of the whole index.
+fn charsets(elements: &[Element], range: Range<u32>, candidates: &[u32]) -> Vec<(u32, u32)> {
+    let mut found: Vec<(u32, u32)> = candidates
+        .iter()
+        .filter(|&&i| range.contains(&i) && elements[i as usize].tag == CHARSET_TAG)
+        .map(|&i| (elements[i as usize].parent, i))
         .collect();
     found.sort_unstable();
     found.dedup_by_key(|&mut (parent, _)| parent);
@@ -297,27 +312,13 @@ fn charsets(elements: &[Element], range: Range<u32>) -> Vec<(u32, u32)> {
 /// A data set without header, all of it in the given encoding.
 fn parse_bare(source: Source, opts: &Options, implicit: bool, little: bool) -> Result<Parsed> {
     let mut p = Parser::new(source.bytes(), opts);
-    let n = p.data.len();
-    p.read_dataset(0, n, None, Level::top(implicit, little, Scope::Top))?;
-    let dataset = 0..p.elements.len() as u32;
-    let stopped_at_pixels = p.stopped_at_pixels;
-    let elements = p.elements;
-    let charsets = charsets(&elements, dataset.clone());
-    let notes = p.notes;
-    Ok(Parsed {
-        notes,
-        charsets,
-        preamble: None,
-        meta: 0..0,
-        dataset,
-        transfer_syntax: String::new(),
+    p.read_top(0, implicit, little, Scope::Top)?;
+    let head = Head {
         implicit_vr: implicit,
         little_endian: little,
-        dataset_offset: 0,
-        stopped_at_pixels,
-        elements,
-        source,
-    })
+        ..Head::default()
+    };
+    Ok(assemble(p.into_index(), head, source))
 }
 
 /// Which data set is being read: it decides where reading stops and what is kept.
@@ -358,6 +359,14 @@ impl Level {
     }
 }
 
+/// What a parser read, apart from the bytes it read it from.
+struct Index {
+    elements: Vec<Element>,
+    notes: Vec<Note>,
+    stopped_at_pixels: bool,
+    charset_candidates: Vec<u32>,
+}
+
 /// How reading one element ended.
 enum Step {
     /// Go on at this position.
@@ -382,6 +391,8 @@ struct Parser<'a> {
     no_implicit_vr_switch: bool,
     no_infer_sq_for_un: bool,
     notes: Vec<Note>,
+    /// Where (0008,0005) elements were put in `elements` (see `charsets`).
+    charset_candidates: Vec<u32>,
 }
 
 /// Private creators of the data set being read: (group, block) -> creator.
@@ -409,6 +420,16 @@ impl<'a> Parser<'a> {
             no_implicit_vr_switch: opts.no_implicit_vr_switch,
             no_infer_sq_for_un: opts.no_infer_sq_for_un,
             notes: Vec::new(),
+            charset_candidates: Vec::new(),
+        }
+    }
+
+    fn into_index(self) -> Index {
+        Index {
+            elements: self.elements,
+            notes: self.notes,
+            stopped_at_pixels: self.stopped_at_pixels,
+            charset_candidates: self.charset_candidates,
         }
     }
 
@@ -480,6 +501,19 @@ impl<'a> Parser<'a> {
             Scope::Top => true,
             Scope::Item => false,
         }
+    }
+
+    /// A top-level data set (meta, command set, the data set) from `start` to the end of the
+    /// data; returns where reading stopped.
+    fn read_top(
+        &mut self,
+        start: usize,
+        implicit: bool,
+        little: bool,
+        scope: Scope,
+    ) -> Result<usize> {
+        let level = Level::top(implicit, little, scope);
+        Ok(self.read_dataset(start, self.data.len(), None, level)?.0)
     }
 
     /// pydicom's `read_dataset`: the elements from `start` until `limit`, `bytelength` bytes
@@ -555,13 +589,17 @@ impl<'a> Parser<'a> {
             self.stopped_at_pixels = scope == Scope::Top;
             return Ok(Step::End(pos));
         }
+        let is_charset = tag == CHARSET_TAG;
         let keep = scope != Scope::Top
-            || tag == CHARSET_TAG
+            || is_charset
             || self
                 .specific_tags
                 .is_none_or(|t| t.binary_search(&tag).is_ok());
         let mut flags = h.flags | if little { 0 } else { flag::BIG_ENDIAN };
         let idx = self.elements.len() as u32;
+        if is_charset {
+            self.charset_candidates.push(idx);
+        }
         let mut element = Element {
             tag,
             vr: Vr::UN,
@@ -727,8 +765,6 @@ impl<'a> Parser<'a> {
         }
         let vrb = [self.data[pos + 4], self.data[pos + 5]];
         let short = self.u16_at(pos + 6, little) as u32;
-        let letters = b"AA"[..] <= vrb[..] && vrb[..] <= b"ZZ"[..];
-        let switch_to_implicit = !(self.no_implicit_vr_switch || letters);
         Ok(match Vr::from_bytes(vrb) {
             Some(vr) if vr.has_long_length() => {
                 if limit - pos < 12 {
@@ -750,7 +786,12 @@ impl<'a> Parser<'a> {
                 flags: 0,
             },
             // pydicom: a VR outside 'AA'..'ZZ' means the writer switched to implicit VR here.
-            None if switch_to_implicit => implicit_header,
+            // (Tested only for an unknown VR: it is on every element's path otherwise.)
+            None if !(self.no_implicit_vr_switch
+                || (b"AA"[..] <= vrb[..] && vrb[..] <= b"ZZ"[..])) =>
+            {
+                implicit_header
+            }
             // An unknown VR with a 2-byte length: pydicom cannot convert its value.
             None => Header {
                 vr: Some(Vr::UN),

@@ -37,7 +37,6 @@ __all__ = [
     "index_columns",
     "lut_apply",
     "pack_bits",
-    "plan_pieces",
     "private_dictionaries",
     "private_entry",
     "read",
@@ -381,7 +380,6 @@ def encode(job: WriteJob) -> Encoded: ...
 def write_file(
     path: str | PathLike[str], job: WriteJob, overwrite: bool = True, fsync: bool = True
 ) -> list[str]: ...
-def plan_pieces(job: WriteJob) -> int: ...
 def transfer_syntaxes() -> list[TransferSyntax]: ...
 
 # --- many files (src/py/batch.rs; see docs/batch.md) ---

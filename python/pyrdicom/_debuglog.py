@@ -8,6 +8,7 @@ from typing import Any
 
 from . import config
 from ._vr import EXPLICIT_VR_LENGTH_32
+from .tag import BaseTag
 
 
 def _hex(data: bytes | memoryview) -> str:
@@ -50,7 +51,7 @@ def log_element_headers(raw: Any) -> None:
         header = _hex(data[start : start + 8])
         if long_header:
             header += " " + _hex(data[start + 8 : start + 12])
-        msg = f"{f'{start:08x}: {header}':<47s}  ({tag >> 16:04X},{tag & 0xFFFF:04X})"
+        msg = f"{f'{start:08x}: {header}':<47s}  {BaseTag(tag)}"
         if not implicit:
             msg += f" {encoded_vr} "
         if info.undefined_length:

@@ -357,13 +357,14 @@ class DataElement:
             seq.is_undefined_length = self.is_undefined_length
             return seq
         if vr in _CONFIGURABLE_READ_VRS:  # one set lookup for the other VRs
-            if (vr == "DS" and config.use_DS_numpy) or (vr == "IS" and config.use_IS_numpy):
+            if vr in _DATETIME_VRS:
+                if config.datetime_conversion:
+                    return self._convert_value(v)  # DA/DT/TM values, as set
+            elif config.use_DS_numpy if vr == "DS" else config.use_IS_numpy:
                 from .values import convert_DS_string, convert_IS_string
 
                 convert = convert_DS_string if vr == "DS" else convert_IS_string
                 return convert(self._raw.raw_value(self._idx), True)
-            if vr in _DATETIME_VRS and config.datetime_conversion:
-                return self._convert_value(v)  # DA/DT/TM values, as set
         try:
             v = _wrap(vr, v)
         except ValueError:

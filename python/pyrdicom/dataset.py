@@ -37,6 +37,7 @@ _AMBIGUOUS_US_SS_TAGS = frozenset(
         0x00603004, 0x00603006,
     }
 )  # fmt: skip
+_UNSET = DataElement._UNSET
 _AMBIGUOUS_OB_OW_TAGS = frozenset({0x54000110, 0x54000112, 0x5400100A, 0x54001010})
 _OVERLAY_DATA_TAGS = frozenset(x << 16 | 0x3000 for x in range(0x6000, 0x601F, 2))
 # An attribute name that looks like an element keyword (letters and digits with an upper-case
@@ -291,33 +292,39 @@ class Dataset:
         """The element of `tag`, made from the core index on first access."""
         elem = self._dict[tag]
         if elem.__class__ is int:
-            raw = self._raw
-            info = raw.info(elem)
-            if config.data_element_callback is None or info.vr == "SQ":
-                elem = DataElement._from_raw(raw, elem, self, info)
-            else:
-                elem = self._called_back(elem)
-            self._dict[tag] = elem
-            # pydicom's reader makes undefined-length sequences eagerly; everything else is
-            # converted on access, which names the private creator and fixes ambiguous VRs.
-            if elem.VR == "SQ":
-                self._set_pixel_representation(elem)
-                if elem.is_undefined_length:
-                    return elem
-            if tag & 0x10000:
-                creator_tag = (tag & 0xFFFF0000) | (tag & 0xFFFF) >> 8
-                if creator_tag != tag and creator_tag in self._dict:
-                    elem.private_creator = self._element(creator_tag).value
-            if " or " in elem.VR:
-                try:
-                    self._correct_ambiguous_vr(elem)
-                except AttributeError as exc:
-                    # pydicom keeps the uncorrected element, so only this access fails
-                    raise DicomAttributeError(
-                        f"Failed to resolve ambiguous VR for tag {elem.tag}: {exc}"
-                    ) from None
-        elif elem.__class__ is RawDataElement:
+            return self._element_at(tag, elem)
+        if elem.__class__ is RawDataElement:
             return self._convert_raw_element(tag, elem)
+        return elem
+
+    def _element_at(self, tag: int, idx: int) -> DataElement:
+        """The element of `tag` made from entry `idx` of the core index (what the mapping
+        holds until the element is first asked for), stored in its place."""
+        raw = self._raw
+        info = raw.info(idx)
+        if config.data_element_callback is None or info.vr == "SQ":
+            elem = DataElement._from_raw(raw, idx, self, info)
+        else:
+            elem = self._called_back(idx)
+        self._dict[tag] = elem
+        # pydicom's reader makes undefined-length sequences eagerly; everything else is
+        # converted on access, which names the private creator and fixes ambiguous VRs.
+        if elem.VR == "SQ":
+            self._set_pixel_representation(elem)
+            if elem.is_undefined_length:
+                return elem
+        if tag & 0x10000:
+            creator_tag = (tag & 0xFFFF0000) | (tag & 0xFFFF) >> 8
+            if creator_tag != tag and creator_tag in self._dict:
+                elem.private_creator = self._element(creator_tag).value
+        if " or " in elem.VR:
+            try:
+                self._correct_ambiguous_vr(elem)
+            except AttributeError as exc:
+                # pydicom keeps the uncorrected element, so only this access fails
+                raise DicomAttributeError(
+                    f"Failed to resolve ambiguous VR for tag {elem.tag}: {exc}"
+                ) from None
         return elem
 
     def _called_back(self, idx: int) -> DataElement:
@@ -417,8 +424,17 @@ class Dataset:
             elem = d.get(tag) if d is not None else None
             if elem is not None:
                 if elem.__class__ is not DataElement:
-                    elem = self._element(tag)
-                return elem.value
+                    # (an index entry is made an element without looking the tag up again)
+                    elem = (
+                        self._element_at(tag, elem) if elem.__class__ is int else self._element(tag)
+                    )
+                    if elem.__class__ is not DataElement:
+                        return elem.value
+                # DataElement.value without the property call (this is every `ds.Keyword`)
+                v = elem._value
+                if v is _UNSET:
+                    v = elem._value = elem._load()
+                return v
             if not hasattr(type(self), name):
                 raise DicomAttributeError(
                     f"'{type(self).__name__}' object has no attribute '{name}'"

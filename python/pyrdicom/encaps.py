@@ -18,6 +18,7 @@ from typing import Any
 
 from . import _core
 from .misc import warn_and_log
+from .tag import BaseTag
 
 _ITEM = b"\xfe\xff\x00\xe0"
 _MAX_ITEM = 2**32 - 2
@@ -106,7 +107,7 @@ def parse_basic_offsets(buffer: Any, *, endianness: str = "<") -> list[int]:
     group, elem = unpack(f"{endianness}HH", buffer.read(4))
     if (group << 16 | elem) != 0xFFFEE000:
         raise ValueError(
-            f"Found unexpected tag ({group:04X},{elem:04X}) instead of (FFFE,E000) when "
+            f"Found unexpected tag {BaseTag(group << 16 | elem)} instead of (FFFE,E000) when "
             "parsing the Basic Offset Table item"
         )
     (length,) = unpack(f"{endianness}L", buffer.read(4))
@@ -813,7 +814,8 @@ def _get_frame_offsets(fp: Any) -> tuple[bool, list[int]]:
     group, elem = unpack("<HH", fp.read(4))
     if (group << 16 | elem) != 0xFFFEE000:
         raise ValueError(
-            f"Unexpected tag '({group:04X},{elem:04X})' when parsing the Basic Offset Table item"
+            f"Unexpected tag '{BaseTag(group << 16 | elem)}' when parsing the Basic Offset Table "
+            "item"
         )
     (length,) = unpack("<L", fp.read(4))
     if length % 4:

@@ -94,14 +94,19 @@ def dcmread(
             "dcmread: Expected a file path, file-like or readable buffer, but got "
             f"{type(fp).__name__}"
         )
-    # the options a pickle parses the source again with (`force` aside)
-    opts: dict[str, Any] = {
-        "stop_before_pixels": stop_before_pixels,
-        "specific_tags": tags,
-        "implicit_vr_switch": config.assume_implicit_vr_switch,
-        "infer_sq_for_un_vr": config.settings.infer_sq_for_un_vr,
-    }
-    raw = _core.read(src, force=force, **opts)
+    # The options a pickle parses the source again with (`force` aside): the usual ones are
+    # one shared dict (never changed), the others are passed to the core as given.
+    if tags is None and config.assume_implicit_vr_switch and config.settings._infer_sq_for_un_vr:
+        opts = _HEADER_ONLY if stop_before_pixels else _DEFAULTS
+        raw = _core.read(src, force=force, stop_before_pixels=stop_before_pixels)
+    else:
+        opts = {
+            "stop_before_pixels": stop_before_pixels,
+            "specific_tags": tags,
+            "implicit_vr_switch": config.assume_implicit_vr_switch,
+            "infer_sq_for_un_vr": config.settings.infer_sq_for_un_vr,
+        }
+        raw = _core.read(src, force=force, **opts)
     if raw.notes:
         report_notes(raw.notes, fp, _reported_notes(raw))
     if config.logger.isEnabledFor(DEBUG):
@@ -112,6 +117,10 @@ def dcmread(
         # `get_item(..., keep_deferred=True)` reports as deferred, as pydicom does.
         ds.__dict__["_defer_size"] = size_in_bytes(defer_size)
     return ds
+
+
+_DEFAULTS: dict[str, Any] = {}
+_HEADER_ONLY: dict[str, Any] = {"stop_before_pixels": True}
 
 
 def _reported_notes(raw: Any) -> tuple[str, ...]:

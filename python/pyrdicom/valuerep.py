@@ -52,6 +52,8 @@ from ._vr import (  # noqa: F401  (pydicom's names, re-exported)
 )
 from .misc import warn_and_log
 
+_RAISE = config.RAISE
+
 
 def _reading_mode(validation_mode: int | None) -> int:
     if validation_mode is not None:
@@ -89,9 +91,26 @@ class _DateTimeBase:
     def __repr__(self) -> str:
         return f'"{self}"'
 
-    # The datetime type this class extends and how it writes one as DICOM text.
+    # The datetime type this class extends, how it writes one as DICOM text, how it reads
+    # DICOM text (None: not its form) and which constructor arguments a value of it gives.
     _kind: type
     _format: Any
+    _parse: Any
+    _fields: Any
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        if not args or args[0] is None:
+            return None
+        val = args[0]
+        if isinstance(val, str):
+            if not val.strip():
+                return None
+            fields = cls._parse(val)
+            if fields is not None:
+                return super().__new__(cls, *fields)
+        if isinstance(val, cls._kind):
+            return super().__new__(cls, *cls._fields(val))
+        return cls._other(args, kwargs)
 
     @classmethod
     def _other(cls, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
@@ -142,20 +161,17 @@ class DA(_DateTimeBase, datetime.date):
     ("20260101", 2026)
     """
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> DA | None:  # type: ignore[misc]
-        if not args or args[0] is None:
-            return None
-        val = args[0]
-        if isinstance(val, str):
-            if not val.strip():
-                return None
-            if len(val) == 8:
-                return super().__new__(cls, int(val[:4]), int(val[4:6]), int(val[6:8]))
-            if len(val) == 10 and val[4] == "." and val[7] == ".":
-                return super().__new__(cls, int(val[:4]), int(val[5:7]), int(val[8:10]))
-        if isinstance(val, datetime.date):
-            return super().__new__(cls, val.year, val.month, val.day)
-        return cls._other(args, kwargs)
+    @staticmethod
+    def _parse(val: str) -> tuple[int, ...] | None:
+        if len(val) == 8:
+            return int(val[:4]), int(val[4:6]), int(val[6:8])
+        if len(val) == 10 and val[4] == "." and val[7] == ".":
+            return int(val[:4]), int(val[5:7]), int(val[8:10])
+        return None
+
+    @staticmethod
+    def _fields(val: datetime.date) -> tuple[int, ...]:
+        return val.year, val.month, val.day
 
     _kind = datetime.date
 
@@ -197,39 +213,34 @@ class DT(_DateTimeBase, datetime.datetime):
         seconds = -minutes * 60 if value[0] == "-" else minutes * 60
         return datetime.timezone(datetime.timedelta(seconds=seconds), name=value)
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> DT | None:  # type: ignore[misc]
-        if not args or args[0] is None:
-            return None
-        val = args[0]
-        if isinstance(val, str):
-            if not val.strip():
-                return None
-            match = cls._regex_dt.match(val)
-            if not match or len(val) > 26:
-                raise ValueError(f"Unable to convert non-conformant value '{val}' to 'DT' object")
-            digits = match.group(2)
+    @classmethod
+    def _parse(cls, val: str) -> tuple[Any, ...]:
+        match = cls._regex_dt.match(val)
+        if not match or len(val) > 26:
+            raise ValueError(f"Unable to convert non-conformant value '{val}' to 'DT' object")
+        digits = match.group(2)
 
-            def part(start: int, default: int) -> int:
-                return int(digits[start : start + 2]) if len(digits) >= start + 2 else default
+        def part(start: int, default: int) -> int:
+            return int(digits[start : start + 2]) if len(digits) >= start + 2 else default
 
-            second = part(12, 0)
-            if second == 60:
-                second = _seconds_60("datetime")
-            tz = match.group(5)
-            return super().__new__(
-                cls,
-                int(digits[:4]),
-                part(4, 1),
-                part(6, 1),
-                part(8, 0),
-                part(10, 0),
-                second,
-                _micro(match.group(4)) if len(digits) >= 14 else 0,
-                cls._utc_offset(tz) if tz else None,
-            )
-        if isinstance(val, datetime.datetime):
-            return super().__new__(cls, *val.timetuple()[:6], val.microsecond, val.tzinfo)
-        return cls._other(args, kwargs)
+        second = part(12, 0)
+        if second == 60:
+            second = _seconds_60("datetime")
+        tz = match.group(5)
+        return (
+            int(digits[:4]),
+            part(4, 1),
+            part(6, 1),
+            part(8, 0),
+            part(10, 0),
+            second,
+            _micro(match.group(4)) if len(digits) >= 14 else 0,
+            cls._utc_offset(tz) if tz else None,
+        )
+
+    @staticmethod
+    def _fields(val: datetime.datetime) -> tuple[Any, ...]:
+        return (*val.timetuple()[:6], val.microsecond, val.tzinfo)
 
     _kind = datetime.datetime
 
@@ -276,29 +287,19 @@ class TM(_DateTimeBase, datetime.time):
         r"(\.(?P<ms>([0-9]{1,6})?))?)?)?$"
     )
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> TM | None:  # type: ignore[misc]
-        if not args or args[0] is None:
-            return None
-        val = args[0]
-        if isinstance(val, str):
-            if not val.strip():
-                return None
-            match = cls._RE_TIME.match(val)
-            if not match:
-                raise ValueError(f"Unable to convert non-conformant value '{val}' to 'TM' object")
-            second = int(match.group("s") or 0)
-            if second == 60:
-                second = _seconds_60("time")
-            return super().__new__(
-                cls,
-                int(match.group("h")),
-                int(match.group("m") or 0),
-                second,
-                _micro(match.group("ms")),
-            )
-        if isinstance(val, datetime.time):
-            return super().__new__(cls, val.hour, val.minute, val.second, val.microsecond)
-        return cls._other(args, kwargs)
+    @classmethod
+    def _parse(cls, val: str) -> tuple[int, ...]:
+        match = cls._RE_TIME.match(val)
+        if not match:
+            raise ValueError(f"Unable to convert non-conformant value '{val}' to 'TM' object")
+        second = int(match.group("s") or 0)
+        if second == 60:
+            second = _seconds_60("time")
+        return int(match.group("h")), int(match.group("m") or 0), second, _micro(match.group("ms"))
+
+    @staticmethod
+    def _fields(val: datetime.time) -> tuple[int, ...]:
+        return val.hour, val.minute, val.second, val.microsecond
 
     _kind = datetime.time
 
@@ -447,22 +448,28 @@ class DSfloat(_TextEquality, float):
     def __new__(
         cls, val: Any, auto_format: bool = False, validation_mode: int | None = None
     ) -> Any:
-        if val is None:
-            return None
-        if isinstance(val, str) and not val.strip():
-            return val
-        self = float.__new__(cls, val)
-        if val.__class__ is str and not auto_format:
-            self.original_string = val.strip()
+        if val.__class__ is str and not auto_format:  # the reader's values
+            stripped = val.strip()
+            if not stripped:
+                return val
+            self = float.__new__(cls, val)
+            self.original_string = stripped
             self.auto_format = False
         else:
+            if val is None:
+                return None
+            if isinstance(val, str) and not val.strip():
+                return val
+            self = float.__new__(cls, val)
             _ds_setup(self, val, auto_format, validation_mode)
+        # The reading validation mode, as few lookups as can be (DS values are read in
+        # numbers): only RAISE checks anything here.
         mode = validation_mode
-        if mode is None:  # _reading_mode inlined: DS values are read in numbers
+        if mode is None:
             mode = config.settings._reading_validation_mode
-            if mode is None:
-                mode = config.RAISE if config.enforce_valid_values else config.WARN
-        if mode == config.RAISE and not self.auto_format:
+            if mode is None and config.enforce_valid_values:
+                mode = _RAISE
+        if mode == _RAISE and not self.auto_format:
             text = str(self)
             if len(text) > 16:
                 raise OverflowError(

@@ -37,11 +37,15 @@ pub(crate) enum Entry<'py> {
 
 impl LevelMap {
     pub fn new(file: &Arc<Parsed>, range: std::ops::Range<u32>, item: Option<u32>) -> Self {
-        let mut raw: Vec<(u32, u32)> = file
-            .children(range.clone())
-            .map(|i| (file.elements[i as usize].tag, i))
-            .collect();
-        if !raw.is_sorted_by_key(|e| e.0) || raw.windows(2).any(|w| w[0].0 == w[1].0) {
+        // Sized for the whole range (descendants included) so it never regrows: one is made
+        // per data set read.
+        let mut raw: Vec<(u32, u32)> = Vec::with_capacity(range.len());
+        raw.extend(
+            file.children(range.clone())
+                .map(|i| (file.elements[i as usize].tag, i)),
+        );
+        // One pass: strictly increasing tags are sorted and unique.
+        if !raw.windows(2).all(|w| w[0].0 < w[1].0) {
             // Out-of-order or repeated tags: keep the last of each, sorted.
             raw.reverse();
             raw.sort_by_key(|e| e.0);

@@ -19,7 +19,8 @@ mod write;
 use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyList, PyString};
 use pyo3::IntoPyObjectExt;
 
 use crate::error::Error;
@@ -109,8 +110,8 @@ pub struct RawFile {
 #[pyclass(frozen, get_all, freelist = 64, module = "pyrdicom._core")]
 pub struct ElementInfo {
     pub tag: u32,
-    /// The VR as read, or the dictionary's for implicit VR.
-    pub vr: &'static str,
+    /// The VR as read, or the dictionary's for implicit VR (one interned string per VR).
+    pub vr: Py<PyString>,
     /// The value length in bytes (0 when undefined).
     pub length: u64,
     /// Offset of the value in the source.
@@ -126,6 +127,16 @@ pub struct ElementInfo {
 }
 
 const META: i64 = -2;
+
+/// The name of `vr` as one interned Python string per VR, made on first use: reading an element
+/// makes no new string, and Python's dict and set lookups on it (the value converters by VR) reuse
+/// its cached hash.
+fn vr_name(py: Python<'_>, vr: Vr) -> Py<PyString> {
+    static NAMES: [PyOnceLock<Py<PyString>>; 256] = [const { PyOnceLock::new() }; 256];
+    NAMES[vr as usize]
+        .get_or_init(py, || PyString::intern(py, vr.as_str()).unbind())
+        .clone_ref(py)
+}
 
 impl RawFile {
     fn range(&self, level: i64) -> std::ops::Range<u32> {
@@ -167,13 +178,13 @@ impl RawFile {
     }
 
     /// The index entry of element idx.
-    fn info(&self, idx: usize) -> PyResult<ElementInfo> {
+    fn info(&self, py: Python<'_>, idx: usize) -> PyResult<ElementInfo> {
         self.check(idx)?;
         let e = &self.inner.elements[idx];
         let undefined_length = e.is_undefined_length();
         Ok(ElementInfo {
             tag: e.tag,
-            vr: e.vr.as_str(),
+            vr: vr_name(py, e.vr),
             length: if undefined_length { 0 } else { e.len },
             offset: e.offset,
             implicit_vr: e.flags & parse::flag::IMPLICIT != 0,

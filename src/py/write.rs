@@ -473,12 +473,6 @@ fn write_file(
     Ok(w.warnings)
 }
 
-/// The pieces `job` is encoded into (for tests: an unchanged file is a few big copies).
-#[pyfunction]
-fn plan_pieces(job: &Bound<'_, WriteJob>) -> PyResult<usize> {
-    Ok(build(job)?.out.piece_count())
-}
-
 /// Compresses native frames (pixel_array layout, little endian) for `transfer_syntax`:
 /// (encapsulated value, Extended Offset Table or None, its lengths or None). The GIL is
 /// released while frames encode in parallel.
@@ -552,6 +546,5 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compress_frames, m)?)?;
     m.add_function(wrap_pyfunction!(encode, m)?)?;
     m.add_function(wrap_pyfunction!(write_file, m)?)?;
-    m.add_function(wrap_pyfunction!(plan_pieces, m)?)?;
     Ok(())
 }

@@ -10,8 +10,6 @@ use crate::vr::Vr;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Primitive {
     Empty,
-    /// Already encoded bytes (binary VRs, or bytes assigned to any VR).
-    Bytes(Vec<u8>),
     /// The values of a string VR, one per backslash-separated value.
     Strs(Vec<String>),
     Ints(Vec<i128>),
@@ -35,7 +33,6 @@ pub fn padding(vr: Vr) -> u8 {
 pub fn encode_value(vr: Vr, value: &Primitive, cs: &CharacterSet, little: bool) -> Result<Vec<u8>> {
     let mut out = match value {
         Primitive::Empty => Vec::new(),
-        Primitive::Bytes(b) => b.clone(),
         Primitive::Strs(values) => encode_strings(vr, values, cs)?,
         Primitive::Ints(values) => encode_ints(vr, values, little)?,
         Primitive::Floats(values) => encode_floats(vr, values, little)?,

@@ -31,20 +31,13 @@ pub struct Output {
 }
 
 impl Output {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
     /// Bytes so far.
     pub fn len(&self) -> u64 {
         self.len
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// Pieces so far (adjacent copies from one source count once).
+    #[cfg(test)]
     pub fn piece_count(&self) -> usize {
         self.pieces.len()
     }
@@ -56,10 +49,6 @@ impl Output {
         }
         self.sources.push(Arc::clone(file));
         self.sources.len() - 1
-    }
-
-    pub fn source_bytes(&self, src: usize) -> &[u8] {
-        self.sources[src].bytes()
     }
 
     /// Appends bytes of source `src`, merged with the previous piece when contiguous.
@@ -147,17 +136,5 @@ impl Output {
         let mut v = vec![0; self.len as usize];
         self.fill(&mut v);
         v
-    }
-
-    /// Appends everything of `other` (used to put a deflated or separately built part in).
-    pub fn append(&mut self, other: Output) {
-        let map: Vec<usize> = other.sources.iter().map(|s| self.source(s)).collect();
-        for piece in other.pieces {
-            match piece {
-                Piece::Src { src, range } => self.copy(map[src], range),
-                Piece::Own(v) => self.push(&v),
-                Piece::Shared(b) => self.push_shared(b),
-            }
-        }
     }
 }

@@ -16,11 +16,11 @@ fn explicit_file(elements: &[u8]) -> Arc<Parsed> {
 
 #[test]
 fn headers_in_each_encoding() {
-    let mut out = Output::new();
+    let mut out = Output::default();
     let le = Encoding::EXPLICIT_LE;
     header(&mut out, 0x0010_0010, Vr::PN, Length::Defined(4), le).unwrap();
     assert_eq!(out.to_vec(), [0x10, 0, 0x10, 0, b'P', b'N', 4, 0]);
-    let mut out = Output::new();
+    let mut out = Output::default();
     let be = Encoding {
         implicit: false,
         little: false,
@@ -30,7 +30,7 @@ fn headers_in_each_encoding() {
         out.to_vec(),
         [0x7F, 0xE0, 0, 0x10, b'O', b'W', 0, 0, 0, 0, 0, 6]
     );
-    let mut out = Output::new();
+    let mut out = Output::default();
     let il = Encoding {
         implicit: true,
         little: true,
@@ -38,11 +38,11 @@ fn headers_in_each_encoding() {
     header(&mut out, 0x0008_0016, Vr::UI, Length::Undefined, il).unwrap();
     assert_eq!(out.to_vec(), [8, 0, 0x16, 0, 0xFF, 0xFF, 0xFF, 0xFF]);
     // a long value of a 16-bit length VR becomes UN
-    let mut out = Output::new();
+    let mut out = Output::default();
     let (vr, _) = header(&mut out, 0x0008_0016, Vr::LO, Length::Defined(70000), le).unwrap();
     assert_eq!(vr, Vr::UN);
     assert!(header(
-        &mut Output::new(),
+        &mut Output::default(),
         0x0028_0106,
         Vr::UsSs,
         Length::Defined(2),
@@ -53,7 +53,7 @@ fn headers_in_each_encoding() {
 
 #[test]
 fn placeholders_are_patched() {
-    let mut out = Output::new();
+    let mut out = Output::default();
     let mark = item_header(&mut out, Length::Later, true).unwrap().unwrap();
     let start = out.len();
     out.push(b"abcd");
@@ -77,7 +77,7 @@ fn copies_merge_and_raw_extents() {
     let ds = p.dataset.clone();
     let top: Vec<u32> = p.children(ds).collect();
     assert_eq!(top.len(), 2);
-    let mut out = Output::new();
+    let mut out = Output::default();
     let src = out.source(&p);
     let le = Encoding::EXPLICIT_LE;
     for &i in &top {
@@ -94,7 +94,7 @@ fn copies_merge_and_raw_extents() {
         little: true,
     };
     assert!(copyable(&p, top[0] as usize, Vr::PN, il).is_none());
-    let mut out = Output::new();
+    let mut out = Output::default();
     transcode(
         &mut out,
         &RawValue::of(&p, top[0] as usize),
@@ -139,7 +139,7 @@ fn delimiter_cut_short_is_not_copied() {
     let p = explicit_file(&body);
     let idx = p.children(p.dataset.clone()).next().unwrap() as usize;
     assert!(raw_extent(&p, idx).is_none());
-    let mut out = Output::new();
+    let mut out = Output::default();
     let src = out.source(&p);
     let value = p.elements[idx].value_range();
     let le = Encoding::EXPLICIT_LE;

@@ -18,6 +18,7 @@ use crate::dict;
 use crate::error::Error;
 use crate::parse::{flag, Parsed, ITEM, ITEM_DELIMITER, SEQUENCE_DELIMITER};
 use crate::source::SharedBytes;
+use crate::tag::Tag;
 use crate::vr::Vr;
 
 const CHARSET: u32 = 0x0008_0005;
@@ -109,11 +110,11 @@ impl std::fmt::Display for WriteError {
 impl std::error::Error for WriteError {}
 
 /// `(gggg,eeee) Keyword` (the tag alone for private tags and tags not in the dictionary).
-pub fn tag_name(tag: u32) -> String {
+fn tag_name(tag: u32) -> String {
+    let t = Tag(tag);
     let kw = dict::keyword_for_tag(tag);
-    let t = format!("({:04X},{:04X})", tag >> 16, tag & 0xFFFF);
-    if kw.is_empty() || tag >> 16 & 1 == 1 {
-        t
+    if kw.is_empty() || t.group() & 1 == 1 {
+        t.to_string()
     } else {
         format!("{t} {kw}")
     }
@@ -398,11 +399,10 @@ impl Writer {
     fn warn_un(&mut self, tag: u32, vr: Vr, written: Vr) {
         if written != vr {
             self.warnings.push(format!(
-                "The value for the data element ({:04X},{:04X}) exceeds the size of 64 kByte and \
+                "The value for the data element {} exceeds the size of 64 kByte and \
                  cannot be written in an explicit transfer syntax. The data element VR is changed \
                  from '{vr}' to 'UN' to allow saving the data.",
-                tag >> 16,
-                tag & 0xFFFF
+                Tag(tag)
             ));
         }
     }

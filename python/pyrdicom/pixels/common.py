@@ -6,6 +6,7 @@ would choose between are accepted by name and all mean pyrdicom's codec."""
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from contextlib import suppress
 from enum import Enum
 from typing import Any
@@ -287,6 +288,15 @@ HANDLERS = (
 )  # fmt: skip
 
 _REQUIRED = "Missing required element: (0028"
+_DIMENSION = "in the range (1, 65535)"
+
+
+def _dimension(value: Any) -> bool:
+    return bool(0 < value <= 2**16 - 1)
+
+
+def _flag(value: Any) -> bool:
+    return value in (0, 1)
 
 
 class RunnerBase:
@@ -522,6 +532,16 @@ class RunnerBase:
         """
         raise NotImplementedError(f"{type(self).__name__}.validate() has not been implemented")
 
+    def _check(self, key: str, element: str, valid: Callable[[Any], bool], rule: str) -> None:
+        """Option `key` (element (0028,`element`: "eeee) 'Name'") present and `valid`."""
+        if self._opts.get(key) is None:
+            raise DicomAttributeError(f"{_REQUIRED},{element}")
+        value = getattr(self, key)
+        if not valid(value):
+            raise PixelDataError(
+                f"A (0028,{element} value of '{value}' is invalid, it must be {rule}"
+            )
+
     def _validate_options(self) -> None:
         """The Image Pixel options present and in range, as pydicom requires them."""
         opts = self._opts
@@ -542,13 +562,7 @@ class RunnerBase:
                     "must be in the range (1, 64) and no greater than the (0028,0100) 'Bits "
                     f"Allocated' value of '{ba}'"
                 )
-        if opts.get("columns") is None:
-            raise DicomAttributeError(f"{_REQUIRED},0011) 'Columns'")
-        if not 0 < self.columns <= 2**16 - 1:
-            raise PixelDataError(
-                f"A (0028,0011) 'Columns' value of '{self.columns}' is invalid, it must be in "
-                "the range (1, 65535)"
-            )
+        self._check("columns", "0011) 'Columns'", _dimension, _DIMENSION)
         if opts.get("number_of_frames") is not None and self.number_of_frames < 1:
             raise PixelDataError(
                 f"A (0028,0008) 'Number of Frames' value of '{self.number_of_frames}' is "
@@ -564,20 +578,8 @@ class RunnerBase:
         if self.pixel_keyword not in ("PixelData", "FloatPixelData", "DoubleFloatPixelData"):
             raise PixelDataError(f"Unknown 'pixel_keyword' value '{self.pixel_keyword}'")
         if self.pixel_keyword == "PixelData":
-            if opts.get("pixel_representation") is None:
-                raise DicomAttributeError(f"{_REQUIRED},0103) 'Pixel Representation'")
-            if self.pixel_representation not in (0, 1):
-                raise PixelDataError(
-                    "A (0028,0103) 'Pixel Representation' value of "
-                    f"'{self.pixel_representation}' is invalid, it must be 0 or 1"
-                )
-        if opts.get("rows") is None:
-            raise DicomAttributeError(f"{_REQUIRED},0010) 'Rows'")
-        if not 0 < self.rows <= 2**16 - 1:
-            raise PixelDataError(
-                f"A (0028,0010) 'Rows' value of '{self.rows}' is invalid, it must be in the "
-                "range (1, 65535)"
-            )
+            self._check("pixel_representation", "0103) 'Pixel Representation'", _flag, "0 or 1")
+        self._check("rows", "0010) 'Rows'", _dimension, _DIMENSION)
         if opts.get("samples_per_pixel") is None:
             raise DicomAttributeError(f"{_REQUIRED},0002) 'Samples per Pixel'")
         if self.samples_per_pixel not in (1, 3):
@@ -586,13 +588,7 @@ class RunnerBase:
                 "invalid, it must be 1 or 3"
             )
         if self.samples_per_pixel == 3:
-            if opts.get("planar_configuration") is None:
-                raise DicomAttributeError(f"{_REQUIRED},0006) 'Planar Configuration'")
-            if self.planar_configuration not in (0, 1):
-                raise PixelDataError(
-                    "A (0028,0006) 'Planar Configuration' value of "
-                    f"'{self.planar_configuration}' is invalid, it must be 0 or 1"
-                )
+            self._check("planar_configuration", "0006) 'Planar Configuration'", _flag, "0 or 1")
 
 
 def description_dataset(uid: UID, runner: RunnerBase, data: Any) -> Any:

@@ -68,10 +68,6 @@ fn strings_padded_and_joined() {
     );
     assert_eq!(enc(Vr::PN, strs(&["Doe^John"])).unwrap(), b"Doe^John");
     assert_eq!(enc(Vr::LT, strs(&["a\\b"])).unwrap(), b"a\\b ");
-    assert_eq!(
-        enc(Vr::OB, Primitive::Bytes(vec![1, 2, 3])).unwrap(),
-        [1, 2, 3, 0]
-    );
     assert_eq!(enc(Vr::LO, Primitive::Empty).unwrap(), b"");
 }
 

@@ -1633,26 +1633,26 @@ class FileSet:
         charset = ds.get("SpecificCharacterSet")
         terms = None if charset is None else [charset] if isinstance(charset, str) else charset
 
-        def encoded_length(item: Dataset) -> int:
+        def encoded_length(item: Dataset | dict[BaseTag, DataElement]) -> int:
             return len(_encode(item, implicit_vr=force_implicit, little_endian=True,
                                charset=terms))  # fmt: skip
 
         meta = _meta_bytes(ds.file_meta)
-        header = encoded_length(ds[:_RECORD_SEQUENCE])
+        header = encoded_length({tag: ds[tag] for tag in ds.keys() if tag < _RECORD_SEQUENCE})
         # the sequence's own header: tag, (VR, reserved,) length
         offset = 128 + 4 + len(meta) + header + (8 if force_implicit else 12)
         nodes = list(self._tree)
-        for node in nodes:
+        records = [_copy.deepcopy(node._record) if copy_safe else node._record for node in nodes]
+        for node, record in zip(nodes, records, strict=True):
+            # Group lengths (beyond the command and file meta groups) are not written
+            for tag in [tag for tag in record.keys() if tag & 0xFFFF == 0 and tag >> 16 > 6]:
+                del record[tag]
             node._offset = offset
-            record = node._record
             offset += 8 + encoded_length(record)
             if record.is_undefined_length_sequence_item:
                 offset += 8  # the item delimitation item
-        records = []
-        for node in nodes:
-            record = _copy.deepcopy(node._record) if copy_safe else node._record
+        for node, record in zip(nodes, records, strict=True):
             node._point_at_neighbours(record)
-            records.append(record)
         ds.DirectoryRecordSequence = records
         if self._tree.children:
             setattr(ds, _FIRST_OFFSET, self._tree.children[0]._offset)

@@ -16,6 +16,7 @@ import copy as _copy
 import os
 import re
 import shutil
+import stat
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -26,6 +27,7 @@ from . import uid as _uid
 from .datadict import dictionary_description, tag_for_keyword
 from .dataelem import DataElement
 from .dataset import Dataset, FileMetaDataset
+from .errors import MalformedDicomError
 from .filereader import dcmread
 from .misc import warn_and_log
 from .tag import BaseTag, Tag
@@ -175,10 +177,12 @@ class RecordNode(Iterable["RecordNode"]):
         # tag): set when the DICOMDIR is read or written.
         self._offset = 0
 
-    def _set_record(self, ds: Dataset) -> None:
+    def _set_record(self, ds: Dataset, offset: int | None = None) -> None:
         """Take `ds` as the node's directory record, after checking its required elements;
-        the offset elements are added if missing and the record is marked in use."""
-        offset = getattr(ds, "seq_item_tell", None)
+        the offset elements are added if missing and the record is marked in use. `offset`
+        is the record's file position, if known (else its ``seq_item_tell``)."""
+        if offset is None:
+            offset = getattr(ds, "seq_item_tell", None)
         rtype = ds.get("DirectoryRecordType", None)
         where = f"The {rtype} directory record" if rtype else "The directory record"
         msg = f"{where} at offset {offset} is missing" if offset else f"{where} is missing"
@@ -469,21 +473,11 @@ class RecordNode(Iterable["RecordNode"]):
         >>> leaf.file_id_path(fs.root_path)
         PosixPath('77654033/CR1/6154')
         """
-        if "ReferencedFileID" not in self._record:
-            raise AttributeError("No 'Referenced File ID' in the directory record")
-        elem = self._record["ReferencedFileID"]
-        if elem.VM < 1:
+        parts = _file_id_parts(self._record)
+        if parts is None:
             return None
-        parts = [elem.value] if elem.VM == 1 else list(elem.value)
-        path = Path(*parts)
-        # As strings: with thousands of records pathlib's objects would cost most of a load.
-        root = os.fspath(root_path)
-        full = os.path.realpath(os.path.join(root, *parts))
-        if path.anchor or not (full == root or full.startswith(root.rstrip(os.sep) + os.sep)):
-            raise PermissionError(
-                f"ReferencedFileID ('{path}') must be inside the DICOMDIR root path"
-            )
-        return path
+        _locate(os.fspath(root_path), parts, {})
+        return Path(*parts)
 
     def _point_at_neighbours(self, record: Dataset) -> None:
         """Set `record`'s offsets of the next sibling's and the first child's records."""
@@ -1185,57 +1179,73 @@ class FileSet:
         self._ds = ds
         self._parse_records(ds, include_orphans, raise_orphans)
 
-        missing = []
-        root = self.root_path
-        for instance in self:
-            file_id = cast(Path, instance.node.file_id_path(root))
-            if not os.path.exists(root / file_id):
-                missing.append(instance)
-                warn_and_log(
-                    "The referenced SOP Instance for the directory record at offset "
-                    f"{instance.node._offset} does not exist: {root / file_id}"
-                )
-            elif not self._stage["~"] and instance.for_moving:
-                self._stage["~"] = True
-        for instance in missing:
-            self._instances.remove(instance)
-
     def _parse_records(
         self, ds: Dataset, include_orphans: bool, raise_orphans: bool = False
     ) -> None:
-        """Build the record tree by following the records' offsets (PS3.3 F.3.2.1)."""
+        """Build the record tree by following the records' offsets (PS3.3 F.3.2.1), then
+        check each instance's File ID: inside the root directory (else PermissionError),
+        its file there (else a warning, and the instance is left out)."""
+        items = list(ds.get("DirectoryRecordSequence") or [])
+        positions = _item_offsets(ds, items)
         records: dict[int, RecordNode] = {}
-        for record in ds.get("DirectoryRecordSequence") or []:
-            node = RecordNode(record)
-            node._offset = cast(int, record.seq_item_tell)
-            records[node._offset] = node
+        for record, position in zip(items, positions, strict=True):
+            node = RecordNode.__new__(RecordNode)
+            node.children, node.instance, node._parent = [], None, None
+            node._set_record(record, position)
+            node._offset = position
+            records[position] = node
 
-        def chain(first: int, parent: RecordNode) -> None:
-            """Attach the sibling records starting at offset `first` to `parent`."""
-            offset = first
+        placed: set[int] = set()
+
+        def chain(offset: int, parent: RecordNode) -> None:
+            """Attach the records from `offset` on, following their next offsets."""
             while offset:
                 node = records[offset]
-                node.parent = parent
+                if offset in placed:
+                    raise MalformedDicomError(
+                        f"The DICOMDIR's directory record at offset {offset} is referenced "
+                        "twice (the records' offsets form a loop)"
+                    )
+                placed.add(offset)
+                node._parent = parent
+                parent.children.append(node)
                 offset = node._record.get(_NEXT_OFFSET, 0)
 
         if records:
             chain(ds[_FIRST_OFFSET].value, self._tree)
 
+        root = os.fspath(self.root_path)
+        dirs: dict[str, str] = {}
+        missing: list[tuple[FileInstance, str]] = []
+
         def link(node: RecordNode) -> None:
-            lower = node._record.get(_LOWER_OFFSET, 0)
+            record = node._record
+            lower = record.get(_LOWER_OFFSET, 0)
+            has_file_id = 0x00041500 in record._dict
             if lower:
                 chain(lower, node)
-            elif "ReferencedFileID" not in node._record:
+            elif not has_file_id:
                 # A record without children must reference an instance
                 del node.parent[node]
-            if "ReferencedFileID" in node._record and node.file_id_path(self.root_path):
+            if has_file_id and (parts := _file_id_parts(record)) is not None:
+                full, exists = _locate(root, parts, dirs)
                 node.instance = FileInstance(node)
                 self._instances.append(node.instance)
+                if not exists:
+                    missing.append((node.instance, full))
             for child in node.children[:]:
                 link(child)
 
         for node in self._tree.children[:]:
             link(node)
+        for instance, full in missing:
+            warn_and_log(
+                "The referenced SOP Instance for the directory record at offset "
+                f"{instance.node._offset} does not exist: {full}"
+            )
+            self._instances.remove(instance)
+        skip = {id(instance) for instance, _ in missing}
+        self._stage["~"] = _any_moved(self._tree, self._use_alphanumeric, skip)
 
         in_tree = {node._offset for node in self._tree}
         if len(in_tree) == len(records):
@@ -1685,6 +1695,75 @@ class FileSet:
             lines.append("\n  Managed instances:")
             lines += [f"    {line}" for line in self._tree.prettify()]
         return "\n".join(lines)
+
+
+def _item_offsets(ds: Dataset, items: list[Dataset]) -> list[int]:
+    """The file position of each Directory Record Sequence item (what the offsets point
+    at): from the parsed file's index when the sequence is as read, else per item."""
+    raw, idx = ds.__dict__.get("_raw"), ds._dict.get(_RECORD_SEQUENCE)
+    if raw is not None and idx.__class__ is int:
+        return [raw.info(item).offset - 8 for item in raw.value(idx, "SQ")]
+    return [cast(int, getattr(item, "seq_item_tell", 0)) for item in items]
+
+
+def _file_id_parts(record: Dataset) -> list[str] | None:
+    """The components of `record`'s Referenced File ID, None if it is empty."""
+    if 0x00041500 not in record._dict:
+        raise AttributeError("No 'Referenced File ID' in the directory record")
+    value = record[0x00041500].value
+    if not value:
+        return None
+    return [value] if isinstance(value, str) else [str(part) for part in value]
+
+
+def _locate(root: str, parts: list[str], dirs: dict[str, str]) -> tuple[str, bool]:
+    """Where the File ID `parts` leads (symbolic links and ".." followed) and whether a
+    file is there; PermissionError if it leads outside the directory `root`.
+
+    `dirs` caches resolved directories: the instances of a File-set share few of them, so
+    a File-set's check costs about one ``lstat`` per file."""
+    real_root = dirs.get(root)
+    if real_root is None:
+        real_root = dirs[root] = os.path.realpath(root)
+    head = os.path.join(root, *parts[:-1])
+    real_head = dirs.get(head)
+    if real_head is None:
+        real_head = dirs[head] = os.path.realpath(head)
+    full = os.path.join(real_head, parts[-1])
+    try:
+        mode: int | None = os.lstat(full).st_mode
+    except OSError:
+        mode = None
+    if (mode is not None and stat.S_ISLNK(mode)) or parts[-1] in (".", ".."):
+        full = os.path.realpath(full)
+        exists = os.path.exists(full)
+    else:
+        exists = mode is not None
+    inside = full == real_root or full.startswith(real_root.rstrip(os.sep) + os.sep)
+    if os.path.isabs(parts[0]) or not inside:
+        raise PermissionError(
+            f"ReferencedFileID ('{Path(*parts)}') must be inside the DICOMDIR root path"
+        )
+    return os.path.join(root, *parts), exists
+
+
+def _any_moved(tree: RecordNode, alphanumeric: bool, skip: set[int]) -> bool:
+    """Whether an instance's File ID differs from the one pyrdicom's layout gives it (what
+    ``FileInstance.for_moving`` says), for the whole tree in one walk; instances whose id()
+    is in `skip` are not looked at."""
+    stack: list[tuple[RecordNode, list[str]]] = [(tree, [])]
+    while stack:
+        node, path = stack.pop()
+        for index, child in enumerate(node.children):
+            rtype = child.record_type
+            prefix = _PREFIXES[rtype] + (str(len(path)) if rtype == "PRIVATE" else "")
+            child_path = [*path, f"{prefix}{_suffix(index, 8 - len(prefix), alphanumeric)}"]
+            instance = child.instance
+            if instance is not None and not instance._flags.add and id(instance) not in skip:
+                if _file_id_parts(child._record) != child_path:
+                    return True
+            stack.append((child, child_path))
+    return False
 
 
 def _as_dataset(ds_or_path: DSPathType) -> Dataset:

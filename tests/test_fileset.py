@@ -5,6 +5,7 @@ TINY_ALPHA) and instances of its test data: loading, the DICOMDIRs written by ``
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import shutil
 import warnings
@@ -15,10 +16,10 @@ from typing import Any
 import pydicom
 import pydicom.fileset
 import pytest
-from corpus import corpus_file
 
 import pyrdicom
 import pyrdicom.fileset
+from corpus import corpus_file
 from pyrdicom.errors import MalformedDicomError
 
 DICOMDIRS = [
@@ -193,6 +194,7 @@ def test_new_fileset_matches_pydicom(tmp_path: Path) -> None:
     (ours, our_warnings), (ref, ref_warnings) = both(
         lambda m: _new_fileset(m, tmp_path / m.__name__)
     )
+    assert our_warnings == ref_warnings
     assert files_under(tmp_path / "pyrdicom.fileset") == files_under(tmp_path / "pydicom.fileset")
     a, b = summary(ours), summary(ref)
     assert {k: v for k, v in a.items() if k not in ("paths", "str")} == {
@@ -274,7 +276,7 @@ def _errors(module: Any, tmp_path: Path) -> list[Any]:
         )
         for n in range(9)
     ]
-    for parent, child in zip(chain, chain[1:], strict=False):
+    for parent, child in itertools.pairwise(chain):
         child.parent = parent
     deep = chain[-1]  # 8 ancestors
     return [
@@ -295,15 +297,15 @@ def _errors(module: Any, tmp_path: Path) -> list[Any]:
             )
         ),
         outcome(lambda: module.fileset.RecordNode(_dataset(module, PatientID="1"))),
-        outcome(
-            lambda: module.fileset.RecordNode(_dataset(module, DirectoryRecordType="SERIES"))
-        ),
+        outcome(lambda: module.fileset.RecordNode(_dataset(module, DirectoryRecordType="SERIES"))),
         outcome(lambda: module.fileset.FileSet(escaping)),
         outcome(lambda: fs._tree.remove(fs._tree.children[0])),
         outcome(lambda: module.fileset.FileSet().add_custom(corpus_file("CT_small.dcm"), deep)),
         outcome(lambda: list(module.fileset.generate_filename("ABCDEFGH"))),
         outcome(lambda: copied.write(use_existing=True)),  # with an addition staged
-        outcome(lambda: dicomdir.__setattr__("filename", "missing") or module.fileset.FileSet(dicomdir)),
+        outcome(
+            lambda: setattr(dicomdir, "filename", "missing") or module.fileset.FileSet(dicomdir)
+        ),
     ]
 
 

@@ -717,7 +717,7 @@ class FileInstance:
         wanted = self.FileID.split(os.path.sep)
         if self["ReferencedFileID"].VM == 1:
             return [self.ReferencedFileID] != wanted
-        return cast(bool, list(self.ReferencedFileID) != wanted)
+        return list(self.ReferencedFileID) != wanted
 
     @property
     def is_staged(self) -> bool:
@@ -1527,11 +1527,11 @@ class FileSet:
             destination.parent.mkdir(parents=True, exist_ok=True)
             move: Callable[[str, str], Any]
             if instance.SOPInstanceUID in staged:
-                source, move = instance.path, shutil.copyfile
+                origin, move = instance.path, shutil.copyfile
             else:
-                source = os.fspath(root / cast(Path, instance.node.file_id_path(root)))
+                origin = os.fspath(root / cast(Path, instance.node.file_id_path(root)))
                 move = shutil.move
-            move(os.fspath(source), os.fspath(destination))
+            move(origin, os.fspath(destination))
             instance.node._record.ReferencedFileID = instance.FileID.split(os.path.sep)
 
     def copy(self, path: str | os.PathLike, force_implicit: bool = False) -> FileSet:

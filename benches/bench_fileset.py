@@ -3,7 +3,7 @@
     python3 benches/bench_fileset.py [--quick] [--count N]
 
 The File-set (default 5000 small CT instances: CT_small.dcm without its pixels, new UIDs,
-25 patients x 5 studies x series of 20 images) is written once into .cache/ by pyrdicom's
+10 patients x 5 studies x 5 series of 20 images) is written once into .cache/ by pyrdicom's
 ``FileSet.write`` and checked to load in pydicom without orphans. Timed, medians of the
 same work in one run:
 

@@ -158,12 +158,31 @@ def is_conformant_file_id(path: Path) -> bool:
 class RecordNode(Iterable["RecordNode"]):
     """A directory record of a File-set, in the File-set's record tree.
 
+    Parameters
+    ----------
+    record : pyrdicom.dataset.Dataset, optional
+        The directory record: a *Directory Record Type* and the key element of its type
+        (PS3.3 F.5); the offset elements and *Record In-use Flag* are added if missing.
+
     Attributes
     ----------
     children : list of RecordNode
         The lower-level records.
     instance : FileInstance or None
         The SOP Instance the record references (a leaf's), else ``None``.
+
+    Raises
+    ------
+    ValueError
+        If `record` lacks its *Directory Record Type* or its type's key element.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom.fileset import FileSet
+    >>> node = FileSet(get_testdata_file("DICOMDIR")).find(PatientID="77654033")[0].node
+    >>> node.record_type, node.parent.record_type
+    ('IMAGE', 'SERIES')
     """
 
     def __init__(self, record: Dataset | None = None) -> None:
@@ -276,13 +295,13 @@ class RecordNode(Iterable["RecordNode"]):
 
         Examples
         --------
-        >>> from pyrdicom import dcmread
+        >>> from pydicom.data import get_testdata_file
         >>> from pyrdicom.fileset import FileSet
-        >>> fs = FileSet()  # doctest: +SKIP
-        >>> instance = fs.add(dcmread("CT_small.dcm"))  # doctest: +SKIP
-        >>> fs._tree.remove(instance.node)  # doctest: +SKIP
-        >>> len(fs._tree.children)  # doctest: +SKIP
-        0
+        >>> fs = FileSet(get_testdata_file("DICOMDIR"))
+        >>> leaf = fs.find(PatientID="77654033")[0].node
+        >>> fs._tree.remove(leaf)
+        >>> leaf in leaf.parent
+        False
         """
         if not node.has_instance:
             raise ValueError("Only leaf nodes can be removed")
@@ -335,10 +354,10 @@ class RecordNode(Iterable["RecordNode"]):
 
         Examples
         --------
-        >>> from pyrdicom import dcmread
+        >>> from pydicom.data import get_testdata_file
         >>> from pyrdicom.fileset import FileSet
-        >>> leaf = FileSet().add(dcmread("CT_small.dcm")).node  # doctest: +SKIP
-        >>> [node.record_type for node in leaf.reverse()]  # doctest: +SKIP
+        >>> node = FileSet(get_testdata_file("DICOMDIR")).find(PatientID="77654033")[0].node
+        >>> [ancestor.record_type for ancestor in node.reverse()]
         ['IMAGE', 'SERIES', 'STUDY', 'PATIENT']
         """
         node = self
@@ -471,11 +490,11 @@ class RecordNode(Iterable["RecordNode"]):
 
         Examples
         --------
+        >>> from pydicom.data import get_testdata_file
         >>> from pyrdicom.fileset import FileSet
-        >>> fs = FileSet("dicomdirtests/DICOMDIR")  # doctest: +SKIP
-        >>> leaf = next(iter(fs)).node  # doctest: +SKIP
-        >>> leaf.file_id_path(fs.root_path)  # doctest: +SKIP
-        PosixPath('77654033/CR1/6154')
+        >>> fs = FileSet(get_testdata_file("DICOMDIR"))
+        >>> fs.find(PatientID="77654033")[0].node.file_id_path(fs.root_path).as_posix()
+        '77654033/CR1/6154'
         """
         parts = _file_id_parts(self._record)
         if parts is None:
@@ -514,12 +533,12 @@ class RecordNode(Iterable["RecordNode"]):
 
         Examples
         --------
-        >>> from pyrdicom import dcmread
+        >>> from pydicom.data import get_testdata_file
         >>> from pyrdicom.fileset import FileSet
-        >>> fs = FileSet()  # doctest: +SKIP
-        >>> _ = fs.add(dcmread("CT_small.dcm"))  # doctest: +SKIP
-        >>> fs._tree.prettify()[-1]  # doctest: +SKIP
-        '      IMAGE: 1 SOP Instance (1 addition)'
+        >>> node = FileSet(get_testdata_file("DICOMDIR")).find(PatientID="77654033")[0].node
+        >>> patient = list(node.reverse())[-1]
+        >>> patient.prettify()[0]
+        "PATIENT: PatientID='77654033', PatientName='Doe^Archibald'"
         """
         lines: list[str] = []
         for node in self:
@@ -583,7 +602,20 @@ def _leaf_summary(parent: RecordNode, indent: str) -> list[str]:
 
 
 class RootNode(RecordNode):
-    """The root of a File-set's record tree: the File-set itself."""
+    """The root of a File-set's record tree: the File-set itself.
+
+    Parameters
+    ----------
+    fs : FileSet
+        The File-set.
+
+    Examples
+    --------
+    >>> from pyrdicom.fileset import FileSet, RootNode
+    >>> root = RootNode(FileSet())
+    >>> root.is_root, root.children
+    (True, [])
+    """
 
     def __init__(self, fs: FileSet) -> None:
         """Create the root node of `fs`'s tree."""
@@ -617,10 +649,23 @@ class FileInstance:
     An element keyword (``instance.PatientID``) or ``instance[tag]`` looks the element up in
     the instance's record, then in its ancestors' records.
 
+    Parameters
+    ----------
+    node : RecordNode
+        The leaf record referencing the instance.
+
     Attributes
     ----------
     node : RecordNode
         The leaf record referencing the instance.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom.fileset import FileSet
+    >>> instance = FileSet(get_testdata_file("DICOMDIR")).find(PatientID="77654033")[0]
+    >>> instance.PatientName, instance.Modality  # from the PATIENT and SERIES records
+    ('Doe^Archibald', 'CR')
     """
 
     def __init__(self, node: RecordNode) -> None:
@@ -759,9 +804,10 @@ class FileInstance:
 
         Examples
         --------
+        >>> from pydicom.data import get_testdata_file
         >>> from pyrdicom.fileset import FileSet
-        >>> instance = next(iter(FileSet("dicomdirtests/DICOMDIR")))  # doctest: +SKIP
-        >>> instance.load().SOPInstanceUID == instance.SOPInstanceUID  # doctest: +SKIP
+        >>> instance = FileSet(get_testdata_file("DICOMDIR")).find(PatientID="77654033")[0]
+        >>> instance.load().SOPInstanceUID == instance.SOPInstanceUID
         True
         """
         return dcmread(self.path)
@@ -769,7 +815,22 @@ class FileInstance:
 
 class FileSet:
     """A DICOM File-set: its DICOMDIR's identification, its record tree and its managed
-    instances, with changes staged until :meth:`write`."""
+    instances, with changes staged until :meth:`write`.
+
+    Parameters
+    ----------
+    ds : pyrdicom.dataset.Dataset, str or PathLike, optional
+        A DICOMDIR to load (see :meth:`load`), as read or as a path; without it, a new
+        File-set.
+
+    Examples
+    --------
+    >>> from pydicom.data import get_testdata_file
+    >>> from pyrdicom.fileset import FileSet
+    >>> fs = FileSet(get_testdata_file("DICOMDIR"))
+    >>> len(fs), fs.find_values("PatientID")
+    (31, ['77654033', '98890234'])
+    """
 
     def __init__(self, ds: DSPathType | None = None) -> None:
         """Create a new File-set, or load the one of the DICOMDIR `ds` (a path or the
@@ -944,12 +1005,12 @@ class FileSet:
 
         Examples
         --------
-        >>> from pyrdicom import dcmread
+        >>> from pydicom.data import get_testdata_file
         >>> from pyrdicom.fileset import FileSet
-        >>> fs = FileSet()  # doctest: +SKIP
-        >>> instance = fs.add(dcmread("CT_small.dcm"))  # doctest: +SKIP
-        >>> instance.for_addition, len(fs)  # doctest: +SKIP
-        (True, 1)
+        >>> fs = FileSet()
+        >>> instance = fs.add(get_testdata_file("CT_small.dcm"))
+        >>> instance.for_addition, instance.FileID
+        (True, 'PT000000/ST000000/SE000000/IM000000')
         """
         ds = _as_dataset(ds_or_path)
         key = ds.SOPInstanceUID
@@ -994,16 +1055,16 @@ class FileSet:
 
         Examples
         --------
-        >>> from pyrdicom import Dataset, dcmread
+        >>> from pydicom.data import get_testdata_file
+        >>> from pyrdicom import Dataset
         >>> from pyrdicom.fileset import FileSet, RecordNode
         >>> from pyrdicom.uid import generate_uid
         >>> record = Dataset()
         >>> record.DirectoryRecordType = "PRIVATE"
         >>> record.PrivateRecordUID = generate_uid()
-        >>> ct = dcmread("CT_small.dcm")  # doctest: +SKIP
-        >>> instance = FileSet().add_custom(ct, RecordNode(record))  # doctest: +SKIP
-        >>> instance.is_private  # doctest: +SKIP
-        True
+        >>> instance = FileSet().add_custom(get_testdata_file("CT_small.dcm"), RecordNode(record))
+        >>> instance.is_private, instance.FileID
+        (True, 'P0000000')
         """
         ds = _as_dataset(ds_or_path)
         if leaf.depth > 7:
@@ -1040,11 +1101,12 @@ class FileSet:
 
         Examples
         --------
+        >>> from pydicom.data import get_testdata_file
         >>> from pyrdicom.fileset import FileSet
-        >>> fs = FileSet("dicomdirtests/DICOMDIR")  # doctest: +SKIP
-        >>> fs.remove(fs.find(PatientID="77654033"))  # doctest: +SKIP
-        >>> len(fs)  # doctest: +SKIP
-        29
+        >>> fs = FileSet(get_testdata_file("DICOMDIR"))
+        >>> fs.remove(fs.find(PatientID="77654033"))
+        >>> len(fs)
+        24
         """
         if isinstance(instance, list):
             for item in instance:
@@ -1078,10 +1140,11 @@ class FileSet:
 
         Examples
         --------
+        >>> from pydicom.data import get_testdata_file
         >>> from pyrdicom.fileset import FileSet
-        >>> fs = FileSet("dicomdirtests/DICOMDIR")  # doctest: +SKIP
-        >>> fs.clear()  # doctest: +SKIP
-        >>> len(fs), fs.path  # doctest: +SKIP
+        >>> fs = FileSet(get_testdata_file("DICOMDIR"))
+        >>> fs.clear()
+        >>> len(fs), fs.path
         (0, None)
         """
         self._tree.children = []
@@ -1137,10 +1200,11 @@ class FileSet:
 
         Examples
         --------
+        >>> from pydicom.data import get_testdata_file
         >>> from pyrdicom.fileset import FileSet
-        >>> fs = FileSet()  # doctest: +SKIP
-        >>> fs.load("dicomdirtests/DICOMDIR")  # doctest: +SKIP
-        >>> len(fs)  # doctest: +SKIP
+        >>> fs = FileSet()
+        >>> fs.load(get_testdata_file("DICOMDIR"))
+        >>> len(fs)
         31
         """
         ds = _as_dataset(ds_or_path)
@@ -1304,10 +1368,10 @@ class FileSet:
 
         Examples
         --------
+        >>> from pydicom.data import get_testdata_file
         >>> from pyrdicom.fileset import FileSet
-        >>> fs = FileSet("dicomdirtests/DICOMDIR")  # doctest: +SKIP
-        >>> len(fs.find(PatientID="77654033"))  # doctest: +SKIP
-        2
+        >>> len(FileSet(get_testdata_file("DICOMDIR")).find(PatientID="77654033"))
+        7
         """
         if not kwargs:
             return self._instances[:]
@@ -1359,10 +1423,10 @@ class FileSet:
 
         Examples
         --------
+        >>> from pydicom.data import get_testdata_file
         >>> from pyrdicom.fileset import FileSet
-        >>> fs = FileSet("dicomdirtests/DICOMDIR")  # doctest: +SKIP
-        >>> sorted(fs.find_values("PatientID"))  # doctest: +SKIP
-        ['77654033', '98890234']
+        >>> FileSet(get_testdata_file("DICOMDIR")).find_values(["PatientID", "StudyDate"])
+        {'PatientID': ['77654033', '98890234'], 'StudyDate': ['20010101', '19950903', '20030505']}
         """
         wanted = elements if isinstance(elements, list) else [elements]
         results: dict[str | int, list[Any]] = {element: [] for element in wanted}
@@ -1463,14 +1527,14 @@ class FileSet:
         Examples
         --------
         >>> import tempfile
-        >>> from pyrdicom import dcmread
+        >>> from pydicom.data import get_testdata_file
         >>> from pyrdicom.fileset import FileSet
-        >>> fs = FileSet()  # doctest: +SKIP
-        >>> _ = fs.add(dcmread("CT_small.dcm"))  # doctest: +SKIP
-        >>> with tempfile.TemporaryDirectory() as root:  # doctest: +SKIP
+        >>> fs = FileSet()
+        >>> _ = fs.add(get_testdata_file("CT_small.dcm"))
+        >>> with tempfile.TemporaryDirectory() as root:
         ...     fs.write(root)
-        ...     fs.find()[0].FileID
-        'PT000000/ST000000/SE000000/IM000000'
+        ...     [instance.FileID for instance in fs]
+        ['PT000000/ST000000/SE000000/IM000000']
         """
         if not path and self.path is None:
             raise ValueError("The path to the root directory is required for a new File-set")
@@ -1562,11 +1626,13 @@ class FileSet:
         Examples
         --------
         >>> import tempfile
+        >>> from pydicom.data import get_testdata_file
         >>> from pyrdicom.fileset import FileSet
-        >>> fs = FileSet("dicomdirtests/DICOMDIR")  # doctest: +SKIP
-        >>> with tempfile.TemporaryDirectory() as root:  # doctest: +SKIP
-        ...     len(fs.copy(root))
-        31
+        >>> fs = FileSet(get_testdata_file("DICOMDIR"))
+        >>> with tempfile.TemporaryDirectory() as root:
+        ...     copied = fs.copy(root)
+        ...     len(copied), copied.find(PatientID="77654033")[0].FileID
+        (31, 'PT000000/ST000000/SE000000/IM000000')
         """
         path = Path(path)
         if self.path and Path(self.path) == path:

@@ -441,6 +441,10 @@ class Dataset:
                 )
         if name == "_dict":
             return {}
+        if name == "seq_item_tell" and self.__dict__.get("_level", -1) >= 0:
+            # pydicom's file position of an item read from a file (its item tag), e.g. what a
+            # DICOMDIR's record offsets point at; asked for rarely, so not stored per item.
+            return self._raw.info(self._level).offset - 8
         # Python comes here when a property raised AttributeError: running it again raises
         # its own error (naming what is missing) rather than "no attribute 'pixel_array'".
         return object.__getattribute__(self, name)

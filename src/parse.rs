@@ -75,6 +75,9 @@ impl Element {
 pub struct Options {
     pub force: bool,
     pub stop_before_pixels: bool,
+    /// Stop the top level at the first tag above this one: a reader that wants only some tags
+    /// needs nothing after the last of them (in a data set in tag order, PS3.5 7.1).
+    pub stop_after: Option<u32>,
     /// Top-level tags to keep (sorted); (0008,0005) is always kept.
     pub specific_tags: Option<Vec<u32>>,
     /// (implicit VR, little endian) of a bare data set (pydicom's `read_dataset`): no
@@ -102,7 +105,8 @@ pub struct Parsed {
     pub little_endian: bool,
     /// Byte offset where the data set starts (after the meta group).
     pub dataset_offset: usize,
-    /// Reading stopped at the pixel data (`stop_before_pixels`), so nothing after it was needed.
+    /// Reading stopped at the pixel data (`stop_before_pixels`) or past `stop_after`, so nothing
+    /// after it was needed.
     pub stopped_at_pixels: bool,
     /// What pydicom warns about (or raises, in its strict reading mode) while reading.
     pub notes: Vec<Note>,
@@ -374,6 +378,7 @@ struct Parser<'a> {
     data: &'a [u8],
     elements: Vec<Element>,
     stop_before_pixels: bool,
+    stop_after: Option<u32>,
     specific_tags: Option<&'a [u32]>,
     /// The last failed search for a sequence delimiter (from, to, little endian): a search
     /// inside that range fails too, which keeps hostile input from costing quadratic time.
@@ -402,6 +407,7 @@ impl<'a> Parser<'a> {
             // About one element per 40 bytes in typical headers; avoids regrowing the table.
             elements: Vec::with_capacity((data.len() / 40).min(1 << 16)),
             stop_before_pixels: opts.stop_before_pixels,
+            stop_after: opts.stop_after,
             // pydicom ignores an empty list of tags.
             specific_tags: opts.specific_tags.as_deref().filter(|t| !t.is_empty()),
             no_delimiter: None,
@@ -548,7 +554,10 @@ impl<'a> Parser<'a> {
         let stop = match scope {
             Scope::Meta => tag >> 16 != 0x0002,
             Scope::Command => tag >> 16 != 0x0000,
-            Scope::Top => self.stop_before_pixels && PIXEL_TAGS.contains(&tag),
+            Scope::Top => {
+                (self.stop_before_pixels && PIXEL_TAGS.contains(&tag))
+                    || self.stop_after.is_some_and(|last| tag > last)
+            }
             Scope::Item => false,
         };
         if stop {

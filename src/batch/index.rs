@@ -514,6 +514,7 @@ pub fn index(paths: &[PathBuf], specs: &[ColumnSpec]) -> Table {
     let prepared = Specs::new(specs);
     let opts = Options {
         stop_before_pixels: true,
+        stop_after: prepared.by_tag.last().map(|&(t, _)| t),
         specific_tags: Some(prepared.parsed_tags()),
         ..Options::default()
     };

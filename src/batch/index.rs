@@ -100,13 +100,25 @@ pub struct Column {
 }
 
 impl Column {
-    fn new(spec: &ColumnSpec) -> Column {
-        let mut c = Column::default();
+    /// An empty column with room for `rows` rows of one value each.
+    fn new(spec: &ColumnSpec, rows: usize) -> Column {
+        let mut c = Column {
+            valid: Vec::with_capacity(rows),
+            item_valid: Vec::with_capacity(rows),
+            ..Column::default()
+        };
         if spec.multi {
+            c.list_offsets.reserve(rows + 1);
             c.list_offsets.push(0);
         }
-        if matches!(spec.kind, Kind::Str | Kind::Json | Kind::Binary) {
-            c.offsets.push(0);
+        match spec.kind {
+            Kind::Int | Kind::Time | Kind::DateTime => c.ints.reserve(rows),
+            Kind::Float => c.floats.reserve(rows),
+            Kind::Date => c.dates.reserve(rows),
+            Kind::Str | Kind::Json | Kind::Binary => {
+                c.offsets.reserve(rows + 1);
+                c.offsets.push(0);
+            }
         }
         c
     }
@@ -233,13 +245,13 @@ const INT: ColumnSpec = ColumnSpec {
 };
 
 impl Table {
-    fn new(specs: &[ColumnSpec]) -> Table {
+    fn new(specs: &[ColumnSpec], rows: usize) -> Table {
         Table {
-            paths: Column::new(&TEXT),
-            sizes: Column::new(&INT),
-            transfer_syntaxes: Column::new(&TEXT),
-            errors: Column::new(&TEXT),
-            columns: specs.iter().map(Column::new).collect(),
+            paths: Column::new(&TEXT, rows),
+            sizes: Column::new(&INT, rows),
+            transfer_syntaxes: Column::new(&TEXT, rows),
+            errors: Column::new(&TEXT, rows),
+            columns: specs.iter().map(|s| Column::new(s, rows)).collect(),
         }
     }
 
@@ -256,7 +268,7 @@ impl Table {
     fn push_file(&mut self, path: &Path, specs: &Specs, opts: &Options, scratch: &mut Scratch) {
         self.paths
             .push_scalar(Kind::Str, Item::Text(&path.to_string_lossy()));
-        match read_path_sized(path, opts) {
+        match read_path_sized(path, opts, std::mem::take(&mut scratch.buf)) {
             Ok((parsed, size)) => {
                 self.sizes.push_scalar(Kind::Int, Item::Int(size as i64));
                 let ts = parsed.transfer_syntax.trim_end_matches(['\0', ' ']);
@@ -278,6 +290,7 @@ impl Table {
                     }
                     cell.finish();
                 }
+                scratch.buf = parsed.source.into_vec().unwrap_or_default();
             }
             Err(e) => {
                 let size = std::fs::metadata(path).map(|m| m.len() as i64);
@@ -301,6 +314,8 @@ struct Scratch {
     found: Vec<Option<usize>>,
     /// A value being assembled (several values of a single-valued string column).
     text: String,
+    /// The bytes of the last file read, whose allocation the next one reuses.
+    buf: Vec<u8>,
 }
 
 const SPECIFIC_CHARACTER_SET: u32 = 0x0008_0005;
@@ -507,7 +522,7 @@ fn int_string(s: &str) -> Option<i64> {
 }
 
 /// Files per task: large enough that appending tables is cheap, small enough to balance.
-const FILES_PER_TASK: usize = 64;
+const FILES_PER_TASK: usize = 256;
 
 /// Indexes `paths` (in order) on the current rayon pool.
 pub fn index(paths: &[PathBuf], specs: &[ColumnSpec]) -> Table {
@@ -521,7 +536,7 @@ pub fn index(paths: &[PathBuf], specs: &[ColumnSpec]) -> Table {
     let parts: Vec<Table> = paths
         .par_chunks(FILES_PER_TASK)
         .map(|chunk| {
-            let mut table = Table::new(specs);
+            let mut table = Table::new(specs, chunk.len());
             let mut scratch = Scratch::default();
             for path in chunk {
                 table.push_file(path, &prepared, &opts, &mut scratch);
@@ -529,7 +544,7 @@ pub fn index(paths: &[PathBuf], specs: &[ColumnSpec]) -> Table {
             table
         })
         .collect();
-    let mut table = Table::new(specs);
+    let mut table = Table::new(specs, paths.len());
     for part in parts {
         table.append(part);
     }

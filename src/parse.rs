@@ -253,8 +253,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     } else {
         source
     };
-    let mut p = Parser::new(source.bytes(), opts);
-    p.elements = elements;
+    let mut p = Parser::with_elements(source.bytes(), opts, elements);
     p.notes = notes;
     let n = p.data.len();
     // The data set is read in the VR encoding its first element shows (noted when that is not
@@ -380,6 +379,8 @@ struct Parser<'a> {
     stop_before_pixels: bool,
     stop_after: Option<u32>,
     specific_tags: Option<&'a [u32]>,
+    /// The specific tags before this index are below the last top-level tag read.
+    wanted_from: usize,
     /// The last failed search for a sequence delimiter (from, to, little endian): a search
     /// inside that range fails too, which keeps hostile input from costing quadratic time.
     no_delimiter: Option<(usize, usize, bool)>,
@@ -402,14 +403,21 @@ struct Header {
 
 impl<'a> Parser<'a> {
     fn new(data: &'a [u8], opts: &'a Options) -> Self {
+        // About one element per 40 bytes in typical headers; avoids regrowing the table.
+        let elements = Vec::with_capacity((data.len() / 40).min(1 << 16));
+        Parser::with_elements(data, opts, elements)
+    }
+
+    /// A parser that appends to `elements` (what an earlier parser of the file read).
+    fn with_elements(data: &'a [u8], opts: &'a Options, elements: Vec<Element>) -> Self {
         Parser {
             data,
-            // About one element per 40 bytes in typical headers; avoids regrowing the table.
-            elements: Vec::with_capacity((data.len() / 40).min(1 << 16)),
+            elements,
             stop_before_pixels: opts.stop_before_pixels,
             stop_after: opts.stop_after,
             // pydicom ignores an empty list of tags.
             specific_tags: opts.specific_tags.as_deref().filter(|t| !t.is_empty()),
+            wanted_from: 0,
             no_delimiter: None,
             stopped_at_pixels: false,
             no_implicit_vr_switch: opts.no_implicit_vr_switch,
@@ -564,11 +572,7 @@ impl<'a> Parser<'a> {
             self.stopped_at_pixels = scope == Scope::Top;
             return Ok(Step::End(pos));
         }
-        let keep = scope != Scope::Top
-            || tag == CHARSET_TAG
-            || self
-                .specific_tags
-                .is_none_or(|t| t.binary_search(&tag).is_ok());
+        let keep = scope != Scope::Top || tag == CHARSET_TAG || self.wanted(tag);
         let mut flags = h.flags | if little { 0 } else { flag::BIG_ENDIAN };
         let idx = self.elements.len() as u32;
         let mut element = Element {
@@ -658,6 +662,23 @@ impl<'a> Parser<'a> {
             self.push(element, true);
         }
         Ok(Step::Next(end))
+    }
+
+    /// Whether a top-level element is kept under `specific_tags`. Tags come in ascending
+    /// order, so a cursor moves along the sorted list (a tag out of order searches it afresh).
+    fn wanted(&mut self, tag: u32) -> bool {
+        let Some(tags) = self.specific_tags else {
+            return true;
+        };
+        let mut i = self.wanted_from;
+        if i > 0 && tags[i - 1] >= tag {
+            i = tags.partition_point(|&t| t < tag);
+        }
+        while tags.get(i).is_some_and(|&t| t < tag) {
+            i += 1;
+        }
+        self.wanted_from = i;
+        tags.get(i) == Some(&tag)
     }
 
     /// A sequence of known extent, which pydicom parses only when its value is read: what

@@ -550,3 +550,93 @@ pub fn index(paths: &[PathBuf], specs: &[ColumnSpec]) -> Table {
     }
     table
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An explicit VR little endian element with a 2-byte length.
+    fn el(tag: u32, vr: &str, value: &[u8]) -> Vec<u8> {
+        let mut b = Vec::new();
+        b.extend_from_slice(&((tag >> 16) as u16).to_le_bytes());
+        b.extend_from_slice(&(tag as u16).to_le_bytes());
+        b.extend_from_slice(vr.as_bytes());
+        b.extend_from_slice(&(value.len() as u16).to_le_bytes());
+        b.extend_from_slice(value);
+        b
+    }
+
+    fn text(c: &Column, row: usize) -> Option<&str> {
+        let range = c.offsets[row] as usize..c.offsets[row + 1] as usize;
+        c.item_valid[row].then(|| std::str::from_utf8(&c.data[range]).unwrap())
+    }
+
+    #[test]
+    fn columns_from_a_file_out_of_order_and_latin1() {
+        let mut file = vec![0u8; 128];
+        file.extend_from_slice(b"DICM");
+        file.extend(el(0x0002_0010, "UI", b"1.2.840.10008.1.2.1\0"));
+        file.extend(el(0x0008_0005, "CS", b"ISO_IR 100"));
+        file.extend(el(0x0008_0060, "CS", b"CT"));
+        file.extend(el(0x0010_0010, "PN", b"M\xfcller^Hans "));
+        file.extend(el(0x0020_0032, "DS", b"1.5\\-2\\3 "));
+        file.extend(el(0x0028_0010, "US", &512u16.to_le_bytes()));
+        // Out of tag order, before the last wanted tag: still found.
+        file.extend(el(0x0010_0020, "LO", b"ID\\2 "));
+        // Past the last wanted tag: not read (the parse stops there).
+        file.extend(el(0x0028_0030, "XX", b"bad!"));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.dcm");
+        std::fs::write(&path, &file).unwrap();
+
+        let tags = [
+            0x0008_0060,
+            0x0010_0010,
+            0x0010_0020,
+            0x0020_0032,
+            0x0028_0010,
+        ];
+        let specs: Vec<ColumnSpec> = tags.iter().map(|&t| ColumnSpec::for_tag(t)).collect();
+        let table = index(&[path], &specs);
+        assert_eq!(text(&table.errors, 0), None);
+        assert_eq!(
+            text(&table.transfer_syntaxes, 0),
+            Some("1.2.840.10008.1.2.1")
+        );
+        let c = &table.columns;
+        assert_eq!(text(&c[0], 0), Some("CT"));
+        assert_eq!(text(&c[1], 0), Some("Müller^Hans"));
+        // A single-valued string column keeps several values as stored.
+        assert_eq!(text(&c[2], 0), Some("ID\\2"));
+        assert_eq!(
+            (c[3].list_offsets.as_slice(), c[3].floats.as_slice()),
+            (&[0, 3][..], &[1.5, -2.0, 3.0][..])
+        );
+        assert_eq!(c[4].ints, [512]);
+
+        // The parse kept the wanted tags (and the character set) and stopped past the last.
+        let opts = Options {
+            stop_before_pixels: true,
+            stop_after: Some(0x0028_0010),
+            specific_tags: Some(tags.to_vec()),
+            ..Options::default()
+        };
+        let parsed = crate::parse::parse(crate::source::Source::from_vec(file), &opts).unwrap();
+        let kept: Vec<u32> = parsed.elements[parsed.dataset.start as usize..]
+            .iter()
+            .map(|e| e.tag)
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                0x0008_0005,
+                0x0008_0060,
+                0x0010_0010,
+                0x0020_0032,
+                0x0028_0010,
+                0x0010_0020
+            ]
+        );
+        assert!(parsed.stopped_at_pixels);
+    }
+}

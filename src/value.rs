@@ -51,7 +51,8 @@ pub fn string_text(raw: &[u8], vr: Vr, decode: impl FnOnce(&[u8]) -> String) -> 
         _ => raw,
     };
     if raw.is_ascii() && !raw.contains(&ESC) {
-        return Cow::Borrowed(std::str::from_utf8(raw).expect("ASCII is UTF-8"));
+        // SAFETY: ASCII bytes (just checked) are valid UTF-8.
+        return Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(raw) });
     }
     Cow::Owned(if vr.uses_charset() {
         decode(raw)

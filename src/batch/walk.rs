@@ -73,12 +73,17 @@ fn walk_dir(dir: &Path, meta: &fs::Metadata, seen: &Mutex<HashSet<(u64, u64)>>) 
     // One directory's entries share their parent: their paths sort as their names do, and
     // comparing bytes is much cheaper than comparing paths component by component.
     kinds.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
-    let subdirs: Vec<Walk> = kinds
-        .par_iter()
+    let dirs: Vec<(&PathBuf, &fs::Metadata)> = kinds
+        .iter()
         .filter_map(|(path, kind)| match kind {
-            Kind::Dir(m) => Some(walk_dir(path, m, seen)),
+            Kind::Dir(m) => Some((path, m)),
             _ => None,
         })
+        .collect();
+    // Subdirectories in parallel (most directories of a large tree hold only files).
+    let subdirs: Vec<Walk> = dirs
+        .into_par_iter()
+        .map(|(path, m)| walk_dir(path, m, seen))
         .collect();
     // Files and subdirectories in one sorted order: each subdirectory's files where it stands.
     let mut subdirs = subdirs.into_iter();

@@ -253,7 +253,8 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     } else {
         source
     };
-    let mut p = Parser::with_elements(source.bytes(), opts, elements);
+    let mut p = Parser::new(source.bytes(), opts);
+    p.elements = elements;
     p.notes = notes;
     let n = p.data.len();
     // The data set is read in the VR encoding its first element shows (noted when that is not
@@ -403,16 +404,10 @@ struct Header {
 
 impl<'a> Parser<'a> {
     fn new(data: &'a [u8], opts: &'a Options) -> Self {
-        // About one element per 40 bytes in typical headers; avoids regrowing the table.
-        let elements = Vec::with_capacity((data.len() / 40).min(1 << 16));
-        Parser::with_elements(data, opts, elements)
-    }
-
-    /// A parser that appends to `elements` (what an earlier parser of the file read).
-    fn with_elements(data: &'a [u8], opts: &'a Options, elements: Vec<Element>) -> Self {
         Parser {
             data,
-            elements,
+            // About one element per 40 bytes in typical headers; avoids regrowing the table.
+            elements: Vec::with_capacity((data.len() / 40).min(1 << 16)),
             stop_before_pixels: opts.stop_before_pixels,
             stop_after: opts.stop_after,
             // pydicom ignores an empty list of tags.

@@ -24,7 +24,7 @@ pub use codec::PythonCodec;
 use crate::error::{Error, Result};
 use tables::Dbcs;
 
-const ESC: u8 = 0x1B;
+pub(crate) const ESC: u8 = 0x1B;
 
 /// pydicom's `default_encoding`, used for ISO_IR 6, an empty value 1 and unknown terms.
 const DEFAULT_ENCODING: &str = "iso8859";

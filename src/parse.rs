@@ -75,6 +75,9 @@ impl Element {
 pub struct Options {
     pub force: bool,
     pub stop_before_pixels: bool,
+    /// Stop the top level at the first tag above this one: a reader that wants only some tags
+    /// needs nothing after the last of them (in a data set in tag order, PS3.5 7.1).
+    pub stop_after: Option<u32>,
     /// Top-level tags to keep (sorted); (0008,0005) is always kept.
     pub specific_tags: Option<Vec<u32>>,
     /// (implicit VR, little endian) of a bare data set (pydicom's `read_dataset`): no
@@ -102,7 +105,8 @@ pub struct Parsed {
     pub little_endian: bool,
     /// Byte offset where the data set starts (after the meta group).
     pub dataset_offset: usize,
-    /// Reading stopped at the pixel data (`stop_before_pixels`), so nothing after it was needed.
+    /// Reading stopped at the pixel data (`stop_before_pixels`) or past `stop_after`, so nothing
+    /// after it was needed.
     pub stopped_at_pixels: bool,
     /// What pydicom warns about (or raises, in its strict reading mode) while reading.
     pub notes: Vec<Note>,
@@ -383,7 +387,10 @@ struct Parser<'a> {
     data: &'a [u8],
     elements: Vec<Element>,
     stop_before_pixels: bool,
+    stop_after: Option<u32>,
     specific_tags: Option<&'a [u32]>,
+    /// The specific tags before this index are below the last top-level tag read.
+    wanted_from: usize,
     /// The last failed search for a sequence delimiter (from, to, little endian): a search
     /// inside that range fails too, which keeps hostile input from costing quadratic time.
     no_delimiter: Option<(usize, usize, bool)>,
@@ -413,8 +420,10 @@ impl<'a> Parser<'a> {
             // About one element per 40 bytes in typical headers; avoids regrowing the table.
             elements: Vec::with_capacity((data.len() / 40).min(1 << 16)),
             stop_before_pixels: opts.stop_before_pixels,
+            stop_after: opts.stop_after,
             // pydicom ignores an empty list of tags.
             specific_tags: opts.specific_tags.as_deref().filter(|t| !t.is_empty()),
+            wanted_from: 0,
             no_delimiter: None,
             stopped_at_pixels: false,
             no_implicit_vr_switch: opts.no_implicit_vr_switch,
@@ -582,7 +591,10 @@ impl<'a> Parser<'a> {
         let stop = match scope {
             Scope::Meta => tag >> 16 != 0x0002,
             Scope::Command => tag >> 16 != 0x0000,
-            Scope::Top => self.stop_before_pixels && PIXEL_TAGS.contains(&tag),
+            Scope::Top => {
+                (self.stop_before_pixels && PIXEL_TAGS.contains(&tag))
+                    || self.stop_after.is_some_and(|last| tag > last)
+            }
             Scope::Item => false,
         };
         if stop {
@@ -590,11 +602,7 @@ impl<'a> Parser<'a> {
             return Ok(Step::End(pos));
         }
         let is_charset = tag == CHARSET_TAG;
-        let keep = scope != Scope::Top
-            || is_charset
-            || self
-                .specific_tags
-                .is_none_or(|t| t.binary_search(&tag).is_ok());
+        let keep = scope != Scope::Top || is_charset || self.wanted(tag);
         let mut flags = h.flags | if little { 0 } else { flag::BIG_ENDIAN };
         let idx = self.elements.len() as u32;
         if is_charset {
@@ -687,6 +695,23 @@ impl<'a> Parser<'a> {
             self.push(element, true);
         }
         Ok(Step::Next(end))
+    }
+
+    /// Whether a top-level element is kept under `specific_tags`. Tags come in ascending
+    /// order, so a cursor moves along the sorted list (a tag out of order searches it afresh).
+    fn wanted(&mut self, tag: u32) -> bool {
+        let Some(tags) = self.specific_tags else {
+            return true;
+        };
+        let mut i = self.wanted_from;
+        if i > 0 && tags[i - 1] >= tag {
+            i = tags.partition_point(|&t| t < tag);
+        }
+        while tags.get(i).is_some_and(|&t| t < tag) {
+            i += 1;
+        }
+        self.wanted_from = i;
+        tags.get(i) == Some(&tag)
     }
 
     /// A sequence of known extent, which pydicom parses only when its value is read: what

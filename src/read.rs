@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::error::Result;
 use crate::parse::{self, Options, Parsed};
-use crate::source::{read_up_to, Source};
+use crate::source::{read_up_to_into, Source};
 
 /// How much of a file a header read (`stop_before_pixels`) parses first: most headers end well
 /// before it (95% of the test corpus), and the whole file is read only when the pixel data was
@@ -14,16 +14,23 @@ pub const HEADER_PREFIX: usize = 8 << 10;
 
 /// Parses the file at `path`.
 pub fn read_path(path: &Path, opts: &Options) -> Result<Parsed> {
-    Ok(read(path, opts, false)?.0)
+    Ok(read(path, opts, false, Vec::new())?.0)
 }
 
-/// Parses the file at `path` and returns its length too (one more system call).
-pub fn read_path_sized(path: &Path, opts: &Options) -> Result<(Parsed, u64)> {
-    let (parsed, len) = read(path, opts, true)?;
+/// Parses the file at `path` and returns its length too (one more system call). A header read
+/// goes into `buf`, whose allocation a caller reading many files gets back from
+/// `parsed.source.into_vec()`.
+pub fn read_path_sized(path: &Path, opts: &Options, buf: Vec<u8>) -> Result<(Parsed, u64)> {
+    let (parsed, len) = read(path, opts, true, buf)?;
     Ok((parsed, len.unwrap_or_default()))
 }
 
-fn read(path: &Path, opts: &Options, want_len: bool) -> Result<(Parsed, Option<u64>)> {
+fn read(
+    path: &Path,
+    opts: &Options,
+    want_len: bool,
+    buf: Vec<u8>,
+) -> Result<(Parsed, Option<u64>)> {
     if !opts.stop_before_pixels {
         let source = Source::open(path)?;
         let len = source.bytes().len() as u64;
@@ -35,7 +42,7 @@ fn read(path: &Path, opts: &Options, want_len: bool) -> Result<(Parsed, Option<u
     } else {
         None
     };
-    let prefix = read_up_to(file, HEADER_PREFIX)?;
+    let prefix = read_up_to_into(file, HEADER_PREFIX, buf)?;
     let whole = prefix.len() < HEADER_PREFIX;
     match parse::parse(Source::from_vec(prefix), opts) {
         Ok(parsed) if whole || parsed.stopped_at_pixels => return Ok((parsed, len)),

@@ -113,12 +113,25 @@ impl Source {
     pub fn is_shared(&self) -> bool {
         matches!(self.owner, Owner::Shared(_))
     }
+
+    /// The bytes back as a vector, when they were read into one (to be filled again).
+    pub fn into_vec(self) -> Option<Vec<u8>> {
+        match self.owner {
+            Owner::Owned(v) => Some(v),
+            _ => None,
+        }
+    }
 }
 
 /// Reads `n` bytes from the start of `file` (no extra read to find the end); a file that is
 /// shorter by now is read as far as it goes.
-pub(crate) fn read_up_to(mut file: File, n: usize) -> Result<Vec<u8>> {
-    let mut buf = vec![0u8; n];
+pub(crate) fn read_up_to(file: File, n: usize) -> Result<Vec<u8>> {
+    read_up_to_into(file, n, Vec::new())
+}
+
+/// As `read_up_to`, into `buf` (whose allocation is reused).
+pub(crate) fn read_up_to_into(mut file: File, n: usize, mut buf: Vec<u8>) -> Result<Vec<u8>> {
+    buf.resize(n, 0);
     let mut filled = 0;
     while filled < n {
         match file.read(&mut buf[filled..]) {

@@ -1,7 +1,9 @@
 //! Decoding element values on demand (PS3.5 6.2), with pydicom's stripping and splitting rules
 //! so that the Python layer only wraps the parts in pydicom's types.
 
-use crate::charset::{CharacterSet, Delimiters};
+use std::borrow::Cow;
+
+use crate::charset::{CharacterSet, Delimiters, ESC};
 use crate::error::{Error, Result};
 use crate::parse::{flag, Parsed, ROOT};
 use crate::tag::Tag;
@@ -30,17 +32,48 @@ pub fn latin1(bytes: &[u8]) -> String {
     bytes.iter().map(|&b| b as char).collect()
 }
 
-fn split_strip(s: &str, strip: impl Fn(&str) -> &str) -> Vec<String> {
-    s.split('\\').map(|v| strip(v).to_string()).collect()
-}
-
 fn rstrip_pad(s: &str) -> &str {
     s.trim_end_matches([' ', '\0'])
 }
 
-/// pydicom's `multi_string`: strip trailing padding, then split.
-fn multi_string(s: &str) -> Vec<String> {
-    rstrip_pad(s).split('\\').map(str::to_string).collect()
+/// The text of a string VR's raw value: Latin-1 for VRs without a character set, `decode` (the
+/// data set's character set) for the others. Borrowed when the bytes are ASCII without escape
+/// sequences, which every character set reads as themselves (so many values cost no copy).
+pub fn string_text(raw: &[u8], vr: Vr, decode: impl FnOnce(&[u8]) -> String) -> Cow<'_, str> {
+    // PN loses its padding as bytes, before decoding (pydicom's PersonName).
+    let raw = match vr {
+        Vr::PN => {
+            &raw[..raw
+                .iter()
+                .rposition(|&b| b != 0 && b != b' ')
+                .map_or(0, |i| i + 1)]
+        }
+        _ => raw,
+    };
+    if raw.is_ascii() && !raw.contains(&ESC) {
+        // SAFETY: ASCII bytes (just checked) are valid UTF-8.
+        return Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(raw) });
+    }
+    Cow::Owned(if vr.uses_charset() {
+        decode(raw)
+    } else {
+        latin1(raw)
+    })
+}
+
+/// Calls `f` with each value of a string VR's text, split on backslashes and stripped as
+/// pydicom does per VR.
+pub fn for_each_string<'t>(vr: Vr, text: &'t str, mut f: impl FnMut(&'t str)) {
+    match vr {
+        Vr::AE => text.split('\\').map(str::trim).for_each(f),
+        Vr::DS => rstrip_pad(text.trim()).split('\\').for_each(f),
+        Vr::UR => f(text.trim_end()),
+        Vr::ST | Vr::LT | Vr::UT => f(rstrip_pad(text)),
+        Vr::SH | Vr::LO | Vr::UC => text.split('\\').map(rstrip_pad).for_each(f),
+        Vr::PN => text.split('\\').for_each(f),
+        // AS, CS, DA, DT, TM, IS, UI: pydicom's `multi_string` (strip the padding, then split)
+        _ => rstrip_pad(text).split('\\').for_each(f),
+    }
 }
 
 /// Decodes the value of element `idx` as `vr` (normally the element's own VR).
@@ -89,21 +122,11 @@ pub fn decode_in(p: &Parsed, idx: usize, vr: Vr, charset: Option<&CharacterSet>)
     // Like pydicom, values are read in the data set's byte order even when encoded as UN.
     let little = e.is_little_endian();
     Ok(match vr {
-        Vr::AE => Value::Strs(split_strip(&latin1(raw), str::trim)),
-        Vr::AS | Vr::CS | Vr::DA | Vr::DT | Vr::TM | Vr::IS => {
-            Value::Strs(multi_string(&latin1(raw)))
-        }
-        Vr::DS => Value::Strs(multi_string(latin1(raw).trim())),
-        Vr::UI => Value::Strs(multi_string(&latin1(raw))),
-        Vr::UR => Value::Strs(vec![latin1(raw).trim_end().to_string()]),
-        Vr::SH | Vr::LO | Vr::UC => Value::Strs(split_strip(&text(raw), rstrip_pad)),
-        Vr::ST | Vr::LT | Vr::UT => Value::Strs(vec![rstrip_pad(&text(raw)).to_string()]),
-        Vr::PN => {
-            let end = raw
-                .iter()
-                .rposition(|&b| b != 0 && b != b' ')
-                .map_or(0, |i| i + 1);
-            Value::Strs(split_strip(&text(&raw[..end]), |s| s))
+        _ if vr.is_string() => {
+            let text = string_text(raw, vr, text);
+            let mut values = Vec::new();
+            for_each_string(vr, &text, |s| values.push(s.to_string()));
+            Value::Strs(values)
         }
         Vr::US => Value::Ints(numbers::<u16, _>(raw, vr, little, i64::from)?),
         Vr::SS => Value::Ints(numbers::<i16, _>(raw, vr, little, i64::from)?),

@@ -1,14 +1,15 @@
 //! The index: one row per file, one typed column per requested tag, filled straight from the
 //! parsed element table (no per-value object outside Rust), in parallel over chunks of files.
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::{json, temporal};
-use crate::charset::CharacterSet;
+use crate::charset::{CharacterSet, Delimiters};
 use crate::dict;
-use crate::parse::{Options, Parsed};
+use crate::parse::{flag, Options, Parsed};
 use crate::read::read_path_sized;
 use crate::value::{self, Value};
 use crate::vr::Vr;
@@ -99,13 +100,25 @@ pub struct Column {
 }
 
 impl Column {
-    fn new(spec: &ColumnSpec) -> Column {
-        let mut c = Column::default();
+    /// An empty column with room for `rows` rows of one value each.
+    fn new(spec: &ColumnSpec, rows: usize) -> Column {
+        let mut c = Column {
+            valid: Vec::with_capacity(rows),
+            item_valid: Vec::with_capacity(rows),
+            ..Column::default()
+        };
         if spec.multi {
+            c.list_offsets.reserve(rows + 1);
             c.list_offsets.push(0);
         }
-        if matches!(spec.kind, Kind::Str | Kind::Json | Kind::Binary) {
-            c.offsets.push(0);
+        match spec.kind {
+            Kind::Int | Kind::Time | Kind::DateTime => c.ints.reserve(rows),
+            Kind::Float => c.floats.reserve(rows),
+            Kind::Date => c.dates.reserve(rows),
+            Kind::Str | Kind::Json | Kind::Binary => {
+                c.offsets.reserve(rows + 1);
+                c.offsets.push(0);
+            }
         }
         c
     }
@@ -114,7 +127,7 @@ impl Column {
         self.item_valid.len()
     }
 
-    /// Appends one value (None for null); the type's slot is filled either way.
+    /// Appends one value (Null for a null); the type's slot is filled either way.
     fn push_item(&mut self, kind: Kind, item: Item<'_>) {
         let ok = !matches!(item, Item::Null);
         self.item_valid.push(ok);
@@ -137,19 +150,10 @@ impl Column {
         }
     }
 
-    /// Appends one row: its values (possibly none, a null row).
-    fn push_row(&mut self, spec: &ColumnSpec, items: Vec<Item<'_>>) {
-        if spec.multi {
-            self.valid.push(!items.is_empty());
-            for item in items {
-                self.push_item(spec.kind, item);
-            }
-            self.list_offsets.push(self.items() as i32);
-        } else {
-            let item = items.into_iter().next().unwrap_or(Item::Null);
-            self.valid.push(!matches!(item, Item::Null));
-            self.push_item(spec.kind, item);
-        }
+    /// Appends a row of a scalar column: one value, or a null.
+    fn push_scalar(&mut self, kind: Kind, item: Item<'_>) {
+        self.valid.push(!matches!(item, Item::Null));
+        self.push_item(kind, item);
     }
 
     /// Appends `other`'s rows after this column's.
@@ -169,13 +173,54 @@ impl Column {
     }
 }
 
+/// One value on its way into a column, borrowed from the file or a scratch buffer.
 enum Item<'a> {
     Null,
     Int(i64),
     Float(f64),
     Date(i32),
-    Text(String),
+    Text(&'a str),
     Bytes(&'a [u8]),
+}
+
+/// A row being filled: a list column takes every value, a scalar column its first one.
+struct Cell<'c> {
+    column: &'c mut Column,
+    kind: Kind,
+    multi: bool,
+    start: usize,
+}
+
+impl<'c> Cell<'c> {
+    fn new(column: &'c mut Column, spec: &ColumnSpec) -> Cell<'c> {
+        let start = column.items();
+        Cell {
+            column,
+            kind: spec.kind,
+            multi: spec.multi,
+            start,
+        }
+    }
+
+    fn push(&mut self, item: Item<'_>) {
+        if self.multi || self.column.items() == self.start {
+            self.column.push_item(self.kind, item);
+        }
+    }
+
+    /// Closes the row: a list with no values and a scalar with no non-null value are null.
+    fn finish(self) {
+        let column = self.column;
+        if self.multi {
+            column.valid.push(column.items() > self.start);
+            column.list_offsets.push(column.items() as i32);
+        } else {
+            if column.items() == self.start {
+                column.push_item(self.kind, Item::Null);
+            }
+            column.valid.push(column.item_valid[self.start]);
+        }
+    }
 }
 
 /// The index of a chunk of files: the fixed columns and one column per spec.
@@ -200,13 +245,13 @@ const INT: ColumnSpec = ColumnSpec {
 };
 
 impl Table {
-    fn new(specs: &[ColumnSpec]) -> Table {
+    fn new(specs: &[ColumnSpec], rows: usize) -> Table {
         Table {
-            paths: Column::new(&TEXT),
-            sizes: Column::new(&INT),
-            transfer_syntaxes: Column::new(&TEXT),
-            errors: Column::new(&TEXT),
-            columns: specs.iter().map(Column::new).collect(),
+            paths: Column::new(&TEXT, rows),
+            sizes: Column::new(&INT, rows),
+            transfer_syntaxes: Column::new(&TEXT, rows),
+            errors: Column::new(&TEXT, rows),
+            columns: specs.iter().map(|s| Column::new(s, rows)).collect(),
         }
     }
 
@@ -220,44 +265,57 @@ impl Table {
         }
     }
 
-    fn push_file(&mut self, path: &Path, specs: &Specs, opts: &Options) {
-        let text = |s: String| vec![Item::Text(s)];
+    fn push_file(&mut self, path: &Path, specs: &Specs, opts: &Options, scratch: &mut Scratch) {
         self.paths
-            .push_row(&TEXT, text(path.to_string_lossy().into_owned()));
-        match read_path_sized(path, opts) {
+            .push_scalar(Kind::Str, Item::Text(&path.to_string_lossy()));
+        match read_path_sized(path, opts, std::mem::take(&mut scratch.buf)) {
             Ok((parsed, size)) => {
-                self.sizes.push_row(&INT, vec![Item::Int(size as i64)]);
-                let ts = parsed
-                    .transfer_syntax
-                    .trim_end_matches(['\0', ' '])
-                    .to_string();
-                self.transfer_syntaxes
-                    .push_row(&TEXT, if ts.is_empty() { vec![] } else { text(ts) });
-                self.errors.push_row(&TEXT, vec![]);
-                let charset = parsed
-                    .find(parsed.dataset.clone(), SPECIFIC_CHARACTER_SET)
-                    .map(|i| CharacterSet::from_value(parsed.value(i as usize)))
-                    .unwrap_or_default();
-                let found = specs.locate(&parsed);
+                self.sizes.push_scalar(Kind::Int, Item::Int(size as i64));
+                let ts = parsed.transfer_syntax.trim_end_matches(['\0', ' ']);
+                let ts = if ts.is_empty() {
+                    Item::Null
+                } else {
+                    Item::Text(ts)
+                };
+                self.transfer_syntaxes.push_scalar(Kind::Str, ts);
+                self.errors.push_scalar(Kind::Str, Item::Null);
+                let file = File::new(&parsed);
+                specs.locate(&parsed, &mut scratch.found);
                 for (n, column) in self.columns.iter_mut().enumerate() {
-                    let items = found[n].map_or_else(Vec::new, |idx| {
-                        row_items(&parsed, &specs.specs[n], specs.known_vr[n], idx, &charset)
-                    });
-                    column.push_row(&specs.specs[n], items);
+                    let spec = &specs.specs[n];
+                    let mut cell = Cell::new(column, spec);
+                    if let Some(idx) = scratch.found[n] {
+                        let vr = known_vr(parsed.elements[idx].vr, specs.known_vr[n]);
+                        file.fill(&mut cell, idx, vr, &mut scratch.text);
+                    }
+                    cell.finish();
                 }
+                scratch.buf = parsed.source.into_vec().unwrap_or_default();
             }
             Err(e) => {
                 let size = std::fs::metadata(path).map(|m| m.len() as i64);
                 self.sizes
-                    .push_row(&INT, size.map_or(vec![], |s| vec![Item::Int(s)]));
-                self.transfer_syntaxes.push_row(&TEXT, vec![]);
-                self.errors.push_row(&TEXT, text(e.to_string()));
+                    .push_scalar(Kind::Int, size.map_or(Item::Null, Item::Int));
+                self.transfer_syntaxes.push_scalar(Kind::Str, Item::Null);
+                self.errors
+                    .push_scalar(Kind::Str, Item::Text(&e.to_string()));
                 for (spec, column) in specs.specs.iter().zip(&mut self.columns) {
-                    column.push_row(spec, vec![]);
+                    Cell::new(column, spec).finish();
                 }
             }
         }
     }
+}
+
+/// Buffers a task reuses from file to file.
+#[derive(Default)]
+struct Scratch {
+    /// The element index of each column's tag in the current file.
+    found: Vec<Option<usize>>,
+    /// A value being assembled (several values of a single-valued string column).
+    text: String,
+    /// The bytes of the last file read, whose allocation the next one reuses.
+    buf: Vec<u8>,
 }
 
 const SPECIFIC_CHARACTER_SET: u32 = 0x0008_0005;
@@ -288,92 +346,155 @@ impl<'s> Specs<'s> {
     }
 
     /// The element index of each column's tag in `parsed` (group 0002 in the file meta, the
-    /// others in the data set's top level).
-    fn locate(&self, parsed: &Parsed) -> Vec<Option<usize>> {
-        let mut found = vec![None; self.specs.len()];
+    /// others in the data set's top level). Elements come in tag order, so one cursor walks
+    /// the sorted columns alongside them; an element out of order sends it back to the start.
+    fn locate(&self, parsed: &Parsed, found: &mut Vec<Option<usize>>) {
+        found.clear();
+        found.resize(self.specs.len(), None);
         for (range, meta) in [(parsed.meta.clone(), true), (parsed.dataset.clone(), false)] {
+            let (mut at, mut last) = (0, 0);
             for idx in parsed.children(range) {
                 let tag = parsed.elements[idx as usize].tag;
                 if (tag >> 16 == 0x0002) != meta {
                     continue;
                 }
-                let start = self.by_tag.partition_point(|&(t, _)| t < tag);
-                for &(_, column) in self.by_tag[start..].iter().take_while(|&&(t, _)| t == tag) {
+                if tag < last {
+                    at = 0;
+                }
+                last = tag;
+                while self.by_tag.get(at).is_some_and(|&(t, _)| t < tag) {
+                    at += 1;
+                }
+                for &(_, column) in self.by_tag[at..].iter().take_while(|&&(t, _)| t == tag) {
                     found[column].get_or_insert(idx as usize);
                 }
             }
         }
-        found
+    }
+
+    /// The top-level tags the parser keeps: the columns' and, for private ones, their private
+    /// creators (which give a private element its VR in an implicit VR data set).
+    fn parsed_tags(&self) -> Vec<u32> {
+        let creators = self
+            .by_tag
+            .iter()
+            .filter(|&&(t, _)| t >> 16 & 1 == 1 && t & 0xFF00 != 0)
+            .map(|&(t, _)| t & 0xFFFF_0000 | (t & 0xFF00) >> 8);
+        let mut tags: Vec<u32> = self
+            .by_tag
+            .iter()
+            .map(|&(t, _)| t)
+            .chain(creators)
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        tags
     }
 }
 
-/// The value of element `idx` as the column's items.
-fn row_items<'a>(
-    parsed: &'a Parsed,
-    spec: &ColumnSpec,
-    known_vr: Option<Vr>,
-    idx: usize,
-    charset: &CharacterSet,
-) -> Vec<Item<'a>> {
-    let element = &parsed.elements[idx];
-    // An element read as UN whose tag the dictionary knows is decoded with the known VR.
-    let vr = match (element.vr, known_vr) {
+/// An element read as UN whose tag the dictionary knows is decoded with the known VR.
+fn known_vr(vr: Vr, known: Option<Vr>) -> Vr {
+    match (vr, known) {
         (Vr::UN, Some(known)) => known,
         (vr, _) => vr,
-    };
-    if spec.kind == Kind::Json {
-        return match vr {
-            Vr::SQ => vec![Item::Text(json::sequence(parsed, idx))],
-            _ => vec![],
+    }
+}
+
+/// A parsed file as the columns read it; its character set is worked out once, when a value
+/// first needs it.
+struct File<'a> {
+    parsed: &'a Parsed,
+    charset: OnceCell<CharacterSet>,
+}
+
+impl<'a> File<'a> {
+    fn new(parsed: &'a Parsed) -> File<'a> {
+        File {
+            parsed,
+            charset: OnceCell::new(),
+        }
+    }
+
+    fn charset(&self) -> &CharacterSet {
+        self.charset.get_or_init(|| {
+            let p = self.parsed;
+            p.find(p.dataset.clone(), SPECIFIC_CHARACTER_SET)
+                .map(|i| CharacterSet::from_value(p.value(i as usize)))
+                .unwrap_or_default()
+        })
+    }
+
+    /// Pushes the values of element `idx`, read as `vr`, into the row.
+    fn fill(&self, cell: &mut Cell<'_>, idx: usize, vr: Vr, scratch: &mut String) {
+        let parsed = self.parsed;
+        match cell.kind {
+            Kind::Json => {
+                if vr == Vr::SQ {
+                    cell.push(Item::Text(&json::sequence(parsed, idx)));
+                }
+                return;
+            }
+            Kind::Binary => return cell.push(Item::Bytes(parsed.value(idx))),
+            _ => {}
+        }
+        let raw = parsed.value(idx);
+        let unknown_vr = parsed.elements[idx].flags & flag::UNKNOWN_VR != 0;
+        if vr.is_string() && !unknown_vr {
+            if !raw.is_empty() {
+                let text =
+                    value::string_text(raw, vr, |b| self.charset().decode(b, Delimiters::Text));
+                strings(cell, vr, &text, scratch);
+            }
+            return;
+        }
+        let Ok(value) = value::decode_in(parsed, idx, vr, None) else {
+            return;
         };
-    }
-    if spec.kind == Kind::Binary {
-        return vec![Item::Bytes(parsed.value(idx))];
-    }
-    let Ok(value) = value::decode_in(parsed, idx, vr, Some(charset)) else {
-        return vec![];
-    };
-    let items: Vec<Item<'a>> = match value {
-        Value::Empty | Value::Items(_) => vec![],
-        Value::Bytes => vec![Item::Bytes(parsed.value(idx))],
-        Value::Ints(v) => v
-            .into_iter()
-            .map(|i| numeric(spec.kind, i as f64, Some(i)))
-            .collect(),
-        Value::UInts(v) => v
-            .into_iter()
-            .map(|u| numeric(spec.kind, u as f64, i64::try_from(u).ok()))
-            .collect(),
-        Value::Floats(v) => v.into_iter().map(|f| numeric(spec.kind, f, None)).collect(),
-        Value::Tags(v) => v
-            .into_iter()
-            .map(|t| Item::Text(format!("{t:08X}")))
-            .collect(),
-        Value::Strs(v) if spec.multi => v.into_iter().map(|s| text_item(spec.kind, s)).collect(),
-        // A single-valued column keeps a multi-valued element as stored (backslash-joined).
-        Value::Strs(v) if v.len() > 1 && spec.kind == Kind::Str => vec![Item::Text(v.join("\\"))],
-        Value::Strs(v) => v
-            .into_iter()
-            .take(1)
-            .map(|s| text_item(spec.kind, s))
-            .collect(),
-    };
-    if !spec.multi && items.len() > 1 {
-        return items.into_iter().take(1).collect();
-    }
-    items
-}
-
-fn numeric<'a>(kind: Kind, f: f64, i: Option<i64>) -> Item<'a> {
-    match (kind, i) {
-        (Kind::Int, Some(i)) => Item::Int(i),
-        (Kind::Float, _) => Item::Float(f),
-        (Kind::Str, _) => Item::Text(i.map_or(f.to_string(), |i| i.to_string())),
-        _ => Item::Null,
+        match value {
+            // String VRs were read above.
+            Value::Empty | Value::Items(_) | Value::Strs(_) => {}
+            Value::Bytes => cell.push(Item::Bytes(raw)),
+            Value::Ints(v) => v.into_iter().for_each(|i| number(cell, i as f64, Some(i))),
+            Value::UInts(v) => v
+                .into_iter()
+                .for_each(|u| number(cell, u as f64, i64::try_from(u).ok())),
+            Value::Floats(v) => v.into_iter().for_each(|f| number(cell, f, None)),
+            Value::Tags(v) => v
+                .into_iter()
+                .for_each(|t| cell.push(Item::Text(&format!("{t:08X}")))),
+        }
     }
 }
 
-fn text_item<'a>(kind: Kind, s: String) -> Item<'a> {
+/// The values of a string VR's text into the row: each one for a list column, the first one
+/// for a typed scalar column, all of them as stored (backslash-joined) for a string column.
+fn strings(cell: &mut Cell<'_>, vr: Vr, text: &str, scratch: &mut String) {
+    let kind = cell.kind;
+    if cell.multi || kind != Kind::Str {
+        return value::for_each_string(vr, text, |s| cell.push(text_item(kind, s)));
+    }
+    scratch.clear();
+    let mut first = true;
+    value::for_each_string(vr, text, |s| {
+        if !first {
+            scratch.push('\\');
+        }
+        first = false;
+        scratch.push_str(s);
+    });
+    cell.push(text_item(kind, scratch));
+}
+
+fn number(cell: &mut Cell<'_>, f: f64, i: Option<i64>) {
+    match (cell.kind, i) {
+        (Kind::Int, Some(i)) => cell.push(Item::Int(i)),
+        (Kind::Float, _) => cell.push(Item::Float(f)),
+        (Kind::Str, _) => cell.push(Item::Text(&i.map_or(f.to_string(), |i| i.to_string()))),
+        _ => cell.push(Item::Null),
+    }
+}
+
+fn text_item(kind: Kind, s: &str) -> Item<'_> {
     let t = s.trim();
     let parsed = match kind {
         Kind::Int => int_string(t).map(Item::Int),
@@ -401,28 +522,119 @@ fn int_string(s: &str) -> Option<i64> {
 }
 
 /// Files per task: large enough that appending tables is cheap, small enough to balance.
-const FILES_PER_TASK: usize = 64;
+const FILES_PER_TASK: usize = 256;
 
 /// Indexes `paths` (in order) on the current rayon pool.
 pub fn index(paths: &[PathBuf], specs: &[ColumnSpec]) -> Table {
     let prepared = Specs::new(specs);
     let opts = Options {
         stop_before_pixels: true,
+        stop_after: prepared.by_tag.last().map(|&(t, _)| t),
+        specific_tags: Some(prepared.parsed_tags()),
         ..Options::default()
     };
     let parts: Vec<Table> = paths
         .par_chunks(FILES_PER_TASK)
         .map(|chunk| {
-            let mut table = Table::new(specs);
+            let mut table = Table::new(specs, chunk.len());
+            let mut scratch = Scratch::default();
             for path in chunk {
-                table.push_file(path, &prepared, &opts);
+                table.push_file(path, &prepared, &opts, &mut scratch);
             }
             table
         })
         .collect();
-    let mut table = Table::new(specs);
+    let mut table = Table::new(specs, paths.len());
     for part in parts {
         table.append(part);
     }
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An explicit VR little endian element with a 2-byte length.
+    fn el(tag: u32, vr: &str, value: &[u8]) -> Vec<u8> {
+        let mut b = Vec::new();
+        b.extend_from_slice(&((tag >> 16) as u16).to_le_bytes());
+        b.extend_from_slice(&(tag as u16).to_le_bytes());
+        b.extend_from_slice(vr.as_bytes());
+        b.extend_from_slice(&(value.len() as u16).to_le_bytes());
+        b.extend_from_slice(value);
+        b
+    }
+
+    fn text(c: &Column, row: usize) -> Option<&str> {
+        let range = c.offsets[row] as usize..c.offsets[row + 1] as usize;
+        c.item_valid[row].then(|| std::str::from_utf8(&c.data[range]).unwrap())
+    }
+
+    #[test]
+    fn columns_from_a_file_out_of_order_and_latin1() {
+        let mut file = vec![0u8; 128];
+        file.extend_from_slice(b"DICM");
+        let uid = crate::transfer_syntax::explicit_vr_little_endian().uid;
+        file.extend(el(0x0002_0010, "UI", format!("{uid}\0").as_bytes()));
+        file.extend(el(0x0008_0005, "CS", b"ISO_IR 100"));
+        file.extend(el(0x0008_0060, "CS", b"CT"));
+        file.extend(el(0x0010_0010, "PN", b"M\xfcller^Hans "));
+        file.extend(el(0x0020_0032, "DS", b"1.5\\-2\\3 "));
+        file.extend(el(0x0028_0010, "US", &512u16.to_le_bytes()));
+        // Out of tag order, before the last wanted tag: still found.
+        file.extend(el(0x0010_0020, "LO", b"ID\\2 "));
+        // Past the last wanted tag: not read (the parse stops there).
+        file.extend(el(0x0028_0030, "XX", b"bad!"));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.dcm");
+        std::fs::write(&path, &file).unwrap();
+
+        let tags = [
+            0x0008_0060,
+            0x0010_0010,
+            0x0010_0020,
+            0x0020_0032,
+            0x0028_0010,
+        ];
+        let specs: Vec<ColumnSpec> = tags.iter().map(|&t| ColumnSpec::for_tag(t)).collect();
+        let table = index(&[path], &specs);
+        assert_eq!(text(&table.errors, 0), None);
+        assert_eq!(text(&table.transfer_syntaxes, 0), Some(uid));
+        let c = &table.columns;
+        assert_eq!(text(&c[0], 0), Some("CT"));
+        assert_eq!(text(&c[1], 0), Some("Müller^Hans"));
+        // A single-valued string column keeps several values as stored.
+        assert_eq!(text(&c[2], 0), Some("ID\\2"));
+        assert_eq!(
+            (c[3].list_offsets.as_slice(), c[3].floats.as_slice()),
+            (&[0, 3][..], &[1.5, -2.0, 3.0][..])
+        );
+        assert_eq!(c[4].ints, [512]);
+
+        // The parse kept the wanted tags (and the character set) and stopped past the last.
+        let opts = Options {
+            stop_before_pixels: true,
+            stop_after: Some(0x0028_0010),
+            specific_tags: Some(tags.to_vec()),
+            ..Options::default()
+        };
+        let parsed = crate::parse::parse(crate::source::Source::from_vec(file), &opts).unwrap();
+        let kept: Vec<u32> = parsed.elements[parsed.dataset.start as usize..]
+            .iter()
+            .map(|e| e.tag)
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                0x0008_0005,
+                0x0008_0060,
+                0x0010_0010,
+                0x0020_0032,
+                0x0028_0010,
+                0x0010_0020
+            ]
+        );
+        assert!(parsed.stopped_at_pixels);
+    }
 }

@@ -59,40 +59,68 @@ fn walk_dir(dir: &Path, meta: &fs::Metadata, seen: &Mutex<HashSet<(u64, u64)>>) 
             return out;
         }
     };
-    let mut names: Vec<PathBuf> = Vec::new();
+    let mut kinds: Vec<(PathBuf, Kind)> = Vec::new();
     for entry in entries {
         match entry {
-            Ok(entry) => names.push(entry.path()),
+            Ok(entry) => {
+                let path = entry.path();
+                let kind = Kind::of(&entry, &path);
+                kinds.push((path, kind));
+            }
             Err(e) => out.problems.push((dir.to_path_buf(), e.to_string())),
         }
     }
-    names.sort_unstable();
-    // Follows symbolic links: a link to a file is a file, a link to a directory is walked.
-    let kinds: Vec<(PathBuf, Option<fs::Metadata>)> = names
-        .into_iter()
-        .map(|path| {
-            let meta = fs::metadata(&path).ok();
-            (path, meta)
-        })
-        .collect();
-    let subdirs: Vec<Walk> = kinds
-        .par_iter()
-        .filter_map(|(path, meta)| match meta {
-            Some(m) if m.is_dir() => Some(walk_dir(path, m, seen)),
+    // One directory's entries share their parent: their paths sort as their names do, and
+    // comparing bytes is much cheaper than comparing paths component by component.
+    kinds.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    let dirs: Vec<(&PathBuf, &fs::Metadata)> = kinds
+        .iter()
+        .filter_map(|(path, kind)| match kind {
+            Kind::Dir(m) => Some((path, m)),
             _ => None,
         })
         .collect();
+    // Subdirectories in parallel (most directories of a large tree hold only files).
+    let subdirs: Vec<Walk> = dirs
+        .into_par_iter()
+        .map(|(path, m)| walk_dir(path, m, seen))
+        .collect();
     // Files and subdirectories in one sorted order: each subdirectory's files where it stands.
     let mut subdirs = subdirs.into_iter();
-    for (path, meta) in kinds {
-        match meta {
-            Some(m) if m.is_dir() => out.extend(subdirs.next().expect("one walk per directory")),
-            Some(m) if m.is_file() => out.files.push(path),
-            Some(_) => {}                 // sockets, FIFOs, devices
-            None => out.files.push(path), // a broken link: the reader reports it
+    for (path, kind) in kinds {
+        match kind {
+            Kind::Dir(_) => out.extend(subdirs.next().expect("one walk per directory")),
+            Kind::File => out.files.push(path),
+            Kind::Other => {}
         }
     }
     out
+}
+
+/// What a directory entry is, symbolic links followed.
+enum Kind {
+    Dir(fs::Metadata),
+    /// A regular file, or a broken link (the reader reports it).
+    File,
+    /// Sockets, FIFOs, devices.
+    Other,
+}
+
+impl Kind {
+    /// The type the directory listing gives costs no system call on most file systems; only
+    /// links (and entries of unknown type) are looked up.
+    fn of(entry: &fs::DirEntry, path: &Path) -> Kind {
+        match entry.file_type() {
+            Ok(t) if t.is_file() => Kind::File,
+            Ok(t) if !t.is_dir() && !t.is_symlink() => Kind::Other,
+            _ => match fs::metadata(path) {
+                Ok(m) if m.is_dir() => Kind::Dir(m),
+                Ok(m) if m.is_file() => Kind::File,
+                Ok(_) => Kind::Other,
+                Err(_) => Kind::File,
+            },
+        }
+    }
 }
 
 #[cfg(test)]

@@ -354,6 +354,7 @@ fn read(
     let opts = Options {
         force,
         stop_before_pixels,
+        stop_after: None,
         specific_tags,
         encoding,
         no_implicit_vr_switch: !implicit_vr_switch,

@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import _core, _transfer_syntax
 from .._core import TransferSyntax
+from ..dataset import FileDataset
 from ..errors import DicomAttributeError, UnsupportedTransferSyntaxError
 from ..uid import UID
 from .native import PixelInfo, native_array, pixel_id, pixel_source, shift_unused_bits
@@ -34,6 +35,13 @@ def decoded_photometric(uid: str, photometric: str, as_rgb: bool) -> str:
 def transfer_syntax_uid(ds: Any) -> str:
     """The data set's Transfer Syntax UID (a bare data set read with ``force=True``: its
     encoding as read), whether or not the registry knows it."""
+    d = ds.__dict__
+    raw = d.get("_raw")
+    if "_file_meta" not in d and isinstance(ds, FileDataset) and raw is not None:
+        # The file meta as read, not made into a data set yet: its UID from the index.
+        uid = raw.transfer_syntax
+        if uid and "\\" not in uid:
+            return str(uid)
     uid = _transfer_syntax.of_meta(getattr(ds, "file_meta", None))
     if uid is None:
         raw = ds._raw
@@ -124,6 +132,5 @@ def dataset_pixel_array(ds: Any) -> np.ndarray:
         arr = pixel_array(ds, **opts)
     else:
         arr = dataset_array(ds)
-    # The key is taken after decoding, which turns the module's elements into DataElements.
     object.__setattr__(ds, "_pixel_cache", (pixel_id(ds), arr))
     return arr

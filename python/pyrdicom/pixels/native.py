@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from .. import _core, config
-from .._core import FrameSpec, RawFile
+from .._core import FrameSpec, LevelMap, RawFile
 from ..errors import DicomAttributeError, PixelDataError
 from .processing import convert_color_space
 
@@ -21,6 +21,15 @@ PIXEL_KEYWORDS = (
     ("FloatPixelData", 0x7FE00008),
     ("DoubleFloatPixelData", 0x7FE00009),
 )
+
+# The keywords of the values `_core.pixel_module` reads, in its order.
+_MODULE_KEYWORDS = (
+    "SamplesPerPixel", "PhotometricInterpretation", "PlanarConfiguration", "NumberOfFrames",
+    "Rows", "Columns", "BitsAllocated", "BitsStored", "PixelRepresentation",
+)  # fmt: skip
+_MODULE_INDEX = {keyword: i for i, keyword in enumerate(_MODULE_KEYWORDS)}
+_ASK = object()
+_ALL_ASK = (_ASK,) * len(_MODULE_KEYWORDS)
 
 # Elements whose change invalidates a cached array.
 _PIXEL_MODULE = (
@@ -49,18 +58,27 @@ class PixelInfo:
     )  # fmt: skip
 
     def __init__(self, ds: Any) -> None:
+        d = ds._dict
         for keyword, tag in PIXEL_KEYWORDS:
-            if tag in ds._dict:
+            if tag in d:
                 self.keyword, self.tag = keyword, tag
                 break
         else:
             raise DicomAttributeError(
                 "The dataset has no 'Pixel Data', 'Float Pixel Data' or 'Double Float Pixel Data'"
             )
-        self.rows = _required(ds, "Rows")
-        self.columns = _required(ds, "Columns")
-        self.samples = ds.get("SamplesPerPixel") or 1
-        frames = _optional_int(ds, "NumberOfFrames")
+        # Values the index gives as the data model would come in one call; the others (_ASK)
+        # are read through the data set when needed, in the order pydicom reads them.
+        values = _core.pixel_module(d, _ASK) if d.__class__ is LevelMap else _ALL_ASK
+
+        def get(keyword: str) -> Any:
+            v = values[_MODULE_INDEX[keyword]]
+            return ds.get(keyword) if v is _ASK else v
+
+        self.rows = _required(get("Rows"), "Rows")
+        self.columns = _required(get("Columns"), "Columns")
+        self.samples = get("SamplesPerPixel") or 1
+        frames = _optional_int(get("NumberOfFrames"), "NumberOfFrames")
         if frames is not None and frames < 1:
             warnings.warn(
                 f"A value of '{frames}' for (0028,0008) 'Number of Frames' is invalid, assuming 1",
@@ -68,15 +86,15 @@ class PixelInfo:
             )
         self.frames = frames if frames is not None and frames > 0 else 1
         if self.keyword == "PixelData":
-            self.bits_allocated = _required(ds, "BitsAllocated")
-            self.bits_stored = ds.get("BitsStored") or self.bits_allocated
-            self.signed = (ds.get("PixelRepresentation") or 0) == 1
+            self.bits_allocated = _required(get("BitsAllocated"), "BitsAllocated")
+            self.bits_stored = get("BitsStored") or self.bits_allocated
+            self.signed = (get("PixelRepresentation") or 0) == 1
         else:
             self.bits_allocated = 32 if self.keyword == "FloatPixelData" else 64
             self.bits_stored = self.bits_allocated
             self.signed = False
-        self.planar = ds.get("PlanarConfiguration") or 0
-        self.photometric = str(ds.get("PhotometricInterpretation") or "")
+        self.planar = get("PlanarConfiguration") or 0
+        self.photometric = str(get("PhotometricInterpretation") or "")
         self.little_endian = True
 
     @property
@@ -121,8 +139,7 @@ class PixelInfo:
         return (frames, *shape) if frames > 1 else shape
 
 
-def _optional_int(ds: Any, keyword: str) -> int | None:
-    value = ds.get(keyword)
+def _optional_int(value: Any, keyword: str) -> int | None:
     if value is None or value == "":
         return None
     try:
@@ -131,8 +148,8 @@ def _optional_int(ds: Any, keyword: str) -> int | None:
         raise PixelDataError(f"The value of '{keyword}' cannot be used: {value!r}") from exc
 
 
-def _required(ds: Any, keyword: str) -> int:
-    value = _optional_int(ds, keyword)
+def _required(value: Any, keyword: str) -> int:
+    value = _optional_int(value, keyword)
     if value is None:
         raise DicomAttributeError(
             f"Unable to decode the pixel data as the dataset is missing '{keyword}'"
@@ -301,11 +318,16 @@ def _ybr422_to_rgb(
 def pixel_id(ds: Any) -> tuple:
     """Identity of the pixel module's current values, to know when a cached array is stale."""
     d = ds._dict
+    raw = ds.__dict__.get("_raw")
     out = []
     for tag in _PIXEL_MODULE:
         e = d.get(tag)
         if e is None or e.__class__ is int:
             out.append(e)
+        elif raw is not None and getattr(e, "_raw", None) is raw:
+            # Made from the index and not set since: the same value as the index entry (so
+            # reading `ds.Rows` after decoding keeps the decoded array).
+            out.append(e._idx)
         else:
             out.append(id(e._value))
     return tuple(out)

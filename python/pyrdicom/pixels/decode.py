@@ -81,6 +81,9 @@ def dataset_array(ds: Any, index: int | None = None, as_rgb: bool = True) -> np.
 
 
 def _extended_offsets(ds: Any) -> tuple[list[int], list[int]] | None:
+    d = ds._dict
+    if 0x7FE00001 not in d or 0x7FE00002 not in d:
+        return None
     offsets = ds.get("ExtendedOffsetTable")
     lengths = ds.get("ExtendedOffsetTableLengths")
     if offsets is None or lengths is None:

@@ -6,6 +6,7 @@ copy-on-write mapping for paths), writeable, cached on the data set so in-place 
 
 from __future__ import annotations
 
+import functools
 import warnings
 from typing import Any
 
@@ -114,10 +115,9 @@ class PixelInfo:
             kind = "f"
         else:
             kind = "i" if self.signed else "u"
-        size = max(self.bits_allocated // 8, 1)
         if self.bits_allocated not in (1, 8, 16, 32, 64):
             raise PixelDataError(f"Bits Allocated {self.bits_allocated} is not supported")
-        return np.dtype(f"{'<' if self.little_endian else '>'}{kind}{size}")
+        return _dtype(self.little_endian, kind, max(self.bits_allocated // 8, 1))
 
     def frame_spec(self, planar: int) -> FrameSpec:
         """The core's frame description."""
@@ -137,6 +137,11 @@ class PixelInfo:
         if self.samples > 1:
             shape += (self.samples,)
         return (frames, *shape) if frames > 1 else shape
+
+
+@functools.cache
+def _dtype(little_endian: bool, kind: str, size: int) -> np.dtype:
+    return np.dtype(f"{'<' if little_endian else '>'}{kind}{size}")
 
 
 def _optional_int(value: Any, keyword: str) -> int | None:
@@ -317,11 +322,12 @@ def _ybr422_to_rgb(
 
 def pixel_id(ds: Any) -> tuple:
     """Identity of the pixel module's current values, to know when a cached array is stale."""
-    d = ds._dict
+    entries = tuple(map(ds._dict.get, _PIXEL_MODULE))
+    if all(e is None or e.__class__ is int for e in entries):
+        return entries  # all as read (index entries) or absent
     raw = ds.__dict__.get("_raw")
     out = []
-    for tag in _PIXEL_MODULE:
-        e = d.get(tag)
+    for e in entries:
         if e is None or e.__class__ is int:
             out.append(e)
         elif raw is not None and getattr(e, "_raw", None) is raw:

@@ -1,6 +1,6 @@
 """pyrdicom against pydicom, dicomsdl and python-gdcm, in one run; prints a markdown report.
 
-    python3 benches/bench.py [--quick] [--only header,native,codecs,threads,pickle]
+    python3 benches/bench.py [--quick] [--only header,native,codecs,codec_limit,threads,pickle]
 
 Peers that are not installed are left out. Times are medians of repeated runs (this kind of
 machine is small and noisy); ratios are pyrdicom's time over the peer's.
@@ -167,6 +167,13 @@ def reader(path):
     if lib == "pydicom":
         import pydicom
         return lambda: pydicom.dcmread(path).pixel_array
+    if lib == "openjpeg":  # the bare codec: pylibjpeg-openjpeg on the first frame's codestream
+        import pydicom
+        from openjpeg import decode
+        from pydicom.encaps import generate_frames
+
+        frame = next(generate_frames(pydicom.dcmread(path).PixelData, number_of_frames=1))
+        return lambda: decode(frame)
     if lib == "dicomsdl":
         import dicomsdl
 
@@ -210,8 +217,8 @@ for line in sys.stdin:
 class Worker:
     """One library's timing process; restarted after a crash."""
 
-    def __init__(self, lib: str) -> None:
-        self.lib = lib
+    def __init__(self, lib: str, label: str = "", env: dict[str, str] | None = None) -> None:
+        self.lib, self.label, self.env = lib, label or lib, env or {}
         self.proc: subprocess.Popen[str] | None = None
 
     def ask(self, command: str) -> str:
@@ -220,6 +227,7 @@ class Worker:
             env = dict(os.environ)
             root = os.path.dirname(os.path.dirname(pyrdicom.__file__))
             env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+            env.update(self.env)
             self.proc = subprocess.Popen(
                 [sys.executable, "-c", WORKER_SCRIPT, self.lib],
                 stdin=subprocess.PIPE,
@@ -256,23 +264,23 @@ def interleaved_times(workers: list[Worker], path: str, repeat: int) -> dict[str
     for w in workers:
         answer = w.ask(f"load {path}")
         if answer == "ok":
-            rounds[w.lib] = []
+            rounds[w.label] = []
         else:
-            out[w.lib] = answer
-    live = [w for w in workers if w.lib in rounds]
+            out[w.label] = answer
+    live = [w for w in workers if w.label in rounds]
     for r in range(repeat):
         for w in live[r % len(live) :] + live[: r % len(live)] if live else []:
-            if w.lib in out:
+            if w.label in out:
                 continue
             answer = w.ask("time")
             try:
-                rounds[w.lib].append(float(answer))
+                rounds[w.label].append(float(answer))
             except ValueError:
-                out[w.lib] = answer
-    for lib, times in rounds.items():
-        if lib not in out:
-            out[lib] = statistics.median(times)
-    return {w.lib: out[w.lib] for w in workers}
+                out[w.label] = answer
+    for label, times in rounds.items():
+        if label not in out:
+            out[label] = statistics.median(times)
+    return {w.label: out[w.label] for w in workers}
 
 
 def libraries() -> list[str]:
@@ -455,6 +463,43 @@ def bench_codecs(quick: bool) -> list[str]:
     return lines
 
 
+def bench_codec_limit(quick: bool) -> list[str]:
+    """pyrdicom's read + decode of one large JPEG 2000 frame against the bare codec call
+    (pylibjpeg-openjpeg's decode of the codestream: the same OpenJPEG, single-threaded)."""
+    workers = [
+        Worker("openjpeg", "bare OpenJPEG"),
+        Worker("pyrdicom", "pyrdicom, 1 thread", {"RAYON_NUM_THREADS": "1"}),
+        Worker("pyrdicom", "pyrdicom, all cores"),
+    ]
+    repeat = 5 if quick else 11
+    lines = [
+        "### JPEG 2000 against the codec's limit: read + decode vs the bare OpenJPEG call",
+        "",
+        "| file | bare OpenJPEG | pyrdicom, 1 thread | ratio | pyrdicom, all cores | ratio |",
+        "|---|---|---|---|---|---|",
+    ]
+    tmp = tempfile.mkdtemp(prefix="pyrdicom-bench-")
+    try:
+        for name in ("RG1_J2KR.dcm", "RG1_HTJ2K.dcm"):
+            path = GENERATED[name](tmp, name) if name in GENERATED else get_testdata_file(name)
+            if path is None:
+                continue
+            t = interleaved_times(workers, path, repeat)
+            bare, one, many = (t[w.label] for w in workers)
+            if isinstance(bare, float) and isinstance(one, float) and isinstance(many, float):
+                lines.append(
+                    f"| {name} | {fmt(bare)} | {fmt(one)} | {one / bare:.3f} | {fmt(many)} "
+                    f"| {many / bare:.3f} |"
+                )
+            else:
+                lines.append(f"| {name} | {bare} | {one} | | {many} | |")
+    finally:
+        shutil.rmtree(tmp)
+        for w in workers:
+            w.close()
+    return lines
+
+
 # --- threads vs processes -----------------------------------------------------------------
 
 
@@ -511,12 +556,13 @@ def bench_threads(quick: bool) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", default="header,native,codecs,threads,pickle")
+    parser.add_argument("--only", default="header,native,codecs,codec_limit,threads,pickle")
     args = parser.parse_args()
     sections = {
         "header": bench_header,
         "native": bench_native,
         "codecs": bench_codecs,
+        "codec_limit": bench_codec_limit,
         "threads": bench_threads,
         "pickle": bench_pickle,
     }

@@ -14,7 +14,7 @@ use std::ptr;
 use openjpeg_sys as opj;
 
 use super::color::to_rgb_if_ybr;
-use super::samples::{fill, read_interleaved_as_planar, read_le, SampleMap};
+use super::samples::{fill, fill_from_plane, read_interleaved_as_planar, read_le, SampleMap};
 use super::FrameSpec;
 use crate::error::{Error, Result};
 
@@ -378,7 +378,10 @@ pub fn decode_frame_threads(
         })
         .collect::<Result<Vec<&[i32]>>>()?;
     let item = usize::from(spec.bits_allocated / 8);
-    fill(out, item, planes.len(), map, |k, i| i64::from(planes[k][i]));
+    match planes.as_slice() {
+        [plane] => fill_from_plane(out, item, plane, map),
+        _ => fill(out, item, planes.len(), map, |k, i| i64::from(planes[k][i])),
+    }
     if spec.samples_per_pixel == 3 && spec.planar_configuration == 1 {
         // pydicom reads every decoder's interleaved output by the data set's (non-conformant)
         // Planar Configuration 1, whatever the plugin.

@@ -51,6 +51,12 @@ def _simd(**env: str) -> str:
     return done.stdout.strip()
 
 
+def test_c_codecs_are_built_without_asserts() -> None:
+    # .cargo/config.toml defines NDEBUG for the cc-built OpenJPEG: its assert()s slow the
+    # HTJ2K block decoder and would abort the process rather than raise.
+    assert b"__assert_fail" not in Path(_core.__file__).read_bytes()
+
+
 def test_simd_level_follows_libjpeg_turbo_variables() -> None:
     assert _simd() in ("AVX2", "SSE2")
     assert _simd(JSIMD_FORCESSE2="1") == "SSE2"

@@ -122,3 +122,27 @@ def test_truncated_rle_is_an_error():
         assert "PixelData" not in ds
         with pytest.raises(AttributeError):
             ds.pixel_array
+
+
+def test_module_values_read_after_decoding_keep_the_array():
+    # The pixel module is read from the index without making elements; elements made later
+    # by reading them are the same values, so the decoded array stays cached.
+    ds = pyrdicom.dcmread(corpus_file("JPEGLSNearLossless_08.dcm"))
+    arr = ds.pixel_array
+    assert (ds.Rows, ds.Columns, ds.BitsAllocated, ds.PhotometricInterpretation) == (
+        45,
+        10,
+        8,
+        "MONOCHROME2",
+    )
+    assert ds.pixel_array is arr
+    ds.Rows = 45
+    assert ds.pixel_array is not arr
+    np.testing.assert_array_equal(ds.pixel_array, arr)
+
+
+def test_module_values_set_from_python_are_used():
+    path = corpus_file("MR_small_RLE.dcm")
+    ds, ref = pyrdicom.dcmread(path), pydicom.dcmread(path)
+    ds.BitsStored = ref.BitsStored = 8
+    np.testing.assert_array_equal(ds.pixel_array, ref.pixel_array)

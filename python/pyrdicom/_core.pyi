@@ -240,6 +240,7 @@ def decode_pixels(
 def swap_byte_pairs(
     source: Any, offset: int, length: int, start: int, count: int
 ) -> np.ndarray: ...
+def pixel_module(level: LevelMap, ask: object) -> tuple[Any, ...]: ...
 def compress_frames(
     transfer_syntax: str,
     data: Any,

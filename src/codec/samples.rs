@@ -69,6 +69,38 @@ fn fill_n<const N: usize>(
     }
 }
 
+/// `fill` from one plane of 32-bit samples (OpenJPEG's output for grey data): one pass in
+/// 32-bit arithmetic, which the compiler vectorises (the general `fill` takes ~1 ns a sample).
+pub(crate) fn fill_from_plane(out: &mut [u8], item: usize, plane: &[i32], map: SampleMap) {
+    if map.shift < 32 {
+        // wider than 32 bits: the general path
+        return fill(out, item, 1, map, |_, i| i64::from(plane[i]));
+    }
+    // The low 32 bits of `apply`'s result, which is all `item` (at most 4 bytes) keeps.
+    let shift = map.shift - 32;
+    let apply = |v: i32| -> u32 {
+        if map.signed {
+            ((v << shift) >> shift) as u32
+        } else {
+            ((v as u32) << shift) >> shift
+        }
+    };
+    match item {
+        1 => out
+            .iter_mut()
+            .zip(plane)
+            .for_each(|(d, &v)| *d = apply(v) as u8),
+        2 => out
+            .chunks_exact_mut(2)
+            .zip(plane)
+            .for_each(|(d, &v)| d.copy_from_slice(&(apply(v) as u16).to_le_bytes())),
+        _ => out
+            .chunks_exact_mut(4)
+            .zip(plane)
+            .for_each(|(d, &v)| d.copy_from_slice(&apply(v).to_le_bytes())),
+    }
+}
+
 /// Reads the unsigned little-endian sample `index` of `item` bytes from `buf`.
 #[inline(always)]
 pub(crate) fn read_le(buf: &[u8], item: usize, index: usize) -> i64 {
@@ -134,6 +166,26 @@ pub(crate) fn widen_u8(src: &[u8], out: &mut [u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_from_plane_is_fill() {
+        let plane: Vec<i32> = (-70_000..70_000)
+            .step_by(37)
+            .chain([i32::MIN, i32::MAX])
+            .collect();
+        for width in [1, 7, 8, 12, 16, 17, 31, 32, 40] {
+            for signed in [false, true] {
+                let map = SampleMap::new(width, signed);
+                for item in [1, 2, 4] {
+                    let mut fast = vec![0u8; plane.len() * item];
+                    let mut general = fast.clone();
+                    fill_from_plane(&mut fast, item, &plane, map);
+                    fill(&mut general, item, 1, map, |_, i| i64::from(plane[i]));
+                    assert_eq!(fast, general, "width {width} signed {signed} item {item}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn sign_extension_and_masking() {

@@ -2,8 +2,8 @@
 //! parallel, each straight into its slice of one output buffer.
 
 use std::io::Read;
-
-use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use crate::codec::{self, FrameSpec};
 use crate::error::{Error, Result};
@@ -61,19 +61,60 @@ pub fn decode(
         let threads = rayon::current_num_threads();
         decode_frame(codec, &bytes, spec, &mut data, threads, as_rgb)?;
     } else if frame_len > 0 {
-        // Frames in parallel, each codec single-threaded: no oversubscription.
-        data.par_chunks_mut(frame_len)
-            .zip(frames.par_iter())
-            .try_for_each(|(out, ranges)| {
-                let bytes = frame_bytes(value, ranges)?;
-                decode_frame(codec, &bytes, spec, out, 1, as_rgb)
-            })?;
+        decode_shared(codec, value, &frames, spec, &mut data, frame_len, as_rgb)?;
     }
     Ok(Decoded {
         data,
         frames: frames.len(),
         warning,
     })
+}
+
+/// Decodes `frames` into consecutive `frame_len` slices of `data`, the calling thread and the
+/// pool's other threads each taking the next frame not yet taken, each codec single-threaded
+/// (no oversubscription). The caller works rather than sleeping until the pool is done: on a
+/// loaded machine the hand-off to the pool and the wake-ups cost more than small frames take
+/// (10 JPEG-LS frames of 64 x 64 took 1.6 ms handed to the pool, 1.5 ms in GDCM on one thread).
+fn decode_shared(
+    codec: Codec,
+    value: &[u8],
+    frames: &[Vec<std::ops::Range<usize>>],
+    spec: &FrameSpec,
+    data: &mut [u8],
+    frame_len: usize,
+    as_rgb: bool,
+) -> Result<()> {
+    let slots: Vec<Mutex<&mut [u8]>> = data.chunks_mut(frame_len).map(Mutex::new).collect();
+    let next = AtomicUsize::new(0);
+    let failed: Mutex<Option<Error>> = Mutex::new(None);
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let (Some(slot), Some(ranges)) = (slots.get(i), frames.get(i)) else {
+            break;
+        };
+        let mut out = slot.lock().unwrap_or_else(PoisonError::into_inner);
+        let decoded = frame_bytes(value, ranges)
+            .and_then(|bytes| decode_frame(codec, &bytes, spec, &mut out, 1, as_rgb));
+        if let Err(e) = decoded {
+            next.store(slots.len(), Ordering::Relaxed); // the others stop too
+            let mut first = failed.lock().unwrap_or_else(PoisonError::into_inner);
+            first.get_or_insert(e);
+            break;
+        }
+    };
+    let helpers = rayon::current_num_threads()
+        .min(slots.len())
+        .saturating_sub(1);
+    rayon::in_place_scope(|s| {
+        for _ in 0..helpers {
+            s.spawn(|_| work());
+        }
+        work();
+    });
+    match failed.into_inner().unwrap_or_else(PoisonError::into_inner) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 /// Decodes one frame's codestream into `out` (exactly one frame), with at most `threads`

@@ -4,4 +4,6 @@ pub mod bits;
 pub mod decode;
 pub mod encaps;
 pub mod lut;
+#[cfg_attr(not(feature = "python"), allow(dead_code))]
+pub(crate) mod module;
 pub mod native;

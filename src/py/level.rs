@@ -79,6 +79,14 @@ impl LevelMap {
             .collect()
     }
 
+    /// The entry of `tag`, None when absent.
+    pub(crate) fn entry<'py>(&self, py: Python<'py>, tag: u32) -> Option<Entry<'py>> {
+        match self.over.get(&tag) {
+            Some(v) => Some(Entry::Obj(v.bind(py).clone())),
+            None => self.raw_index(tag).map(Entry::Raw),
+        }
+    }
+
     fn is_raw_tag(&self, tag: u32) -> bool {
         self.raw.binary_search_by_key(&tag, |e| e.0).is_ok()
     }

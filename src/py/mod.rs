@@ -383,6 +383,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(pixel::decode_pixels, m)?)?;
     m.add_function(wrap_pyfunction!(pixel::swap_byte_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(pixel::pixel_module, m)?)?;
     m.add_class::<frame_spec::PyFrameSpec>()?;
     dict::register(m)?;
     encaps::register(m)?;

@@ -2,14 +2,18 @@
 
 use numpy::PyArray1;
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+use pyo3::IntoPyObjectExt;
 
 use pyo3::buffer::PyBuffer;
 
 use super::frame_spec::PyFrameSpec;
+use super::level::{Entry, LevelMap};
 use super::{buffer_bytes, to_py_err, RawFile};
 use crate::codec::FrameSpec;
 use crate::error::Error;
 use crate::pixel::decode;
+use crate::pixel::module::{self, Quick};
 use crate::transfer_syntax;
 
 /// Bytes `start..start + count` of the 8-bit samples stored in the big endian OW value at
@@ -94,4 +98,30 @@ pub fn decode_pixels<'py>(
         decoded.frames,
         decoded.warning,
     ))
+}
+
+/// The Image Pixel module values of a data set (`pixel::module::TAGS`' order) in one call: None
+/// when absent, the value when the index gives it as the data model would, else `ask` (an
+/// element set from Python, or one the data model must read).
+#[pyfunction]
+pub fn pixel_module<'py>(
+    py: Python<'py>,
+    level: PyRef<'py, LevelMap>,
+    ask: Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let file = &level.file;
+    let values = module::TAGS.iter().map(|&(tag, vr)| {
+        let quick = match level.entry(py, tag) {
+            None => return Ok(py.None().into_bound(py)),
+            Some(Entry::Obj(_)) => None,
+            Some(Entry::Raw(idx)) => module::quick_value(file, idx as usize, vr),
+        };
+        match quick {
+            None => Ok(ask.clone()),
+            Some(Quick::Empty) => Ok(py.None().into_bound(py)),
+            Some(Quick::Int(n)) => n.into_bound_py_any(py),
+            Some(Quick::Text(s)) => s.into_bound_py_any(py),
+        }
+    });
+    PyTuple::new(py, values.collect::<PyResult<Vec<_>>>()?)
 }

@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import _core, _transfer_syntax
 from .._core import TransferSyntax
+from ..dataset import FileDataset
 from ..errors import DicomAttributeError, UnsupportedTransferSyntaxError
 from ..uid import UID
 from .native import PixelInfo, native_array, pixel_id, pixel_source, shift_unused_bits
@@ -83,6 +84,13 @@ def transfer_syntax_uid(ds: Any) -> str:
     >>> transfer_syntax_uid(dcmread(get_testdata_file("MR_small_RLE.dcm"))) == RLELossless
     True
     """
+    d = ds.__dict__
+    raw = d.get("_raw")
+    if "_file_meta" not in d and isinstance(ds, FileDataset) and raw is not None:
+        # The file meta as read, not made into a data set yet: its UID from the index.
+        uid = raw.transfer_syntax
+        if uid and "\\" not in uid:
+            return str(uid)
     uid = _transfer_syntax.of_meta(getattr(ds, "file_meta", None))
     if uid is None:
         raw = ds._raw
@@ -170,6 +178,9 @@ def dataset_array(ds: Any, index: int | None = None, as_rgb: bool = True) -> np.
 
 
 def _extended_offsets(ds: Any) -> tuple[list[int], list[int]] | None:
+    d = ds._dict
+    if 0x7FE00001 not in d or 0x7FE00002 not in d:
+        return None
     offsets = ds.get("ExtendedOffsetTable")
     lengths = ds.get("ExtendedOffsetTableLengths")
     if offsets is None or lengths is None:
@@ -279,6 +290,5 @@ def dataset_pixel_array(ds: Any) -> np.ndarray:
         arr = pixel_array(ds, **opts)
     else:
         arr = dataset_array(ds)
-    # The key is taken after decoding, which turns the module's elements into DataElements.
     object.__setattr__(ds, "_pixel_cache", (pixel_id(ds), arr))
     return arr

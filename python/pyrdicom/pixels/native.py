@@ -6,13 +6,14 @@ copy-on-write mapping for paths), writeable, cached on the data set so in-place 
 
 from __future__ import annotations
 
+import functools
 import warnings
 from typing import Any
 
 import numpy as np
 
 from .. import _core, config
-from .._core import FrameSpec, RawFile
+from .._core import FrameSpec, LevelMap, RawFile
 from ..errors import DicomAttributeError, PixelDataError
 from .processing import convert_color_space
 
@@ -21,6 +22,15 @@ PIXEL_KEYWORDS = (
     ("FloatPixelData", 0x7FE00008),
     ("DoubleFloatPixelData", 0x7FE00009),
 )
+
+# The keywords of the values `_core.pixel_module` reads, in its order.
+_MODULE_KEYWORDS = (
+    "SamplesPerPixel", "PhotometricInterpretation", "PlanarConfiguration", "NumberOfFrames",
+    "Rows", "Columns", "BitsAllocated", "BitsStored", "PixelRepresentation",
+)  # fmt: skip
+_MODULE_INDEX = {keyword: i for i, keyword in enumerate(_MODULE_KEYWORDS)}
+_ASK = object()
+_ALL_ASK = (_ASK,) * len(_MODULE_KEYWORDS)
 
 # Elements whose change invalidates a cached array.
 _PIXEL_MODULE = (
@@ -70,18 +80,27 @@ class PixelInfo:
     )  # fmt: skip
 
     def __init__(self, ds: Any) -> None:
+        d = ds._dict
         for keyword, tag in PIXEL_KEYWORDS:
-            if tag in ds._dict:
+            if tag in d:
                 self.keyword, self.tag = keyword, tag
                 break
         else:
             raise DicomAttributeError(
                 "The dataset has no 'Pixel Data', 'Float Pixel Data' or 'Double Float Pixel Data'"
             )
-        self.rows = _required(ds, "Rows")
-        self.columns = _required(ds, "Columns")
-        self.samples = ds.get("SamplesPerPixel") or 1
-        frames = _optional_int(ds, "NumberOfFrames")
+        # Values the index gives as the data model would come in one call; the others (_ASK)
+        # are read through the data set when needed, in the order pydicom reads them.
+        values = _core.pixel_module(d, _ASK) if d.__class__ is LevelMap else _ALL_ASK
+
+        def get(keyword: str) -> Any:
+            v = values[_MODULE_INDEX[keyword]]
+            return ds.get(keyword) if v is _ASK else v
+
+        self.rows = _required(get("Rows"), "Rows")
+        self.columns = _required(get("Columns"), "Columns")
+        self.samples = get("SamplesPerPixel") or 1
+        frames = _optional_int(get("NumberOfFrames"), "NumberOfFrames")
         if frames is not None and frames < 1:
             warnings.warn(
                 f"A value of '{frames}' for (0028,0008) 'Number of Frames' is invalid, assuming 1",
@@ -89,15 +108,15 @@ class PixelInfo:
             )
         self.frames = frames if frames is not None and frames > 0 else 1
         if self.keyword == "PixelData":
-            self.bits_allocated = _required(ds, "BitsAllocated")
-            self.bits_stored = ds.get("BitsStored") or self.bits_allocated
-            self.signed = (ds.get("PixelRepresentation") or 0) == 1
+            self.bits_allocated = _required(get("BitsAllocated"), "BitsAllocated")
+            self.bits_stored = get("BitsStored") or self.bits_allocated
+            self.signed = (get("PixelRepresentation") or 0) == 1
         else:
             self.bits_allocated = 32 if self.keyword == "FloatPixelData" else 64
             self.bits_stored = self.bits_allocated
             self.signed = False
-        self.planar = ds.get("PlanarConfiguration") or 0
-        self.photometric = str(ds.get("PhotometricInterpretation") or "")
+        self.planar = get("PlanarConfiguration") or 0
+        self.photometric = str(get("PhotometricInterpretation") or "")
         self.little_endian = True
 
     @property
@@ -150,10 +169,9 @@ class PixelInfo:
             kind = "f"
         else:
             kind = "i" if self.signed else "u"
-        size = max(self.bits_allocated // 8, 1)
         if self.bits_allocated not in (1, 8, 16, 32, 64):
             raise PixelDataError(f"Bits Allocated {self.bits_allocated} is not supported")
-        return np.dtype(f"{'<' if self.little_endian else '>'}{kind}{size}")
+        return _dtype(self.little_endian, kind, max(self.bits_allocated // 8, 1))
 
     def frame_spec(self, planar: int) -> FrameSpec:
         """The core's frame description.
@@ -214,8 +232,12 @@ class PixelInfo:
         return (frames, *shape) if frames > 1 else shape
 
 
-def _optional_int(ds: Any, keyword: str) -> int | None:
-    value = ds.get(keyword)
+@functools.cache
+def _dtype(little_endian: bool, kind: str, size: int) -> np.dtype:
+    return np.dtype(f"{'<' if little_endian else '>'}{kind}{size}")
+
+
+def _optional_int(value: Any, keyword: str) -> int | None:
     if value is None or value == "":
         return None
     try:
@@ -224,8 +246,8 @@ def _optional_int(ds: Any, keyword: str) -> int | None:
         raise PixelDataError(f"The value of '{keyword}' cannot be used: {value!r}") from exc
 
 
-def _required(ds: Any, keyword: str) -> int:
-    value = _optional_int(ds, keyword)
+def _required(value: Any, keyword: str) -> int:
+    value = _optional_int(value, keyword)
     if value is None:
         raise DicomAttributeError(
             f"Unable to decode the pixel data as the dataset is missing '{keyword}'"
@@ -500,12 +522,18 @@ def pixel_id(ds: Any) -> tuple:
     >>> before == pixel_id(ds)
     False
     """
-    d = ds._dict
+    entries = tuple(map(ds._dict.get, _PIXEL_MODULE))
+    if all(e is None or e.__class__ is int for e in entries):
+        return entries  # all as read (index entries) or absent
+    raw = ds.__dict__.get("_raw")
     out = []
-    for tag in _PIXEL_MODULE:
-        e = d.get(tag)
+    for e in entries:
         if e is None or e.__class__ is int:
             out.append(e)
+        elif raw is not None and getattr(e, "_raw", None) is raw:
+            # Made from the index and not set since: the same value as the index entry (so
+            # reading `ds.Rows` after decoding keeps the decoded array).
+            out.append(e._idx)
         else:
             out.append(id(e._value))
     return tuple(out)

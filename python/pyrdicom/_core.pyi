@@ -54,6 +54,7 @@ __all__ = [
     "uid_keywords",
     "unpack_bits",
     "volume_fill",
+    "volume_headers",
     "walk",
     "window_linear",
     "write_file",
@@ -431,3 +432,13 @@ def volume_fill(
     infer_sq_for_un_vr: bool = True,
     threads: int | None = None,
 ) -> list[int]: ...
+def volume_headers(
+    headers: Sequence[RawFile | None],
+) -> tuple[
+    np.ndarray,  # (n, 13) float64: position, orientation, pixel spacing, slope, intercept
+    np.ndarray,  # (n, 3) int64: rows, columns, samples per pixel
+    np.ndarray,  # (n,) bool: the two above and the photometric interpretation were read
+    list[str | None],  # photometric interpretation
+    list[str | None],  # Series Instance UID
+    list[str | None],  # Frame of Reference UID
+]: ...

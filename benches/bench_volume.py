@@ -7,7 +7,8 @@ SimpleITK (GDCM) in three variants: native, JPEG lossless (process 14) and JPEG 
 under DIR (default: a folder in the temporary directory, kept between runs). Each reader runs in
 its own child process per variant, all started together and asked in turn for one read per round
 (interleaved, so that the machine's load falls on every reader alike), after one untimed read:
-the median wall time of `repeat` rounds, and the peak RSS the reads added over the process's size
+the median wall time of `repeat` rounds (and the process's CPU time, all threads, which the
+machine's load disturbs less), and the peak RSS the reads added over the process's size
 after its imports (ru_maxrss), against the output array's size. The load average is printed.
 """
 
@@ -70,9 +71,9 @@ print("ready", flush=True)
 for line in sys.stdin:
     if line.strip() == "done":
         break
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     arr = read(d)
-    print(time.perf_counter() - t, flush=True)
+    print(time.perf_counter() - t, time.process_time() - cpu, flush=True)
     del arr
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({{"extra_rss": (peak - base) * 1024, "nbytes": nbytes}}), flush=True)
@@ -127,6 +128,7 @@ def measure(directory: Path, repeat: int) -> dict[str, dict[str, float] | None]:
         for reader, code in READERS.items()
     }
     times: dict[str, list[float]] = {reader: [] for reader in READERS}
+    cpu: dict[str, list[float]] = {reader: [] for reader in READERS}
     alive = {}
     for reader, child in children.items():
         assert child.stdout is not None
@@ -140,11 +142,17 @@ def measure(directory: Path, repeat: int) -> dict[str, dict[str, float] | None]:
             assert child.stdin is not None and child.stdout is not None
             child.stdin.write("read\n")
             child.stdin.flush()
-            times[reader].append(float(child.stdout.readline()))
+            wall, used = child.stdout.readline().split()
+            times[reader].append(float(wall))
+            cpu[reader].append(float(used))
     results: dict[str, dict[str, float] | None] = dict.fromkeys(READERS)
     for reader, child in alive.items():
         out, _ = child.communicate("done\n")
-        results[reader] = {"time": statistics.median(times[reader]), **json.loads(out)}
+        results[reader] = {
+            "time": statistics.median(times[reader]),
+            "cpu": statistics.median(cpu[reader]),
+            **json.loads(out),
+        }
     return results
 
 
@@ -158,22 +166,28 @@ def main() -> None:
     series = make_series(Path(args.dir), args.slices, args.size)
     print(f"### Series to volume: {args.slices} slices of {args.size}x{args.size} int16\n")
     print(f"load average before: {os.getloadavg()}\n")
-    print("| series | reader | median | pyrdicom / reader | extra peak RSS / output array |")
-    print("|---|---|---:|---:|---:|")
+    print(
+        "| series | reader | median | pyrdicom / reader | CPU time (median) "
+        "| extra peak RSS / output array |"
+    )
+    print("|---|---|---:|---:|---:|---:|")
     for name, directory in series.items():
         results = measure(directory, args.repeat)
         ours = results["pyrdicom"]
         for reader, res in results.items():
             if res is None:
-                print(f"| {name} | {reader} | failed | | |")
+                print(f"| {name} | {reader} | failed | | | |")
                 continue
             ratio = f"{ours['time'] / res['time']:.2f}" if ours else ""
             rss = res["extra_rss"] / res["nbytes"]
-            print(f"| {name} | {reader} | {res['time'] * 1e3:.0f} ms | {ratio} | {rss:.2f} |")
+            print(
+                f"| {name} | {reader} | {res['time'] * 1e3:.0f} ms | {ratio} "
+                f"| {res['cpu'] * 1e3:.0f} ms | {rss:.2f} |"
+            )
         peers = [res["time"] for r, res in results.items() if res and r != "pyrdicom"]
         if ours and peers:
             speedup = min(peers) / ours["time"]
-            print(f"| {name} | **fastest peer / pyrdicom** | | **{speedup:.1f}x** | |")
+            print(f"| {name} | **fastest peer / pyrdicom** | | **{speedup:.1f}x** | | |")
     print(f"\nload average after: {os.getloadavg()}")
     sys.stdout.flush()
 

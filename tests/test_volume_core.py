@@ -81,7 +81,14 @@ def test_core_does_the_work(tmp_path, no_python_fill):
 
 @pytest.mark.parametrize(
     ("slope", "intercept", "dtype"),
-    [(0.5, -3.25, None), (3, 7, None), (2.9, -1.5, np.int16), (-2, 5, np.uint8)],
+    [
+        (0.5, -3.25, None),
+        (0.1, 0.3, None),  # float32: each step rounded as NumPy rounds it
+        (0.1, 0.3, np.float64),
+        (3, 7, None),
+        (2.9, -1.5, np.int16),
+        (-2, 5, np.uint8),
+    ],
 )
 def test_rescale_variants(tmp_path, slope, intercept, dtype):
     arr = np.random.default_rng(5).integers(0, 3000, (3, 12, 10)).astype(np.int16)

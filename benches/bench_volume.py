@@ -5,8 +5,11 @@
 A CT-like phantom (slices x size x size, int16, rescale intercept -1024) is written once by
 SimpleITK (GDCM) in three variants: native, JPEG lossless (process 14) and JPEG 2000 lossless,
 under DIR (default: a folder in the temporary directory, kept between runs). Each reader runs in
-a fresh child process per variant: the median wall time of `repeat` reads, and the peak RSS the
-read added over the process's size after its imports (ru_maxrss), against the output array's size.
+its own child process per variant, all started together and asked in turn for one read per round
+(interleaved, so that the machine's load falls on every reader alike), after one untimed read:
+the median wall time of `repeat` rounds (and the process's CPU time, all threads, which the
+machine's load disturbs less), and the peak RSS the reads added over the process's size
+after its imports (ru_maxrss), against the output array's size. The load average is printed.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -54,22 +58,25 @@ def read(d):
 """,
 }
 
+# A child reads once per line of its standard input ("read": prints the time; "done": prints
+# the peak RSS added and the array's size).
 CHILD = """
-import json, resource, statistics, sys, time, warnings
+import json, resource, sys, time, warnings
 warnings.simplefilter("ignore")
 {reader}
-d, repeat = sys.argv[1], int(sys.argv[2])
+d = sys.argv[1]
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-times = []
-for _ in range(repeat):
-    t = time.perf_counter()
+nbytes = read(d).nbytes  # untimed: lazy imports, first-use caches
+print("ready", flush=True)
+for line in sys.stdin:
+    if line.strip() == "done":
+        break
+    t, cpu = time.perf_counter(), time.process_time()
     arr = read(d)
-    times.append(time.perf_counter() - t)
-    nbytes = arr.nbytes
+    print(time.perf_counter() - t, time.process_time() - cpu, flush=True)
     del arr
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({{"time": statistics.median(times), "extra_rss": (peak - base) * 1024,
-                  "nbytes": nbytes}}))
+print(json.dumps({{"extra_rss": (peak - base) * 1024, "nbytes": nbytes}}), flush=True)
 """
 
 
@@ -105,20 +112,48 @@ def make_series(root: Path, slices: int, size: int) -> dict[str, Path]:
     return made
 
 
-def measure(reader: str, directory: Path, repeat: int) -> dict[str, float] | None:
-    code = CHILD.format(reader=READERS[reader])
-    # The child imports the pyrdicom this process imported (a worktree, or site-packages).
+def measure(directory: Path, repeat: int) -> dict[str, dict[str, float] | None]:
+    """Every reader's median time and peak memory on one series, the reads interleaved."""
+    # The children import the pyrdicom this process imported (a worktree, or site-packages).
     env = {**os.environ, "PYTHONPATH": str(Path(pyrdicom.__file__).parent.parent)}
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(directory), str(repeat)],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    if done.returncode != 0:
-        print(f"  {reader} failed: {done.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
-        return None
-    return json.loads(done.stdout)
+    children = {
+        reader: subprocess.Popen(
+            [sys.executable, "-c", CHILD.format(reader=code), str(directory)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for reader, code in READERS.items()
+    }
+    times: dict[str, list[float]] = {reader: [] for reader in READERS}
+    cpu: dict[str, list[float]] = {reader: [] for reader in READERS}
+    alive = {}
+    for reader, child in children.items():
+        assert child.stdout is not None
+        if child.stdout.readline().strip() == "ready":
+            alive[reader] = child
+        else:
+            _, err = child.communicate()
+            print(f"  {reader} failed: {err.strip().splitlines()[-1:]}", file=sys.stderr)
+    for _ in range(repeat):
+        for reader, child in alive.items():
+            assert child.stdin is not None and child.stdout is not None
+            child.stdin.write("read\n")
+            child.stdin.flush()
+            wall, used = child.stdout.readline().split()
+            times[reader].append(float(wall))
+            cpu[reader].append(float(used))
+    results: dict[str, dict[str, float] | None] = dict.fromkeys(READERS)
+    for reader, child in alive.items():
+        out, _ = child.communicate("done\n")
+        results[reader] = {
+            "time": statistics.median(times[reader]),
+            "cpu": statistics.median(cpu[reader]),
+            **json.loads(out),
+        }
+    return results
 
 
 def main() -> None:
@@ -130,22 +165,30 @@ def main() -> None:
     args = ap.parse_args()
     series = make_series(Path(args.dir), args.slices, args.size)
     print(f"### Series to volume: {args.slices} slices of {args.size}x{args.size} int16\n")
-    print("| series | reader | median | pyrdicom / reader | extra peak RSS / output array |")
-    print("|---|---|---:|---:|---:|")
+    print(f"load average before: {os.getloadavg()}\n")
+    print(
+        "| series | reader | median | pyrdicom / reader | CPU time (median) "
+        "| extra peak RSS / output array |"
+    )
+    print("|---|---|---:|---:|---:|---:|")
     for name, directory in series.items():
-        results = {r: measure(r, directory, args.repeat) for r in READERS}
+        results = measure(directory, args.repeat)
         ours = results["pyrdicom"]
         for reader, res in results.items():
             if res is None:
-                print(f"| {name} | {reader} | failed | | |")
+                print(f"| {name} | {reader} | failed | | | |")
                 continue
             ratio = f"{ours['time'] / res['time']:.2f}" if ours else ""
             rss = res["extra_rss"] / res["nbytes"]
-            print(f"| {name} | {reader} | {res['time'] * 1e3:.0f} ms | {ratio} | {rss:.2f} |")
+            print(
+                f"| {name} | {reader} | {res['time'] * 1e3:.0f} ms | {ratio} "
+                f"| {res['cpu'] * 1e3:.0f} ms | {rss:.2f} |"
+            )
         peers = [res["time"] for r, res in results.items() if res and r != "pyrdicom"]
         if ours and peers:
             speedup = min(peers) / ours["time"]
-            print(f"| {name} | **fastest peer / pyrdicom** | | **{speedup:.1f}x** | |")
+            print(f"| {name} | **fastest peer / pyrdicom** | | **{speedup:.1f}x** | | |")
+    print(f"\nload average after: {os.getloadavg()}")
     sys.stdout.flush()
 
 

@@ -27,6 +27,8 @@ pub mod transfer_syntax;
 #[cfg_attr(not(feature = "python"), allow(dead_code))]
 pub(crate) mod value;
 #[cfg_attr(not(feature = "python"), allow(dead_code))]
+pub(crate) mod volume;
+#[cfg_attr(not(feature = "python"), allow(dead_code))]
 pub(crate) mod vr;
 #[cfg_attr(not(feature = "python"), allow(dead_code))]
 pub(crate) mod write;

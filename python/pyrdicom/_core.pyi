@@ -52,6 +52,8 @@ __all__ = [
     "uid_entry",
     "uid_keywords",
     "unpack_bits",
+    "volume_fill",
+    "volume_headers",
     "walk",
     "window_linear",
     "write_file",
@@ -393,6 +395,8 @@ def read_many(
     stop_before_pixels: bool = True,
     specific_tags: list[int] | None = None,
     threads: int | None = None,
+    implicit_vr_switch: bool = True,
+    infer_sq_for_un_vr: bool = True,
 ) -> list[RawFile | BaseException]: ...
 def index_column_type(tag: int) -> tuple[str, bool]: ...
 def index_columns(
@@ -410,3 +414,31 @@ def index_columns(
 
 # --- the build (src/py/build_info.rs): versions of the core and the bundled codec libraries ---
 def build_info() -> dict[str, str | bool]: ...
+
+# --- series to volume (src/py/volume.rs; see docs/volume.md) ---
+
+def volume_fill(
+    out: np.ndarray,
+    out_type: str,
+    rows: int,
+    columns: int,
+    paths: Sequence[str | PathLike[str]],
+    slots: Sequence[int],
+    slopes: Sequence[float],
+    intercepts: Sequence[float],
+    *,
+    mask_unsigned_native: bool,
+    implicit_vr_switch: bool = True,
+    infer_sq_for_un_vr: bool = True,
+    threads: int | None = None,
+) -> list[int]: ...
+def volume_headers(
+    headers: Sequence[RawFile | None],
+) -> tuple[
+    np.ndarray,  # (n, 13) float64: position, orientation, pixel spacing, slope, intercept
+    np.ndarray,  # (n, 3) int64: rows, columns, samples per pixel
+    np.ndarray,  # (n,) bool: the two above and the photometric interpretation were read
+    list[str | None],  # photometric interpretation
+    list[str | None],  # Series Instance UID
+    list[str | None],  # Frame of Reference UID
+]: ...

@@ -94,24 +94,9 @@ def dcmread(
             "dcmread: Expected a file path, file-like or readable buffer, but got "
             f"{type(fp).__name__}"
         )
-    # The options a pickle parses the source again with (`force` aside): the usual ones are
-    # one shared dict (never changed), the others are passed to the core as given.
-    if tags is None and config.assume_implicit_vr_switch and config.settings._infer_sq_for_un_vr:
-        opts = _HEADER_ONLY if stop_before_pixels else _DEFAULTS
-        raw = _core.read(src, force=force, stop_before_pixels=stop_before_pixels)
-    else:
-        opts = {
-            "stop_before_pixels": stop_before_pixels,
-            "specific_tags": tags,
-            "implicit_vr_switch": config.assume_implicit_vr_switch,
-            "infer_sq_for_un_vr": config.settings.infer_sq_for_un_vr,
-        }
-        raw = _core.read(src, force=force, **opts)
-    if raw.notes:
-        report_notes(raw.notes, fp, _reported_notes(raw))
-    if config.logger.isEnabledFor(DEBUG):
-        log_read(raw, raw.preamble is not None)
-    ds = FileDataset._from_file(raw, fp, opts)
+    opts = _read_options(stop_before_pixels, tags)
+    raw = _core.read(src, force=force, **opts)
+    ds = _dataset_of(raw, fp, opts)
     if defer_size is not None:
         # Nothing is read before it is asked for; this only says which elements
         # `get_item(..., keep_deferred=True)` reports as deferred, as pydicom does.
@@ -121,6 +106,30 @@ def dcmread(
 
 _DEFAULTS: dict[str, Any] = {}
 _HEADER_ONLY: dict[str, Any] = {"stop_before_pixels": True}
+
+
+def _read_options(stop_before_pixels: bool, tags: list[int] | None) -> dict[str, Any]:
+    """The core's parse options for a read (`force` aside), as `config` sets them: what a
+    pickle parses the source again with. The usual ones are one shared dict each (never
+    changed), so a read builds none."""
+    if tags is None and config.assume_implicit_vr_switch and config.settings._infer_sq_for_un_vr:
+        return _HEADER_ONLY if stop_before_pixels else _DEFAULTS
+    return {
+        "stop_before_pixels": stop_before_pixels,
+        "specific_tags": tags,
+        "implicit_vr_switch": config.assume_implicit_vr_switch,
+        "infer_sq_for_un_vr": config.settings.infer_sq_for_un_vr,
+    }
+
+
+def _dataset_of(raw: Any, fp: Any, opts: dict[str, Any]) -> FileDataset:
+    """The data set of a file the core parsed with `opts` from `fp`, after reporting what
+    pydicom would warn about and log while reading it."""
+    if raw.notes:
+        report_notes(raw.notes, fp, _reported_notes(raw))
+    if config.logger.isEnabledFor(DEBUG):
+        log_read(raw, raw.preamble is not None)
+    return FileDataset._from_file(raw, fp, opts)
 
 
 def _reported_notes(raw: Any) -> tuple[str, ...]:

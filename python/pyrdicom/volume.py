@@ -15,6 +15,7 @@ defines them): ``affine @ [k, i, j, 1]`` is the centre of voxel ``array[k, i, j]
 from __future__ import annotations
 
 import glob
+import math
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -23,10 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import batch
+from . import _core, batch, config
 from .dataset import Dataset
 from .errors import InvalidDicomError, VolumeError
-from .filereader import dcmread
+from .filereader import _dataset_of, _read_options, dcmread
 
 if TYPE_CHECKING:
     import nibabel
@@ -43,6 +44,10 @@ DUPLICATE_TOLERANCE_MM = 1e-3
 _NAMES_SHOWN = 6
 
 _INTEGER_DTYPES = [np.dtype(t) for t in ("u1", "i1", "u2", "i2", "u4", "i4", "u8", "i8")]
+# What the core writes straight into the output (crate::volume): one-sample monochrome slices
+# read from files, into these output types.
+_CORE_PHOTOMETRICS = ("MONOCHROME1", "MONOCHROME2")
+_CORE_OUT_TYPES = {"u1", "i1", "u2", "i2", "u4", "i4", "u8", "i8", "f4", "f8"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class _Slice:
     slope: float
     intercept: float
     load: Callable[[], np.ndarray]
+    path: str | None = None  # the file the core can read the pixels from
 
 
 @dataclass(frozen=True, eq=False)
@@ -305,12 +311,11 @@ def read_series(
     >>> vol.array.shape, vol.spacing  # doctest: +SKIP
     ((120, 512, 512), (2.5, 0.7, 0.7))
     """
-    headers = _headers(source)
-    headers = _one_series(headers, series_uid)
-    slices = [_slice_of(name, ds, load) for name, ds, load in headers]
+    headers = _one_series(_headers(source, threads), series_uid)
+    slices = [h.slice or _slice_of(h.name, h.ds, h.load) for h in headers]
     return _assemble(
         slices,
-        [ds for _, ds, _ in headers],
+        [h.ds for h in headers],
         dtype=dtype,
         rescale=rescale,
         spacing_rtol=spacing_rtol,
@@ -324,10 +329,20 @@ def read_series(
 
 # -- reading headers ---------------------------------------------------------------------------
 
-_Header = tuple[str, Dataset, Callable[[], np.ndarray]]
+
+@dataclass(frozen=True)
+class _Header:
+    """A slice's header, with what the core read from it (`_core.volume_headers`)."""
+
+    name: str
+    ds: Dataset
+    load: Callable[[], np.ndarray]
+    series: str  # str(ds.get("SeriesInstanceUID", ""))
+    frame_of_reference: str  # str(ds.get("FrameOfReferenceUID", ""))
+    slice: _Slice | None  # None: `_slice_of` reads the header (and raises what it finds)
 
 
-def _headers(source: Any) -> list[_Header]:
+def _headers(source: Any, threads: int | None) -> list[_Header]:
     if isinstance(source, str | os.PathLike):
         # Walk problems (a symbolic-link loop, an unreadable folder) leave no slice behind:
         # the slices found are checked as a series all the same.
@@ -335,31 +350,82 @@ def _headers(source: Any) -> list[_Header]:
         from_tree = os.path.isdir(source) or glob.has_magic(os.fspath(source))
     else:
         items, from_tree = list(source), False
-    headers: list[_Header] = []
+    # The files are parsed in parallel (batch.read_many's path), as dcmread would parse them.
+    opts = _read_options(True, None)
+    paths = [os.fspath(item) for item in items if not isinstance(item, Dataset)]
+    raws = iter(
+        _core.read_many(
+            paths,
+            stop_before_pixels=True,
+            threads=threads or None,
+            implicit_vr_switch=config.assume_implicit_vr_switch,
+            infer_sq_for_un_vr=config.settings.infer_sq_for_un_vr,
+        )
+        if paths
+        else []
+    )
+    read: list[tuple[str, Dataset, Callable[[], np.ndarray]]] = []
     for n, item in enumerate(items):
         if isinstance(item, Dataset):
             name = str(getattr(item, "filename", None) or f"dataset #{n}")
-            headers.append((name, item, _dataset_pixels(item)))
+            read.append((name, item, _dataset_pixels(item)))
             continue
         path = os.fspath(item)
-        try:
-            ds = dcmread(path, stop_before_pixels=True)
-        except InvalidDicomError:
-            if from_tree:  # a stray non-DICOM file in a directory is not part of the series
-                continue
-            raise
+        raw = next(raws)
+        if isinstance(raw, BaseException):
+            if from_tree and isinstance(raw, InvalidDicomError):
+                continue  # a stray non-DICOM file in a directory is not part of the series
+            raise raw
+        ds = _dataset_of(raw, path, opts)
         if from_tree and "Rows" not in ds:  # a DICOMDIR, report or presentation state
             continue
-        headers.append((path, ds, _file_pixels(path)))
-    if len(headers) < 2:
-        raise VolumeError(f"a volume needs at least 2 slices, {len(headers)} found in {source!r}")
+        read.append((path, ds, _FilePixels(path)))
+    if len(read) < 2:
+        raise VolumeError(f"a volume needs at least 2 slices, {len(read)} found in {source!r}")
+    return _with_geometry(read)
+
+
+def _with_geometry(read: list[tuple[str, Dataset, Callable[[], np.ndarray]]]) -> list[_Header]:
+    """The headers with the core's reading of what `_slice_of` and `_one_series` need (files
+    only: a data set given may have been changed since it was read)."""
+    raws = [ds._raw if isinstance(load, _FilePixels) else None for _, ds, load in read]
+    floats, ints, found, photometric, series, frames = _core.volume_headers(raws)
+    headers = []
+    for k, (name, ds, load) in enumerate(read):
+        fast = None
+        if found[k]:
+            fast = _Slice(
+                name=name,
+                position=floats[k, 0:3],
+                orientation=floats[k, 3:9],
+                pixel_spacing=floats[k, 9:11],
+                shape=(int(ints[k, 0]), int(ints[k, 1]), int(ints[k, 2])),
+                photometric=str(photometric[k]),
+                slope=float(floats[k, 11]),
+                intercept=float(floats[k, 12]),
+                load=load,
+                path=load.path if isinstance(load, _FilePixels) else None,
+            )
+        series_uid = series[k]
+        if series_uid is None:
+            series_uid = str(ds.get("SeriesInstanceUID", ""))
+        frame = frames[k]
+        if frame is None:
+            frame = str(ds.get("FrameOfReferenceUID", ""))
+        headers.append(_Header(name, ds, load, series_uid, frame, fast))
     return headers
 
 
-def _file_pixels(path: str) -> Callable[[], np.ndarray]:
-    # Read again for the pixels, and let the mapping go as soon as the slice is copied, so the
-    # volume's memory is the output array and a few slices in flight.
-    return lambda: dcmread(path).pixel_array
+@dataclass(frozen=True)
+class _FilePixels:
+    """A slice's pixels, read again from its file (the mapping goes as soon as the slice is
+    copied, so the volume's memory is the output array and a few slices in flight); the core
+    reads `path` itself when it can (`_fill_in_core`)."""
+
+    path: str
+
+    def __call__(self) -> np.ndarray:
+        return dcmread(self.path).pixel_array
 
 
 def _dataset_pixels(ds: Dataset) -> Callable[[], np.ndarray]:
@@ -368,21 +434,21 @@ def _dataset_pixels(ds: Dataset) -> Callable[[], np.ndarray]:
 
 def _one_series(headers: list[_Header], series_uid: str | None) -> list[_Header]:
     if series_uid is not None:
-        picked = [h for h in headers if str(h[1].get("SeriesInstanceUID", "")) == series_uid]
+        picked = [h for h in headers if h.series == series_uid]
         if len(picked) < 2:
             raise VolumeError(
                 f"series {series_uid} has {len(picked)} slice(s) among the {len(headers)} read"
             )
         headers = picked
-    _same(headers, "SeriesInstanceUID", lambda ds: str(ds.get("SeriesInstanceUID", "")))
-    _same(headers, "FrameOfReferenceUID", lambda ds: str(ds.get("FrameOfReferenceUID", "")))
+    _same(headers, "SeriesInstanceUID", lambda h: h.series)
+    _same(headers, "FrameOfReferenceUID", lambda h: h.frame_of_reference)
     return headers
 
 
-def _same(headers: list[_Header], what: str, key: Callable[[Dataset], str]) -> None:
+def _same(headers: list[_Header], what: str, key: Callable[[_Header], str]) -> None:
     groups: dict[str, list[str]] = {}
-    for name, ds, _ in headers:
-        groups.setdefault(key(ds), []).append(name)
+    for h in headers:
+        groups.setdefault(key(h), []).append(h.name)
     if len(groups) > 1:
         detail = "; ".join(
             f"{value or '(none)'}: {_names(names)}" for value, names in groups.items()
@@ -423,6 +489,7 @@ def _slice_of(name: str, ds: Dataset, load: Callable[[], np.ndarray]) -> _Slice:
         slope=float(ds.get("RescaleSlope", 1) or 1),
         intercept=float(ds.get("RescaleIntercept", 0) or 0),
         load=load,
+        path=load.path if isinstance(load, _FilePixels) else None,
     )
 
 
@@ -493,22 +560,37 @@ def _shape(ds: Dataset) -> tuple[int, int, int]:
 
 def _check_alike(slices: list[_Slice], orientation_atol: float, spacing_rtol: float) -> None:
     first = slices[0]
-    checks: list[tuple[str, Callable[[_Slice], Any], Callable[[Any, Any], bool]]] = [
-        ("Rows, Columns, Samples per Pixel", lambda s: s.shape, lambda a, b: a == b),
-        ("Photometric Interpretation", lambda s: s.photometric, lambda a, b: a == b),
+    # numpy.allclose(value, first's, rtol, atol) for every slice at once
+    orientations = np.array([s.orientation for s in slices])
+    spacings = np.array([s.pixel_spacing for s in slices])
+    checks: list[tuple[str, Callable[[_Slice], Any], Sequence[bool]]] = [
+        (
+            "Rows, Columns, Samples per Pixel",
+            lambda s: s.shape,
+            [s.shape == first.shape for s in slices],
+        ),
+        (
+            "Photometric Interpretation",
+            lambda s: s.photometric,
+            [s.photometric == first.photometric for s in slices],
+        ),
         (
             "Image Orientation (Patient)",
             lambda s: s.orientation,
-            lambda a, b: bool(np.allclose(a, b, rtol=0, atol=orientation_atol)),
+            np.all(np.abs(orientations - first.orientation) <= orientation_atol, axis=1),
         ),
         (
             "Pixel Spacing",
             lambda s: s.pixel_spacing,
-            lambda a, b: bool(np.allclose(a, b, rtol=spacing_rtol, atol=0)),
+            np.all(
+                np.abs(spacings - first.pixel_spacing)
+                <= spacing_rtol * np.abs(first.pixel_spacing),
+                axis=1,
+            ),
         ),
     ]
     for what, key, alike in checks:
-        odd = [s for s in slices if not alike(key(s), key(first))]
+        odd = [s for s, same in zip(slices, alike, strict=True) if not same]
         if odd:
             raise VolumeError(
                 f"the slices differ in {what}: {first.name} has {_show(key(first))}, "
@@ -675,6 +757,136 @@ def _put(out: np.ndarray, arr: np.ndarray, slope: float, intercept: float, resca
         out += out.dtype.type(intercept)
 
 
+def _new_output(
+    slices: list[_Slice], grid: _Grid, out_dtype: np.dtype, fill_value: float
+) -> np.ndarray:
+    rows, cols, samples = slices[0].shape
+    shape = (grid.count, rows, cols) + ((samples,) if samples > 1 else ())
+    out = np.empty(shape, dtype=out_dtype)
+    if grid.count != len(slices):
+        out[...] = fill_value
+    return out
+
+
+def _fill_slices(
+    out: np.ndarray,
+    slices: list[_Slice],
+    grid: _Grid,
+    ks: Sequence[int],
+    rescale: bool,
+    threads: int | None,
+    first_pixels: np.ndarray | None = None,
+) -> None:
+    """Sorted slices `ks` loaded and written into the output by `_put` on a thread pool."""
+
+    def fill(k: int) -> None:
+        s = slices[grid.order[k]]
+        arr = first_pixels if k == 0 and first_pixels is not None else s.load()
+        _put(out[grid.index[k]], arr, s.slope, s.intercept, rescale)
+
+    workers = min(threads or os.cpu_count() or 1, len(ks))
+    if workers > 1:
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(fill, ks))
+    else:
+        for k in ks:
+            fill(k)
+
+
+def _fill_in_python(
+    slices: list[_Slice],
+    datasets: list[Any],
+    grid: _Grid,
+    out_dtype: np.dtype | None,
+    rescale: bool,
+    fill_value: float,
+    threads: int | None,
+) -> np.ndarray:
+    first_pixels = slices[grid.order[0]].load()
+    if out_dtype is None:
+        out_dtype = _output_dtype(slices, datasets[grid.order[0]], first_pixels.dtype, rescale)
+    out = _new_output(slices, grid, out_dtype, fill_value)
+    _fill_slices(out, slices, grid, range(len(slices)), rescale, threads, first_pixels)
+    return out
+
+
+def _stored_dtype(ds: Any) -> np.dtype | None:
+    """The type of a monochrome slice's `pixel_array`, from its header (8, 16 or 32 bits)."""
+    try:
+        bits = int(ds.BitsAllocated)
+        signed = (ds.get("PixelRepresentation") or 0) == 1
+    except (AttributeError, TypeError, ValueError):
+        return None
+    if bits not in (8, 16, 32):
+        return None
+    return np.dtype(f"{'i' if signed else 'u'}{bits // 8}")
+
+
+def _core_rescale(
+    slices: list[_Slice], order: list[int], out_dtype: np.dtype, rescale: bool
+) -> tuple[list[float], list[float]] | None:
+    """Each sorted slice's (slope, intercept) for the core, which computes what `_put` does
+    with them; None when `_put` would not compute in plain integer or float arithmetic."""
+    pairs = [(slices[i].slope, slices[i].intercept) if rescale else (1.0, 0.0) for i in order]
+    if out_dtype.kind in "iu":
+        info = np.iinfo(out_dtype)
+        for m, b in pairs:
+            if not (math.isfinite(m) and math.isfinite(b) and abs(m) < 2**63 and abs(b) < 2**63):
+                return None
+            # `_put` adds the intercept as an out_dtype scalar when the slope is 1.
+            if m == 1 and not info.min <= int(b) <= info.max:
+                return None
+    return [m for m, _ in pairs], [b for _, b in pairs]
+
+
+def _fill_in_core(
+    slices: list[_Slice],
+    datasets: list[Any],
+    grid: _Grid,
+    out_dtype: np.dtype | None,
+    rescale: bool,
+    fill_value: float,
+    threads: int | None,
+) -> np.ndarray | None:
+    """The output array, each slice read, decoded and rescaled by the core straight into its
+    place (crate::volume: parallel, GIL released, no per-slice array); the slices the core
+    leaves go through `_put`. None when the series is not one the core reads."""
+    rows, cols, samples = slices[0].shape
+    paths = [p for p in (slices[i].path for i in grid.order) if p is not None]
+    if samples != 1 or rows * cols == 0 or slices[0].photometric not in _CORE_PHOTOMETRICS:
+        return None
+    stored = _stored_dtype(datasets[grid.order[0]])
+    if stored is None or len(paths) != len(slices):
+        return None
+    from_header = out_dtype is None
+    if out_dtype is None:
+        out_dtype = _output_dtype(slices, datasets[grid.order[0]], stored, rescale)
+    code = f"{out_dtype.kind}{out_dtype.itemsize}"
+    params = _core_rescale(slices, grid.order, out_dtype, rescale)
+    if params is None or not out_dtype.isnative or code not in _CORE_OUT_TYPES:
+        return None
+    out = _new_output(slices, grid, out_dtype, fill_value)
+    declined = _core.volume_fill(
+        out.reshape(-1).view(np.uint8),
+        code,
+        rows,
+        cols,
+        paths,
+        grid.index,
+        *params,
+        mask_unsigned_native=config.correct_unused_bits,
+        implicit_vr_switch=config.assume_implicit_vr_switch,
+        infer_sq_for_un_vr=config.settings.infer_sq_for_un_vr,
+        threads=threads or None,
+    )
+    if from_header and 0 in declined:
+        # The output type came from the first slice's header: its pixels must decide it.
+        return None
+    if declined:
+        _fill_slices(out, slices, grid, declined, rescale, threads)
+    return out
+
+
 def _assemble(
     slices: list[_Slice],
     datasets: list[Any],
@@ -692,30 +904,10 @@ def _assemble(
         raise VolumeError(f"a volume needs at least 2 slices, {len(slices)} given")
     _check_alike(slices, orientation_atol, spacing_rtol)
     grid = _grid(slices, spacing_rtol, allow_missing_slices, allow_tilt)
-    rows, cols, samples = slices[0].shape
-
-    first = slices[grid.order[0]]
-    first_pixels = first.load()
     out_dtype = np.dtype(dtype) if dtype is not None else None
-    if out_dtype is None:
-        out_dtype = _output_dtype(slices, datasets[grid.order[0]], first_pixels.dtype, rescale)
-    shape = (grid.count, rows, cols) + ((samples,) if samples > 1 else ())
-    out = np.empty(shape, dtype=out_dtype)
-    if grid.count != len(slices):
-        out[...] = fill_value
-
-    def fill(k: int) -> None:
-        s = slices[grid.order[k]]
-        arr = first_pixels if k == 0 else s.load()
-        _put(out[grid.index[k]], arr, s.slope, s.intercept, rescale)
-
-    workers = threads or os.cpu_count() or 1
-    if workers > 1:
-        with ThreadPoolExecutor(workers) as pool:
-            list(pool.map(fill, range(len(slices))))
-    else:
-        for k in range(len(slices)):
-            fill(k)
+    out = _fill_in_core(slices, datasets, grid, out_dtype, rescale, fill_value, threads)
+    if out is None:
+        out = _fill_in_python(slices, datasets, grid, out_dtype, rescale, fill_value, threads)
     sorted_datasets: list[Any] = [None] * grid.count
     for k, i in enumerate(grid.order):
         sorted_datasets[grid.index[k]] = datasets[i]

@@ -18,7 +18,10 @@ use crate::batch::index::{self, Column, ColumnSpec, Kind};
 use crate::parse::Options;
 
 /// Runs `work` on a pool of `threads` threads (the global pool when None).
-fn on_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
+pub(crate) fn on_pool<T: Send>(
+    threads: Option<usize>,
+    work: impl FnOnce() -> T + Send,
+) -> PyResult<T> {
     match threads {
         None => Ok(work()),
         Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
@@ -48,8 +51,13 @@ fn walk(py: Python<'_>, roots: Vec<PathBuf>) -> (Vec<OsString>, Vec<(OsString, S
 }
 
 /// Parses every path on a thread pool; each result is a RawFile or the exception to raise.
+/// The options are `read`'s.
 #[pyfunction]
-#[pyo3(signature = (paths, *, force=false, stop_before_pixels=true, specific_tags=None, threads=None))]
+#[pyo3(signature = (
+    paths, *, force=false, stop_before_pixels=true, specific_tags=None, threads=None,
+    implicit_vr_switch=true, infer_sq_for_un_vr=true
+))]
+#[allow(clippy::too_many_arguments)]
 fn read_many(
     py: Python<'_>,
     paths: Vec<PathBuf>,
@@ -57,6 +65,8 @@ fn read_many(
     stop_before_pixels: bool,
     specific_tags: Option<Vec<u32>>,
     threads: Option<usize>,
+    implicit_vr_switch: bool,
+    infer_sq_for_un_vr: bool,
 ) -> PyResult<Vec<Py<PyAny>>> {
     let opts = Options {
         force,
@@ -65,6 +75,8 @@ fn read_many(
             t.sort_unstable();
             t
         }),
+        no_implicit_vr_switch: !implicit_vr_switch,
+        no_infer_sq_for_un: !infer_sq_for_un_vr,
         ..Options::default()
     };
     let results = py.detach(|| on_pool(threads, || batch::read_many(&paths, &opts)))?;

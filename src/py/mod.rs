@@ -14,6 +14,7 @@ mod level;
 mod lut;
 mod pixel;
 mod transfer_syntax;
+mod volume;
 mod write;
 
 use pyo3::buffer::PyBuffer;
@@ -391,6 +392,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     lut::register(m)?;
     transfer_syntax::register(m)?;
     batch::register(m)?;
+    volume::register(m)?;
     build_info::register(m)?;
     Ok(())
 }

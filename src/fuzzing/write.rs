@@ -1,0 +1,201 @@
+//! The `write` target: parse → write → parse.
+
+use super::{check_index, parsed, split};
+use crate::parse::{self, Options, Parsed};
+use crate::source::Source;
+use crate::vr::Vr;
+use crate::write::{self, Encoding, Length, Output, RawValue};
+
+/// The target encodings of the writer: explicit VR little endian, implicit VR little endian,
+/// explicit VR big endian.
+pub(super) const ENCODINGS: [Encoding; 3] = [
+    Encoding {
+        implicit: false,
+        little: true,
+    },
+    Encoding {
+        implicit: true,
+        little: true,
+    },
+    Encoding {
+        implicit: false,
+        little: false,
+    },
+];
+
+/// Whether a top-level element belongs to the groups a written data set cannot hold: the File
+/// Meta Information (0002) and the command set (0000), which is always read as implicit VR.
+pub(super) fn outside_dataset(p: &Parsed, i: u32) -> bool {
+    let e = &p.elements[i as usize];
+    e.parent == parse::ROOT && matches!(e.tag >> 16, 0x0000 | 0x0002)
+}
+
+/// The first of an ambiguous VR's alternatives (the bindings resolve them from the data set, as
+/// pydicom does; any choice reads back to the same bytes).
+pub(super) fn resolved(vr: Vr) -> Vr {
+    match vr {
+        Vr::UsSs | Vr::UsOw | Vr::UsSsOw => Vr::US,
+        Vr::ObOw => Vr::OB,
+        Vr::SsOw => Vr::SS,
+        vr => vr,
+    }
+}
+
+/// Writes the entries of `range` (one data set) into `out` in `enc`, as the bindings' writer
+/// does for data read from a file: sequences with undefined lengths, values transcoded. An
+/// element the writer refuses (as pydicom would: a value too long for its length field, an
+/// undefined length on a VR with a 2-byte length) is left out and listed in `refused`.
+fn write_dataset(
+    p: &Parsed,
+    range: std::ops::Range<u32>,
+    enc: Encoding,
+    out: &mut Output,
+    refused: &mut Vec<u32>,
+) {
+    for i in p.children(range) {
+        if outside_dataset(p, i) {
+            continue;
+        }
+        let e = &p.elements[i as usize];
+        if e.vr == Vr::SQ {
+            write::header(out, e.tag, Vr::SQ, Length::Undefined, enc).unwrap();
+            for item in p.children(p.child_range(i)) {
+                write::item_header(out, Length::Undefined, enc.little).unwrap();
+                write_dataset(p, p.child_range(item), enc, out, refused);
+                write::delimiter(out, parse::ITEM_DELIMITER, enc.little);
+            }
+            write::delimiter(out, parse::SEQUENCE_DELIMITER, enc.little);
+            continue;
+        }
+        let raw = RawValue::of(p, i as usize);
+        if raw.undefined && !enc.implicit && resolved(e.vr) == Vr::UN {
+            // Explicit UN of undefined length is a sequence to every reader (PS3.5 6.2.2): a
+            // value read as UN from implicit VR cannot be written so that it reads back.
+            refused.push(i);
+            continue;
+        }
+        let mut element = Output::new();
+        match write::transcode(&mut element, &raw, resolved(e.vr), enc, |o| {
+            o.push(raw.value)
+        }) {
+            Ok(_) => out.append(element),
+            Err(_) => refused.push(i),
+        }
+    }
+}
+
+/// Comparable content of a data set: each element's tag, nesting depth and value bytes
+/// (without trailing padding; None for sequences and items), leaving out `skip`.
+type Summary = Vec<(u32, usize, Option<Vec<u8>>)>;
+
+fn summary(p: &Parsed, skip: &[u32]) -> Summary {
+    let mut out = Vec::new();
+    for i in p.dataset.clone() {
+        let e = &p.elements[i as usize];
+        let (mut depth, mut top) = (0, i);
+        let mut parent = e.parent;
+        while parent != parse::ROOT {
+            depth += 1;
+            top = parent;
+            parent = p.elements[parent as usize].parent;
+        }
+        // What the writer leaves out, with everything inside it.
+        if outside_dataset(p, top) || skip.contains(&i) {
+            continue;
+        }
+        let bytes = (e.vr != Vr::SQ && e.vr != Vr::Item).then(|| {
+            let v = p.value(i as usize);
+            let end = v
+                .iter()
+                .rposition(|&b| b != 0 && b != b' ')
+                .map_or(0, |k| k + 1);
+            v[..end].to_vec()
+        });
+        // An item whose tag is not (FFFE,E000) is read as one (as pydicom does) and written
+        // as one.
+        let tag = if e.vr == Vr::Item { parse::ITEM } else { e.tag };
+        out.push((tag, depth, bytes));
+    }
+    out
+}
+
+/// A Part 10 file around a data set: preamble, `DICM` and the Transfer Syntax UID.
+pub(super) fn part10(enc: Encoding, dataset: Output) -> Vec<u8> {
+    let uid: &[u8] = match (enc.implicit, enc.little) {
+        (true, _) => b"1.2.840.10008.1.2\0",
+        (false, true) => b"1.2.840.10008.1.2.1\0",
+        (false, false) => b"1.2.840.10008.1.2.2\0",
+    };
+    let mut out = Output::new();
+    out.push(&[0u8; 128]);
+    out.push(b"DICM");
+    write::header(
+        &mut out,
+        0x0002_0010,
+        Vr::UI,
+        Length::Defined(uid.len() as u64),
+        Encoding::EXPLICIT_LE,
+    )
+    .unwrap();
+    out.push(uid);
+    out.append(dataset);
+    out.to_vec()
+}
+
+/// Byte 0 selects the target encoding, the rest is parsed as by `index`. parse → write →
+/// parse: in the data set's own encoding the elements come back with the same tags, nesting
+/// and values; in another one (where implicit VR or a change of byte order may legitimately
+/// change how a value reads) writing and reading must not panic.
+pub fn write_roundtrip(data: &[u8]) {
+    let (head, rest) = split(data, 1);
+    let Some(p) = parsed(rest) else { return };
+    let enc = ENCODINGS[usize::from(head[0]) % ENCODINGS.len()];
+    let mut body = Output::new();
+    let mut refused = Vec::new();
+    write_dataset(&p, p.dataset.clone(), enc, &mut body, &mut refused);
+    reread(&p, enc, part10(enc, body), &refused);
+}
+
+/// Reads back `file`, written from `p` in `enc` leaving out the elements `refused`: it must
+/// parse, and in the data set's own encoding give the same tags, nesting and values; in
+/// another one (where implicit VR or a change of byte order may legitimately change how a
+/// value reads) only panics count.
+pub(super) fn reread(p: &Parsed, enc: Encoding, file: Vec<u8>, refused: &[u32]) {
+    if let Some(path) = std::env::var_os("FUZZ_WRITE_DUMP") {
+        // For debugging a finding: the bytes written.
+        std::fs::write(path, &file).unwrap();
+    }
+    let own = ENCODINGS
+        [usize::from(!p.little_endian) * 2 + usize::from(p.implicit_vr && p.little_endian)];
+    let again = match parse::parse(Source::from_vec(file.clone()), &Options::default()) {
+        Ok(again) => again,
+        // In another encoding a value may legitimately read differently (an explicit OB of
+        // undefined length whose tag the dictionary makes a sequence, in implicit VR) and fail
+        // to read, as it would for pydicom: only panics count there.
+        Err(_) if enc != own => return,
+        Err(e) => panic!(
+            "the written data set does not parse ({e}): {:02X?}",
+            &file[132..file.len().min(1156)]
+        ),
+    };
+    check_index(&again);
+    if enc == own {
+        let (before, after) = (summary(p, refused), summary(&again, &[]));
+        if let Some(k) = (0..before.len().max(after.len())).find(|&k| before.get(k) != after.get(k))
+        {
+            let show = |s: &Summary| {
+                s.get(k).map(|(tag, depth, v)| {
+                    let v = v.as_ref().map(|v| v[..v.len().min(32)].to_vec());
+                    format!("({tag:08X}) depth {depth} {v:?}")
+                })
+            };
+            panic!(
+                "the written data set reads differently at element {k} of {}/{}: {:?} became {:?}",
+                before.len(),
+                after.len(),
+                show(&before),
+                show(&after)
+            );
+        }
+    }
+}

@@ -8,6 +8,7 @@ use super::write::{outside_dataset, part10, reread, resolved, ENCODINGS};
 use super::{parsed, split};
 use crate::parse::Parsed;
 use crate::source::SharedBytes;
+use crate::vr::Vr;
 use crate::write::walk::{
     Charset, Data, Entries, Entry, Level, Origin, State, Value, WriteError, Writer,
 };
@@ -152,5 +153,13 @@ pub fn write_walk(data: &[u8]) {
     if writer.dataset(&level, enc, &Charset::default()).is_err() {
         return;
     }
-    reread(&file, enc, part10(enc, writer.out), &[]);
+    // An undefined-length UN that is not a sequence (a damaged file's value running to its
+    // end, or to a delimiter) is written with its delimiter, as pydicom writes it: to every
+    // reader that is a sequence, which its content may not make (the `write` target refuses
+    // such elements instead).
+    let strict = !file
+        .elements
+        .iter()
+        .any(|e| e.vr == Vr::UN && e.is_undefined_length());
+    reread(&file, enc, part10(enc, writer.out), &[], strict);
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use super::{check_index, parsed, split};
 use crate::parse::{self, Options, Parsed};
 use crate::source::Source;
+use crate::transfer_syntax;
 use crate::vr::Vr;
 use crate::write::{self, Encoding, Length, Output, RawValue};
 
@@ -144,11 +145,13 @@ fn summary(p: &Parsed, skip: &[u32]) -> Summary {
 
 /// A Part 10 file around a data set: preamble, `DICM` and the Transfer Syntax UID.
 pub(super) fn part10(enc: Encoding, dataset: Output) -> Vec<u8> {
-    let uid: &[u8] = match (enc.implicit, enc.little) {
-        (true, _) => b"1.2.840.10008.1.2\0",
-        (false, true) => b"1.2.840.10008.1.2.1\0",
-        (false, false) => b"1.2.840.10008.1.2.2\0",
-    };
+    let mut uid = transfer_syntax::native_for(enc.implicit, enc.little)
+        .uid
+        .as_bytes()
+        .to_vec();
+    if uid.len() % 2 == 1 {
+        uid.push(0);
+    }
     let mut out = Output::new();
     out.push(&[0u8; 128]);
     out.push(b"DICM");
@@ -160,7 +163,7 @@ pub(super) fn part10(enc: Encoding, dataset: Output) -> Vec<u8> {
         Encoding::EXPLICIT_LE,
     )
     .unwrap();
-    out.push(uid);
+    out.push(&uid);
     out.append(dataset);
     out.to_vec()
 }

@@ -27,8 +27,11 @@ fn fuzz_regressions_replay() {
             .1;
         for input in std::fs::read_dir(&dir).unwrap() {
             let path = input.unwrap().path();
-            eprintln!("{name}: {}", path.display());
-            run(&std::fs::read(&path).unwrap());
+            let data = std::fs::read(&path).unwrap();
+            let start = std::time::Instant::now();
+            run(&data);
+            // With --nocapture: the time per input, to find slow ones in a corpus.
+            eprintln!("{name}: {} {:?}", path.display(), start.elapsed());
             replayed += 1;
         }
     }

@@ -49,12 +49,52 @@ struct FileLevel {
 }
 
 impl FileLevel {
-    fn index(&self, tag: u32) -> Result<usize, Refused> {
-        self.file
-            .find(self.range.clone(), tag)
-            .map(|i| i as usize)
-            .ok_or(Refused)
+    /// The level's elements in tag order, one per tag: the last of a repeated tag, as a
+    /// Python data set (a mapping by tag, as pydicom's reader fills it) keeps it.
+    fn elements(&self) -> Vec<u32> {
+        let file = &self.file;
+        let mut elements: Vec<u32> = file
+            .children(self.range.clone())
+            .filter(|&i| !outside_dataset(file, i))
+            .collect();
+        elements.sort_by_key(|&i| file.elements[i as usize].tag);
+        let tag = |i: u32| file.elements[i as usize].tag;
+        let mut kept: Vec<u32> = Vec::with_capacity(elements.len());
+        for i in elements {
+            match kept.last_mut() {
+                Some(last) if tag(*last) == tag(i) => *last = i,
+                _ => kept.push(i),
+            }
+        }
+        kept
     }
+}
+
+/// The elements a level leaves out because their tag comes again in their data set, in the
+/// whole file.
+fn repeated(file: &Arc<Parsed>) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut levels = vec![(file.dataset.clone(), None)];
+    while let Some((range, item)) = levels.pop() {
+        let level = FileLevel {
+            file: Arc::clone(file),
+            range: range.clone(),
+            item,
+            pristine: false,
+        };
+        let kept = level.elements();
+        for i in file.children(range) {
+            if !outside_dataset(file, i) && !kept.contains(&i) {
+                out.push(i);
+            }
+            for item in file.children(file.child_range(i)) {
+                if file.elements[item as usize].vr == Vr::Item {
+                    levels.push((file.child_range(item), Some(item)));
+                }
+            }
+        }
+    }
+    out
 }
 
 impl Level for FileLevel {
@@ -71,15 +111,11 @@ impl Level for FileLevel {
     }
 
     fn entries(&self) -> Result<Entries<usize>, Refused> {
-        let mut entries: Entries<usize> = self
-            .file
-            .children(self.range.clone())
-            .filter(|&i| !outside_dataset(&self.file, i))
+        Ok(self
+            .elements()
+            .into_iter()
             .map(|i| (self.file.elements[i as usize].tag, Entry::Read(i)))
-            .collect();
-        // The caller's levels are in tag order (a Python data set is sorted by tag).
-        entries.sort_by_key(|e| e.0);
-        Ok(entries)
+            .collect())
     }
 
     fn is_undefined_length_item(&self) -> bool {
@@ -97,7 +133,11 @@ impl Level for FileLevel {
     }
 
     fn read_element(&self, tag: u32) -> Result<usize, Refused> {
-        self.index(tag)
+        self.elements()
+            .into_iter()
+            .find(|&i| self.file.elements[i as usize].tag == tag)
+            .map(|i| i as usize)
+            .ok_or(Refused)
     }
 
     fn value(&self, &idx: &usize, _implicit: bool) -> Result<Value, Refused> {
@@ -161,5 +201,11 @@ pub fn write_walk(data: &[u8]) {
         .elements
         .iter()
         .any(|e| e.vr == Vr::UN && e.is_undefined_length());
-    reread(&file, enc, part10(enc, writer.out), &[], strict);
+    reread(
+        &file,
+        enc,
+        part10(enc, writer.out),
+        &repeated(&file),
+        strict,
+    );
 }

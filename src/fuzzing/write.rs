@@ -88,9 +88,9 @@ fn write_dataset(
 }
 
 /// Comparable content of a data set: each element's tag, nesting depth and value bytes
-/// (without trailing padding; None for sequences, items and group lengths), leaving out `skip`,
-/// in tag order within each data set (the walk writes a data set's elements sorted, as pydicom
-/// does; items keep their order).
+/// (without trailing padding; None for sequences, items and group lengths), leaving out `skip`
+/// and what is inside them, in tag order within each data set (the walk writes a data set's
+/// elements sorted, as pydicom does; items keep their order).
 type Summary = Vec<(u32, usize, Option<Vec<u8>>)>;
 
 fn summary(p: &Parsed, skip: &[u32]) -> Summary {
@@ -103,9 +103,11 @@ fn summary(p: &Parsed, skip: &[u32]) -> Summary {
         let e = &p.elements[i as usize];
         let (mut depth, mut top) = (0, i);
         let mut parent = e.parent;
+        let mut skipped = skip.contains(&i);
         while parent != parse::ROOT {
             depth += 1;
             top = parent;
+            skipped |= skip.contains(&parent);
             parent = p.elements[parent as usize].parent;
         }
         let mut path = match e.parent {
@@ -121,7 +123,7 @@ fn summary(p: &Parsed, skip: &[u32]) -> Summary {
         });
         paths[i as usize] = path.clone();
         // What the writer leaves out, with everything inside it.
-        if outside_dataset(p, top) || skip.contains(&i) {
+        if outside_dataset(p, top) || skipped {
             continue;
         }
         // A group length's value is recomputed when its group is not written as read.

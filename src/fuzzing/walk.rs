@@ -48,48 +48,39 @@ struct FileLevel {
     pristine: bool,
 }
 
-impl FileLevel {
-    /// The level's elements in tag order, one per tag: the last of a repeated tag, as a
-    /// Python data set (a mapping by tag, as pydicom's reader fills it) keeps it.
-    fn elements(&self) -> Vec<u32> {
-        let file = &self.file;
-        let mut elements: Vec<u32> = file
-            .children(self.range.clone())
-            .filter(|&i| !outside_dataset(file, i))
-            .collect();
-        elements.sort_by_key(|&i| file.elements[i as usize].tag);
-        let tag = |i: u32| file.elements[i as usize].tag;
-        let mut kept: Vec<u32> = Vec::with_capacity(elements.len());
-        for i in elements {
-            match kept.last_mut() {
-                Some(last) if tag(*last) == tag(i) => *last = i,
-                _ => kept.push(i),
-            }
+/// The elements of data set `range` of `file` in tag order, one per tag: the last of a
+/// repeated tag, as a Python data set (a mapping by tag, as pydicom's reader fills it) keeps it.
+fn one_per_tag(file: &Parsed, range: Range<u32>) -> Vec<u32> {
+    let mut elements: Vec<u32> = file
+        .children(range)
+        .filter(|&i| !outside_dataset(file, i))
+        .collect();
+    elements.sort_by_key(|&i| file.elements[i as usize].tag);
+    let tag = |i: u32| file.elements[i as usize].tag;
+    let mut kept: Vec<u32> = Vec::with_capacity(elements.len());
+    for i in elements {
+        match kept.last_mut() {
+            Some(last) if tag(*last) == tag(i) => *last = i,
+            _ => kept.push(i),
         }
-        kept
     }
+    kept
 }
 
-/// The elements a level leaves out because their tag comes again in their data set, in the
-/// whole file.
-fn repeated(file: &Arc<Parsed>) -> Vec<u32> {
+/// The elements a data set leaves out because their tag comes again in it, in the whole file
+/// (the walk leaves them out; a sequence copied as read keeps them, and reads back with them).
+fn repeated(file: &Parsed) -> Vec<u32> {
     let mut out = Vec::new();
-    let mut levels = vec![(file.dataset.clone(), None)];
-    while let Some((range, item)) = levels.pop() {
-        let level = FileLevel {
-            file: Arc::clone(file),
-            range: range.clone(),
-            item,
-            pristine: false,
-        };
-        let kept = level.elements();
+    let mut ranges = vec![file.dataset.clone()];
+    while let Some(range) = ranges.pop() {
+        let kept = one_per_tag(file, range.clone());
         for i in file.children(range) {
             if !outside_dataset(file, i) && !kept.contains(&i) {
                 out.push(i);
             }
             for item in file.children(file.child_range(i)) {
                 if file.elements[item as usize].vr == Vr::Item {
-                    levels.push((file.child_range(item), Some(item)));
+                    ranges.push(file.child_range(item));
                 }
             }
         }
@@ -111,8 +102,7 @@ impl Level for FileLevel {
     }
 
     fn entries(&self) -> Result<Entries<usize>, Refused> {
-        Ok(self
-            .elements()
+        Ok(one_per_tag(&self.file, self.range.clone())
             .into_iter()
             .map(|i| (self.file.elements[i as usize].tag, Entry::Read(i)))
             .collect())
@@ -133,7 +123,7 @@ impl Level for FileLevel {
     }
 
     fn read_element(&self, tag: u32) -> Result<usize, Refused> {
-        self.elements()
+        one_per_tag(&self.file, self.range.clone())
             .into_iter()
             .find(|&i| self.file.elements[i as usize].tag == tag)
             .map(|i| i as usize)
@@ -201,11 +191,6 @@ pub fn write_walk(data: &[u8]) {
         .elements
         .iter()
         .any(|e| e.vr == Vr::UN && e.is_undefined_length());
-    reread(
-        &file,
-        enc,
-        part10(enc, writer.out),
-        &repeated(&file),
-        strict,
-    );
+    let skip = repeated(&file);
+    reread(&file, enc, part10(enc, writer.out), &skip, repeated, strict);
 }

@@ -203,7 +203,13 @@ pub(super) fn reread(
     }
     let own = ENCODINGS
         [usize::from(!p.little_endian) * 2 + usize::from(p.implicit_vr && p.little_endian)];
-    let strict = strict && enc == own;
+    // Group 0x0200 in big endian starts with the bytes of group 0x0002 in little endian: right
+    // after the File Meta Information every reader (pydicom's too) takes such an element for
+    // one of the meta group's.
+    let meta_lookalike = !enc.little
+        && p.children(p.dataset.clone())
+            .any(|i| !outside_dataset(p, i) && p.elements[i as usize].tag >> 16 == 0x0200);
+    let strict = strict && enc == own && !meta_lookalike;
     let again = match parse::parse(Source::from_vec(file.clone()), &Options::default()) {
         Ok(again) => again,
         // In another encoding a value may legitimately read differently (an explicit OB of

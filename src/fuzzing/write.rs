@@ -107,8 +107,11 @@ fn summary(p: &Parsed, skip: &[u32]) -> Summary {
         while parent != parse::ROOT {
             depth += 1;
             top = parent;
-            skipped |= skip.contains(&parent);
-            parent = p.elements[parent as usize].parent;
+            let up = &p.elements[parent as usize];
+            // A (gggg,0000) element is a group length, written as UL whatever it was read as
+            // (a sequence, here): what was inside it is not written.
+            skipped |= skip.contains(&parent) || (up.vr != Vr::Item && up.tag & 0xFFFF == 0);
+            parent = up.parent;
         }
         let mut path = match e.parent {
             parse::ROOT => Vec::new(),

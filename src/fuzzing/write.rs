@@ -225,7 +225,14 @@ pub(super) fn reread(
         ),
     };
     check_index(&again);
-    if strict {
+    // The reader, as pydicom's, guesses the VR encoding from the first element's header: an
+    // implicit VR length whose low bytes are two capital letters reads as explicit VR (the
+    // transfer syntax notwithstanding), and the data set reads differently.
+    let guessed = again
+        .notes
+        .iter()
+        .any(|n| matches!(n, parse::Note::VrEncoding(_)));
+    if strict && !guessed {
         let (before, after) = (summary(p, refused), summary(&again, &left_out(&again)));
         if let Some(k) = (0..before.len().max(after.len())).find(|&k| before.get(k) != after.get(k))
         {

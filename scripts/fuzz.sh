@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the core (cargo-fuzz / libFuzzer; targets in fuzz/fuzz_targets,
-# their bodies in src/fuzzing/, the core's `fuzzing` feature) and of the Python layer (target "python": atheris,
-# fuzz/python/fuzz_dcmread.py, over this tree's package in python/).
+# their bodies in src/fuzzing/, the core's `fuzzing` feature) and of the Python layer (target
+# "python": atheris, fuzz/python/fuzz_dcmread.py, over this tree's package in python/).
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...]   one target (or "all": each in turn)
 #   scripts/fuzz.sh list                                   the targets
 # Seeds are built on first use (fuzz/make_corpus.py: the corpus files and codec fixtures, needs

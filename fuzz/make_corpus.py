@@ -2,7 +2,7 @@
 
 Seeds come from the real files (pydicom's test files and pydicom-data) and from small
 codestreams made by the encoders of the codec fixtures (tests/codec_fixtures.py), each
-prefixed with the option bytes its target reads (see fuzz/src/lib.rs). Usage:
+prefixed with the option bytes its target reads (see src/fuzzing/). Usage:
     python3 fuzz/make_corpus.py [TARGET ...]
 """
 
@@ -13,6 +13,7 @@ import hashlib
 import struct
 import sys
 import warnings
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,6 +48,12 @@ CODECS = {
         "1.2.840.10008.1.2.4.202",
         "1.2.840.10008.1.2.4.203",
     },
+    "decode_jxl": {
+        "1.2.840.10008.1.2.4.110",
+        "1.2.840.10008.1.2.4.111",
+        "1.2.840.10008.1.2.4.112",
+    },
+    "decode_deflate": {"1.2.840.10008.1.2.8.1"},
 }
 COMPRESSED = set().union(*CODECS.values())
 PHOTOMETRICS = [
@@ -176,8 +183,27 @@ def fixture_seeds(target: str) -> Iterator[bytes]:
             (frame_header(16, 24, 3, 8, 8, False, "RGB", 0), fx.htj2k(rgb8, tlm=True)),
             (frame_header(16, 24, 1, 16, 16, True, mono, 0), fx.htj2k(signed16, qstep=0.01)),
         ]
+    elif target == "decode_jxl":
+        made += [
+            (frame_header(16, 24, 1, 8, 8, False, mono, 0), fx.jpeg_xl(gray8, 8)),
+            (frame_header(16, 24, 1, 16, 12, False, mono, 0), fx.jpeg_xl(gray12, 12)),
+            (frame_header(16, 24, 3, 8, 8, False, "RGB", 0), fx.jpeg_xl(rgb8, 8)),
+            (frame_header(32, 32, 1, 8, 8, False, mono, 0), fx.jpeg_xl(smooth, 8, level=90)),
+        ]
+    elif target == "decode_deflate":
+        # Raw deflate (RFC 1951) of native frames, as Deflated Image Frame Compression holds.
+        made += [
+            (frame_header(16, 24, 1, 8, 8, False, mono, 0), raw_deflate(gray8.tobytes())),
+            (frame_header(16, 24, 1, 16, 12, False, mono, 0), raw_deflate(gray12.tobytes())),
+            (frame_header(16, 24, 3, 8, 8, False, "RGB", 0), raw_deflate(rgb8.tobytes())),
+        ]
     for header, frame in made:
         yield header + bytes(frame)
+
+
+def raw_deflate(data: bytes) -> bytes:
+    z = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return z.compress(data) + z.flush()
 
 
 def encapsulated_seeds() -> Iterator[bytes]:
@@ -209,6 +235,8 @@ def seeds(target: str) -> Iterator[bytes]:
         return (b"\0" + s for s in header_seeds())
     if target == "write":
         return (bytes([k % 3, 0]) + s for k, s in enumerate(header_seeds()))
+    if target == "write_walk":
+        return (bytes([k % 6 + k % 6 // 3, 0]) + s for k, s in enumerate(header_seeds()))
     if target == "encaps":
         return encapsulated_seeds()
     if target == "lut":
@@ -216,7 +244,7 @@ def seeds(target: str) -> Iterator[bytes]:
     return frame_seeds(target)
 
 
-TARGETS = ["index", "values", "encaps", *CODECS, "lut", "write", "python"]
+TARGETS = ["index", "values", "encaps", *CODECS, "lut", "write", "write_walk", "python"]
 
 
 def main(targets: list[str]) -> None:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the core (cargo-fuzz / libFuzzer; targets in fuzz/fuzz_targets,
-# their bodies in fuzz/src/lib.rs) and of the Python layer (target "python": atheris,
-# fuzz/python/fuzz_dcmread.py, over this tree's package in python/).
+# their bodies in src/fuzzing/, the core's `fuzzing` feature) and of the Python layer (target
+# "python": atheris, fuzz/python/fuzz_dcmread.py, over this tree's package in python/).
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...]   one target (or "all": each in turn)
 #   scripts/fuzz.sh list                                   the targets
 # Seeds are built on first use (fuzz/make_corpus.py: the corpus files and codec fixtures, needs
@@ -12,7 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(index values encaps decode_rle decode_jpeg decode_jpegls decode_j2k lut write python)
+targets=(index values encaps decode_rle decode_jpeg decode_jpegls decode_j2k decode_jxl decode_deflate lut write
+    write_walk python)
 if [ "${1:-}" = list ]; then printf '%s\n' "${targets[@]}"; exit 0; fi
 if [ $# -lt 2 ]; then sed -n 2,10p "$0"; exit 2; fi
 target=$1 seconds=$2

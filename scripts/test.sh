@@ -3,9 +3,10 @@
 # one users install: abi3, manylinux_2_28, built with zig), the wheel installed with the test and
 # lint dependencies (pip), the linters (rustfmt, clippy, ruff, mypy, stubtest over the compiled
 # core), the wheel's smoke suite in a fresh venv of each CPython pyenv has, then the Rust core's
-# tests and the Python tests. Those run the wheel's compiled extension: it is put beside the
-# source tree's package, which pytest (`pythonpath = ["python"]`) and tests/pydicom_suite import.
-# Each stage prints its duration.
+# tests and the Python tests, then a fuzz smoke (every fuzz target for 10 s: scripts/fuzz.sh,
+# docs/robustness.md; SKIP_FUZZ=1 leaves it out). The tests run the wheel's compiled extension:
+# it is put beside the source tree's package, which pytest (`pythonpath = ["python"]`) and
+# tests/pydicom_suite import. Each stage prints its duration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stage() { echo "== $1: $SECONDS s since the start"; }
@@ -43,3 +44,10 @@ cargo test --quiet
 stage "cargo test done"
 python3 -m pytest -q "$@"
 stage "pytest done"
+# 10 s per target, and 10 s per input (not the campaigns' 1 s) so that a loaded CI machine
+# cannot fail it spuriously. scripts/fuzz.sh installs cargo-fuzz (crates.io) and atheris (PyPI)
+# when missing, and builds the fuzz crate with ASan (about 4 min of CPU from scratch).
+if [ "${SKIP_FUZZ:-0}" != 1 ]; then
+    FUZZ_TIMEOUT=10 bash scripts/fuzz.sh all 10
+    stage "fuzz smoke done"
+fi

@@ -12,6 +12,10 @@ pub mod codec;
 #[cfg_attr(not(feature = "python"), allow(dead_code))]
 pub(crate) mod dict;
 pub mod error;
+// The fuzz targets' bodies (fuzz/): for the fuzz crate, and replayed over the committed
+// findings by the crate's tests.
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
 #[cfg_attr(not(feature = "python"), allow(dead_code))]
 pub(crate) mod limits;
 #[cfg_attr(not(feature = "python"), allow(dead_code))]

@@ -1,2 +1,2 @@
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzz_common::decode_jpeg(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| pyrdicom::fuzzing::decode_jpeg(data));

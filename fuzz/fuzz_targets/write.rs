@@ -1,2 +1,2 @@
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| fuzz_common::write_roundtrip(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| pyrdicom::fuzzing::write_roundtrip(data));

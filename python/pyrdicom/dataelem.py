@@ -343,7 +343,7 @@ class DataElement:
         return result
 
     def _load(self) -> Any:
-        vr = self.VR
+        vr = self._vr
         v = self._raw.value(self._idx, vr)
         if v is None:
             return empty_value_for_VR(vr)

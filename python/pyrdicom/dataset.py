@@ -309,7 +309,8 @@ class Dataset:
         self._dict[tag] = elem
         # pydicom's reader makes undefined-length sequences eagerly; everything else is
         # converted on access, which names the private creator and fixes ambiguous VRs.
-        if elem.VR == "SQ":
+        vr = elem._vr  # (not the VR property: this runs for every element read)
+        if vr == "SQ":
             self._set_pixel_representation(elem)
             if elem.is_undefined_length:
                 return elem
@@ -317,7 +318,7 @@ class Dataset:
             creator_tag = (tag & 0xFFFF0000) | (tag & 0xFFFF) >> 8
             if creator_tag != tag and creator_tag in self._dict:
                 elem.private_creator = self._element(creator_tag).value
-        if " or " in elem.VR:
+        if " or " in vr:
             try:
                 self._correct_ambiguous_vr(elem)
             except AttributeError as exc:

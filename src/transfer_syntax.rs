@@ -58,6 +58,8 @@ pub enum Encoder {
     Uncompressed,
     /// Frames deflated (RFC 1951, Deflated Image Frame Compression).
     Deflate,
+    /// JPEG XL Lossless (zune-jpegxl's modular encoder).
+    JxlLossless,
 }
 
 impl Encoder {
@@ -73,6 +75,7 @@ impl Encoder {
             Encoder::J2k => "j2k",
             Encoder::Uncompressed => "uncompressed",
             Encoder::Deflate => "deflate",
+            Encoder::JxlLossless => "jxl-lossless",
         }
     }
 }
@@ -213,7 +216,7 @@ pub static TRANSFER_SYNTAXES: &[TransferSyntax] = &[
     encapsulated("1.2.840.10008.1.2.4.106.1", "Fragmentable MPEG-4 AVC/H.264 Stereo High Profile / Level 4.2", "MPEG4HP42STEREOF", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.107", "HEVC/H.265 Main Profile / Level 5.1", "HEVCMP51", true, None, None),
     encapsulated("1.2.840.10008.1.2.4.108", "HEVC/H.265 Main 10 Profile / Level 5.1", "HEVCM10P51", true, None, None),
-    encapsulated("1.2.840.10008.1.2.4.110", "JPEG XL Lossless", "JPEGXLLossless", false, Some(Jxl), None),
+    encapsulated("1.2.840.10008.1.2.4.110", "JPEG XL Lossless", "JPEGXLLossless", false, Some(Jxl), Some(Encoder::JxlLossless)),
     encapsulated("1.2.840.10008.1.2.4.111", "JPEG XL JPEG Recompression", "JPEGXLJPEGRecompression", true, Some(Jxl), None),
     encapsulated("1.2.840.10008.1.2.4.112", "JPEG XL", "JPEGXL", true, Some(Jxl), None),
     encapsulated("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 Image Compression (Lossless Only)", "HTJ2KLossless", false, Some(J2k), None),

@@ -108,6 +108,12 @@ def _transfer_syntax(name: str) -> UID:
     from . import uid
 
     value = getattr(uid, name, None) if not name[:1].isdigit() else uid.UID(name)
+    if value is None:
+        # keywords pydicom 3.0.2's uid module lacks (JPEGXLLossless, ...): the registry's
+        from . import _transfer_syntax
+
+        keywords = {ts.keyword: ts.uid for ts in _transfer_syntax.REGISTRY.values()}
+        value = uid.UID(keywords[name]) if name in keywords else None
     if not isinstance(value, uid.UID) or not value.is_transfer_syntax:
         raise ValueError(f"'{name}' is not a transfer syntax name (e.g. RLELossless) or UID")
     return value

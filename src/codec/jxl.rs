@@ -1,5 +1,5 @@
 //! JPEG XL decoding (JPEGXLLossless, JPEGXLJPEGRecompression, JPEGXL) with jxl-oxide, a pure
-//! Rust decoder (see docs/jpegls-j2k.md).
+//! Rust decoder, and JPEG XL Lossless encoding with zune-jpegxl (see docs/jpegls-j2k.md).
 //!
 //! jxl-oxide renders samples as floats in [0, 1] (integer samples scaled by 2^bits − 1); for
 //! precisions up to 16 bits an f32 holds every such value exactly, so rounding `v × (2^bits − 1)`
@@ -9,6 +9,10 @@
 //! codestream's precision.
 
 use jxl_oxide::{AllocTracker, JxlImage, PixelFormat};
+use zune_core::bit_depth::BitDepth;
+use zune_core::colorspace::ColorSpace;
+use zune_core::options::EncoderOptions;
+use zune_jpegxl::JxlSimpleEncoder;
 
 use super::samples::{fill, SampleMap};
 use super::FrameSpec;
@@ -85,4 +89,108 @@ fn decode(data: &[u8], spec: &FrameSpec, out: &mut [u8]) -> Result<()> {
         (rendered[i * spp + k] * max).round().clamp(0.0, max) as i64
     });
     Ok(())
+}
+
+/// Encodes one frame laid out as `pixel_array` (interleaved samples, little-endian Bits
+/// Allocated items) as a lossless JPEG XL codestream.
+///
+/// zune-jpegxl codes 8- or 16-bit unsigned grey or RGB samples, at least 2x2. JPEG XL has no
+/// signed samples: signed values go in as their two's complement bit pattern at the item's
+/// width, which the decoder above sign-extends back (exact for any Bits Stored).
+pub fn encode_frame(pixels: &[u8], spec: &FrameSpec) -> Result<Vec<u8>> {
+    spec.check_frame(pixels)?;
+    let depth = match spec.bits_allocated {
+        8 => BitDepth::Eight,
+        16 => BitDepth::Sixteen,
+        other => {
+            return Err(Error::pixel(format!(
+                "JPEG XL Lossless encoding needs Bits Allocated 8 or 16, not {other}"
+            )))
+        }
+    };
+    let colorspace = match spec.samples_per_pixel {
+        1 => ColorSpace::Luma,
+        3 => ColorSpace::RGB,
+        other => {
+            return Err(Error::pixel(format!(
+                "JPEG XL Lossless encoding needs 1 or 3 samples per pixel, not {other}"
+            )))
+        }
+    };
+    if spec.rows < 2 || spec.cols < 2 {
+        return Err(Error::pixel(format!(
+            "JPEG XL Lossless encoding needs at least 2 rows and 2 columns, not {}x{}",
+            spec.rows, spec.cols
+        )));
+    }
+    // zune-jpegxl reads 16-bit samples in native byte order.
+    let native: std::borrow::Cow<[u8]> =
+        if cfg!(target_endian = "little") || depth == BitDepth::Eight {
+            pixels.into()
+        } else {
+            pixels
+                .chunks_exact(2)
+                .flat_map(|b| u16::from_le_bytes([b[0], b[1]]).to_ne_bytes())
+                .collect::<Vec<u8>>()
+                .into()
+        };
+    // One thread per frame: frames are encoded in parallel by the caller.
+    let options = EncoderOptions::new(spec.cols as usize, spec.rows as usize, colorspace, depth)
+        .set_num_threads(1);
+    let mut out = Vec::with_capacity(pixels.len() / 2);
+    JxlSimpleEncoder::new(&native, options)
+        .encode(&mut out)
+        .map_err(|e| Error::pixel(format!("cannot encode the JPEG XL frame: {e:?}")))?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(rows: u32, cols: u32, spp: u16, bits: u16, signed: bool) -> FrameSpec {
+        FrameSpec {
+            rows,
+            cols,
+            samples_per_pixel: spp,
+            bits_allocated: bits,
+            bits_stored: bits,
+            signed,
+            photometric: if spp == 3 { "RGB" } else { "MONOCHROME2" }.into(),
+            planar_configuration: 0,
+        }
+    }
+
+    fn round_trip(spec: &FrameSpec, frame: &[u8]) {
+        let coded = encode_frame(frame, spec).unwrap();
+        let mut out = vec![0u8; frame.len()];
+        decode_frame(&coded, spec, &mut out).unwrap();
+        assert_eq!(out, frame);
+    }
+
+    #[test]
+    fn lossless_round_trips() {
+        let signed16: Vec<u8> = (0..300 * 7)
+            .flat_map(|i: i32| ((i * 37 % 4001 - 2000) as i16).to_le_bytes())
+            .collect();
+        round_trip(&spec(7, 300, 1, 16, true), &signed16);
+        let rgb8: Vec<u8> = (0..5 * 260 * 3).map(|i: u32| (i * 7 % 251) as u8).collect();
+        round_trip(&spec(5, 260, 3, 8, false), &rgb8);
+        let rgb16: Vec<u8> = (0..4 * 3 * 3)
+            .flat_map(|i: u16| (i * 1811).to_le_bytes())
+            .collect();
+        round_trip(&spec(4, 3, 3, 16, false), &rgb16);
+    }
+
+    #[test]
+    fn unsupported_input_is_a_pixel_error() {
+        for (s, len) in [
+            (spec(2, 2, 1, 32, false), 16),
+            (spec(2, 2, 2, 8, false), 8),
+            (spec(1, 4, 1, 8, false), 4),
+        ] {
+            let err = encode_frame(&vec![0u8; len], &s).unwrap_err();
+            assert!(matches!(err, Error::Pixel(_)), "{err:?}");
+        }
+    }
 }

@@ -6,7 +6,7 @@
 
 use rayon::prelude::*;
 
-use crate::codec::{j2k, jpeg, jpegls, rle, FrameSpec};
+use crate::codec::{j2k, jpeg, jpegls, jxl, rle, FrameSpec};
 use crate::error::{Error, Result};
 use crate::pixel::encaps;
 use crate::transfer_syntax::{self, Encoder as Kind};
@@ -43,6 +43,7 @@ pub enum Encoder {
     Jpeg(jpeg::Process),
     JpegLs(jpegls::EncodeParams),
     J2k(j2k::EncodeParams),
+    JxlLossless,
 }
 
 impl Encoder {
@@ -72,6 +73,7 @@ impl Encoder {
                 quality: options.j2k_quality.clone(),
                 threads: 1,
             }),
+            Kind::JxlLossless => Encoder::JxlLossless,
         })
     }
 
@@ -93,6 +95,7 @@ impl Encoder {
             Encoder::Jpeg(process) => jpeg::encode_frame(frame, spec, *process),
             Encoder::JpegLs(params) => jpegls::encode_frame(frame, spec, params),
             Encoder::J2k(params) => j2k::encode_frame(frame, spec, params),
+            Encoder::JxlLossless => jxl::encode_frame(frame, spec),
         }
     }
 }

@@ -76,9 +76,10 @@ def main() -> None:
         shutil.rmtree(tmp)
     med = {k: statistics.median(v) for k, v in times.items()}
     for k, v in times.items():
-        print(f"{k}: median {med[k] * 1e6:.2f} µs/file (range {min(v) * 1e6:.2f}-{max(v) * 1e6:.2f})")
+        low, high = min(v) * 1e6, max(v) * 1e6
+        print(f"{k}: median {med[k] * 1e6:.2f} µs/file (range {low:.2f}-{high:.2f})")
     print(f"new / base: {med['new'] / med['base']:.3f}")
-    ratios = [n / b for n, b in zip(times["new"], times["base"])]
+    ratios = [n / b for n, b in zip(times["new"], times["base"], strict=True)]
     print(f"per-round ratios: median {statistics.median(ratios):.3f}")
 
 

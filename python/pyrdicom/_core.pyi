@@ -37,6 +37,7 @@ __all__ = [
     "index_columns",
     "lut_apply",
     "pack_bits",
+    "pixel_module",
     "private_dictionaries",
     "private_entry",
     "read",

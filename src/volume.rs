@@ -348,13 +348,10 @@ impl Header {
         let top = p.dataset.clone();
         let find = |tag| p.find(top.clone(), tag).map(|i| i as usize);
         let int = |tag| -> Option<Option<i64>> {
-            let Some(idx) = find(tag) else {
-                return Some(None);
-            };
-            match value::decode(p, idx, p.elements[idx].vr).ok()? {
-                Value::Empty => Some(None),
-                Value::Ints(v) if v.len() == 1 => Some(Some(v[0])),
-                Value::Strs(v) if v.len() == 1 => v[0].trim().parse().ok().map(Some),
+            match plain(p, tag)? {
+                Plain::Missing | Plain::Empty => Some(None),
+                Plain::Ints(v) if v.len() == 1 => Some(Some(v[0])),
+                Plain::Strs(v) if v.len() == 1 => v[0].trim().parse().ok().map(Some),
                 _ => None,
             }
         };

@@ -125,8 +125,9 @@ def _read_options(stop_before_pixels: bool, tags: list[int] | None) -> dict[str,
 def _dataset_of(raw: Any, fp: Any, opts: dict[str, Any]) -> FileDataset:
     """The data set of a file the core parsed with `opts` from `fp`, after reporting what
     pydicom would warn about and log while reading it."""
-    if raw.notes:
-        report_notes(raw.notes, fp, _reported_notes(raw))
+    notes = raw.notes  # (a list made by the core on each access)
+    if notes:
+        report_notes(notes, fp, _reported_notes(raw))
     if config.logger.isEnabledFor(DEBUG):
         log_read(raw, raw.preamble is not None)
     return FileDataset._from_file(raw, fp, opts)

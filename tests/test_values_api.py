@@ -161,6 +161,25 @@ def test_convert_encodings(terms: Any) -> None:
     assert ours == outcome(pydicom.charset.convert_encodings, terms)
 
 
+def _named_dataset() -> pyrdicom.Dataset:
+    ds = pyrdicom.Dataset()
+    ds.PatientName = "A"
+    return ds
+
+
+@pytest.mark.parametrize(
+    "terms",
+    ["ISO_IR 100\x00", 5, [5, "ISO_IR 100"], [_named_dataset()]],
+    ids=["nul", "number", "numbers", "dataset"],
+)
+def test_convert_encodings_of_what_no_codec_names(terms: Any) -> None:
+    # pydicom raises ValueError/TypeError here; a forced read can give (0008,0005) a NUL or
+    # another VR, so each such term is an unknown one: a warning and the default repertoire
+    with pytest.warns(UserWarning, match="Unknown encoding"):
+        codecs_ = pyrdicom.charset.convert_encodings(terms)
+    assert codecs_[0] == "iso8859"
+
+
 TEXTS = [
     ("Buc^Jérôme", ["latin_1"]),
     ("Yamada^Tarou=山田^太郎=やまだ^たろう", ["iso8859", "iso2022_jp"]),

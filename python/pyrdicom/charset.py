@@ -374,19 +374,26 @@ def convert_encodings(encodings: str | MutableSequence[str] | None) -> list[str]
     terms: list[str]
     if not encodings:
         terms = [""]
-    elif isinstance(encodings, str):
-        terms = [encodings]
-    else:
+    elif isinstance(encodings, Sequence) and not isinstance(encodings, (str, bytes)):
         terms = list(encodings)
         if not terms[0]:
             terms[0] = "ISO_IR 6"
+    else:
+        terms = [encodings]
     codecs_ = [
         python_encoding[t] if t in python_encoding else _python_encoding_for_corrected_encoding(t)
-        for t in terms
+        for t in map(_term, terms)
     ]
     if len(terms) > 1:
         codecs_ = _handle_illegal_standalone_encodings(terms, codecs_)
     return codecs_
+
+
+def _term(value: object) -> str:
+    """A term as text: a value that is not one (a forced read may give (0008,0005) another
+    VR, hence a number or a sequence) is its repr, which no codec knows, so it gets the
+    invalid-term warning and the default repertoire."""
+    return value if isinstance(value, str) else repr(value)
 
 
 def _python_encoding_for_corrected_encoding(encoding: str) -> str:
@@ -405,7 +412,7 @@ def _python_encoding_for_corrected_encoding(encoding: str) -> str:
         return default_encoding
     try:
         codecs.lookup(encoding)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
         _warn_about_invalid_encoding(encoding)
         return default_encoding
     return encoding

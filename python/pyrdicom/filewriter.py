@@ -18,6 +18,7 @@ import datetime
 import operator
 import os
 import warnings
+from collections.abc import Sequence
 from io import BufferedIOBase
 from typing import Any
 
@@ -508,8 +509,8 @@ def _charset_terms(elem: DataElement) -> list[str]:
     value = elem.value
     if not value:
         return []
-    if isinstance(value, str | bytes):
-        value = [value]
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence):
+        value = [value]  # one term, or a forced read's number under another VR
     return [v.decode("latin-1") if isinstance(v, bytes) else str(v) for v in value]
 
 

@@ -98,6 +98,14 @@ if TARGET == "pyrdicom":
 _no_downloads()
 
 
+def pytest_make_parametrize_id(config, val, argname):
+    # A test-data file's id is its name: pytest ids a string of over 100 characters by the
+    # argument's name and index, so a path's id would depend on where the data is installed
+    if isinstance(val, str) and os.path.isabs(val) and os.path.isfile(val):
+        return os.path.basename(val)
+    return None
+
+
 _outcomes: dict[str, str] = {}
 
 

@@ -130,7 +130,7 @@ def _as_read(elem: Any, raw: Any, idx: int | None) -> bool:
             for item, i in zip(value, items, strict=True)
         )
     # A list of values, possibly changed in place: compare with the value as read.
-    fresh = DataElement._from_raw(raw, idx, None, info).value
+    fresh = DataElement._from_raw(raw, idx, None).value
     return type(fresh) is type(value) and bool(fresh == value)
 
 

@@ -142,7 +142,7 @@ def data_element_generator(
             if parent is None:
                 opts = _parse_opts(is_implicit_VR, is_little_endian, specific_tags)
                 parent = Dataset._from_raw(raw, -1, None, False, opts)
-            elem = DataElement._from_raw(raw, idx, parent, info)
+            elem = DataElement._from_raw(raw, idx, parent)
             elem.file_tell = start + offset
             yield elem
             continue
@@ -310,7 +310,7 @@ def read_sequence(
     idx = _top_level(raw)[0]
     info = raw.info(idx)
     parent = Dataset._from_raw(raw, -1, None, False, _parse_opts(is_implicit_VR, is_little_endian))
-    elem = DataElement._from_raw(raw, idx, parent, info)
+    elem = DataElement._from_raw(raw, idx, parent)
     seq = elem.value
     if undefined:
         fp.seek(fp.tell() - len(data) + _value_end(raw, idx, info) - len(header) - 4)

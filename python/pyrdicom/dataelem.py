@@ -8,7 +8,6 @@ from io import BufferedIOBase
 from typing import Any, NamedTuple
 
 from . import config, datadict
-from ._core import ElementInfo
 from .multival import MultiValue
 from .tag import BaseTag, Tag
 from .uid import UID, _read_uid
@@ -230,8 +229,8 @@ class DataElement:
             self.value = value
 
     @classmethod
-    def _from_raw(cls, raw: Any, idx: int, parent: Any, info: ElementInfo) -> DataElement:
-        tag, vr = info.tag, info.vr
+    def _from_raw(cls, raw: Any, idx: int, parent: Any) -> DataElement:
+        tag, vr, offset, undefined_length = raw.element(idx)
         self = cls.__new__(cls)
         self.tag = BaseTag(tag)
         # Entries added at run time (add_dict_entries, add_private_dict_entries) that the
@@ -239,7 +238,7 @@ class DataElement:
         if (
             vr == "UN"
             and (datadict._added or datadict._added_private)
-            and (info.implicit_vr or config.replace_un_with_known_vr)
+            and (config.replace_un_with_known_vr or raw.info(idx).implicit_vr)
         ):
             vr = datadict._added_vr(tag, parent) or vr
         self._vr = vr
@@ -249,9 +248,9 @@ class DataElement:
         # Only a sequence needs its data set (as the parent of its items); not holding it
         # otherwise keeps elements out of reference cycles.
         self._parent = parent if vr == "SQ" else None
-        self.is_undefined_length = info.undefined_length
+        self.is_undefined_length = undefined_length
         self.private_creator = None
-        self.file_tell = info.offset
+        self.file_tell = offset
         self.validation_mode = None
         return self
 

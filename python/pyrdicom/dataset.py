@@ -301,9 +301,8 @@ class Dataset:
         """The element of `tag` made from entry `idx` of the core index (what the mapping
         holds until the element is first asked for), stored in its place."""
         raw = self._raw
-        info = raw.info(idx)
-        if config.data_element_callback is None or info.vr == "SQ":
-            elem = DataElement._from_raw(raw, idx, self, info)
+        if config.data_element_callback is None or raw.info(idx).vr == "SQ":
+            elem = DataElement._from_raw(raw, idx, self)
         else:
             elem = self._called_back(idx)
         self._dict[tag] = elem

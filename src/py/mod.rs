@@ -195,6 +195,15 @@ impl RawFile {
         })
     }
 
+    /// (tag, VR, value offset, undefined length) of element idx: what making a `DataElement`
+    /// needs, in one call returning a tuple (unpacked at once), where `info`'s object would
+    /// cost a getter call per field on every element read.
+    fn element(&self, py: Python<'_>, idx: usize) -> PyResult<(u32, Py<PyString>, u64, bool)> {
+        self.check(idx)?;
+        let e = &self.inner.elements[idx];
+        Ok((e.tag, vr_name(py, e.vr), e.offset, e.is_undefined_length()))
+    }
+
     /// The decoded value of element idx, as `vr` (default: its own VR), in primitive form:
     /// None when empty, str or list[str], int/float or list, list of item indices for SQ, bytes.
     #[pyo3(signature = (idx, vr=None))]

@@ -21,7 +21,7 @@ use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyList, PyString};
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use pyo3::IntoPyObjectExt;
 
 use crate::error::Error;
@@ -165,17 +165,17 @@ impl RawFile {
     }
 
     /// What pydicom would warn about while reading: (kind, message), kind "vr_encoding" or
-    /// "no_delimiter".
+    /// "no_delimiter". A tuple: without notes (nearly every read asks) it is Python's one
+    /// empty tuple, where a list would be made and freed each time.
     #[getter]
-    fn notes(&self) -> Vec<(&'static str, String)> {
-        self.inner
-            .notes
-            .iter()
-            .map(|n| match n {
-                parse::Note::VrEncoding(m) => ("vr_encoding", m.clone()),
-                parse::Note::NoDelimiter(m) => ("no_delimiter", m.clone()),
-            })
-            .collect()
+    fn notes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(
+            py,
+            self.inner.notes.iter().map(|n| match n {
+                parse::Note::VrEncoding(m) => ("vr_encoding", m.as_str()),
+                parse::Note::NoDelimiter(m) => ("no_delimiter", m.as_str()),
+            }),
+        )
     }
 
     /// The index entry of element idx.

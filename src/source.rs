@@ -129,18 +129,14 @@ pub(crate) fn read_up_to(file: File, n: usize) -> Result<Vec<u8>> {
     read_up_to_into(file, n, Vec::new())
 }
 
-/// As `read_up_to`, into `buf` (whose allocation is reused).
-pub(crate) fn read_up_to_into(mut file: File, n: usize, mut buf: Vec<u8>) -> Result<Vec<u8>> {
-    buf.resize(n, 0);
-    let mut filled = 0;
-    while filled < n {
-        match file.read(&mut buf[filled..]) {
-            Ok(0) => break,
-            Ok(k) => filled += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
-    buf.truncate(filled);
+/// As `read_up_to`, into `buf` (whose allocation is reused). The bytes are read into the
+/// vector's spare capacity, which is not zeroed first: the kernel writes every byte read, and
+/// zeroing a header prefix cost as much as parsing it.
+pub(crate) fn read_up_to_into(file: File, n: usize, mut buf: Vec<u8>) -> Result<Vec<u8>> {
+    buf.clear();
+    buf.reserve_exact(n);
+    // `take` ends reading at n bytes without a read past them; read_to_end retries
+    // interrupted reads and stops at the end of the file.
+    file.take(n as u64).read_to_end(&mut buf)?;
     Ok(buf)
 }

@@ -111,7 +111,7 @@ def _changes(ds: Any, raw: Any, level: int) -> tuple[dict, list, dict]:
 
 def _as_read(elem: Any, raw: Any, idx: int | None) -> bool:
     """Whether `elem` is still the element `idx` of `raw`, as reading would make it again."""
-    from .dataelem import DataElement
+    from .dataelem import DataElement, _element_from_raw
 
     if not isinstance(elem, DataElement) or elem._raw is not raw or elem._idx != idx:
         return False
@@ -130,7 +130,7 @@ def _as_read(elem: Any, raw: Any, idx: int | None) -> bool:
             for item, i in zip(value, items, strict=True)
         )
     # A list of values, possibly changed in place: compare with the value as read.
-    fresh = DataElement._from_raw(raw, idx, None, info).value
+    fresh = _element_from_raw(raw, idx, None).value
     return type(fresh) is type(value) and bool(fresh == value)
 
 

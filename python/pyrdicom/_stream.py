@@ -11,12 +11,12 @@ header of the element `stop_when` stopped at).
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterator, MutableSequence
+from collections.abc import Callable, Iterable, Iterator, MutableSequence
 from typing import Any, BinaryIO, Literal, cast
 
 from . import _core, config
 from ._core import ElementInfo
-from .dataelem import DataElement, RawDataElement, empty_value_for_VR
+from .dataelem import DataElement, RawDataElement, _element_from_raw, empty_value_for_VR
 from .dataset import Dataset, FileDataset, FileMetaDataset
 from .errors import InvalidDicomError
 from .misc import size_in_bytes
@@ -35,7 +35,7 @@ _CHARSET = 0x00080005
 _SEQUENCE_FRAME_TAG = 0x00081115
 
 
-def report_notes(notes: list[tuple[str, str]], name: Any, kinds: tuple[str, ...]) -> None:
+def report_notes(notes: Iterable[tuple[str, str]], name: Any, kinds: tuple[str, ...]) -> None:
     """What pydicom warns about while reading (the core's notes of `kinds`): a UserWarning,
     or under the RAISE reading mode pydicom's error (InvalidDicomError, EOFError)."""
     from .misc import warn_and_log
@@ -142,7 +142,7 @@ def data_element_generator(
             if parent is None:
                 opts = _parse_opts(is_implicit_VR, is_little_endian, specific_tags)
                 parent = Dataset._from_raw(raw, -1, None, False, opts)
-            elem = DataElement._from_raw(raw, idx, parent, info)
+            elem = _element_from_raw(raw, idx, parent)
             elem.file_tell = start + offset
             yield elem
             continue
@@ -310,7 +310,7 @@ def read_sequence(
     idx = _top_level(raw)[0]
     info = raw.info(idx)
     parent = Dataset._from_raw(raw, -1, None, False, _parse_opts(is_implicit_VR, is_little_endian))
-    elem = DataElement._from_raw(raw, idx, parent, info)
+    elem = _element_from_raw(raw, idx, parent)
     seq = elem.value
     if undefined:
         fp.seek(fp.tell() - len(data) + _value_end(raw, idx, info) - len(header) - 4)

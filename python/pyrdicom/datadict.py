@@ -19,6 +19,8 @@ Entry = tuple[str, str, str, str, str]
 PrivateEntry = tuple[str, str, str, str]
 
 _KEYWORDS: dict[str, int | None] = {}
+# The same tags as `BaseTag`s (`_keyword_tag`): the elements `Dataset.Keyword` makes share them.
+_KEYWORD_TAGS: dict[str, BaseTag | None] = {}
 # Entries added at run time: tag -> entry; creator -> {pattern: entry}.
 _added: dict[int, Entry] = {}
 _added_private: dict[str, dict[str, PrivateEntry]] = {}
@@ -118,6 +120,7 @@ def add_dict_entries(new_entries_dict: dict[int, Entry]) -> None:
         )
     _added.update(new_entries_dict)
     _KEYWORDS.update({entry[4]: tag for tag, entry in new_entries_dict.items()})
+    _KEYWORD_TAGS.update({entry[4]: BaseTag(tag) for tag, entry in new_entries_dict.items()})
     loaded = sys.modules.get(f"{__package__}._dicom_dict")
     if loaded is not None:
         loaded.DicomDictionary.update(new_entries_dict)
@@ -452,6 +455,16 @@ def tag_for_keyword(keyword: str) -> int | None:
     except KeyError:
         tag = _KEYWORDS[keyword] = _core.tag_for_keyword(keyword)
         return tag
+
+
+def _keyword_tag(keyword: str) -> BaseTag | None:
+    """`tag_for_keyword` as a `BaseTag`, one object per keyword."""
+    try:
+        return _KEYWORD_TAGS[keyword]
+    except KeyError:
+        tag = tag_for_keyword(keyword)
+        found = _KEYWORD_TAGS[keyword] = None if tag is None else BaseTag(tag)
+        return found
 
 
 @functools.cache

@@ -8,7 +8,6 @@ from io import BufferedIOBase
 from typing import Any, NamedTuple
 
 from . import config, datadict
-from ._core import ElementInfo
 from .multival import MultiValue
 from .tag import BaseTag, Tag
 from .uid import UID, _read_uid
@@ -101,17 +100,6 @@ _NUMBER_VRS = frozenset(["US", "SS", "UL", "SL", "SV", "UV", "FL", "FD"])
 _LUT_DESCRIPTOR_TAGS = frozenset({0x00281101, 0x00281102, 0x00281103, 0x00283002})
 
 
-def _wrap(vr: str, value: Any) -> Any:
-    """Gives a primitive value from the core the types pydicom's reader gives it (its
-    converters' output is kept as is: several numbers stay a plain list)."""
-    conv = _READ_TYPES.get(vr)
-    if value.__class__ is list:
-        if vr in _NUMBER_VRS:
-            return value
-        return MultiValue(conv or str, value)
-    return value if conv is None else conv(value)
-
-
 _EXTRA_ATTRS = ("is_undefined_length", "private_creator", "file_tell", "validation_mode")
 
 
@@ -133,6 +121,10 @@ def _restore(
         setattr(self, k, v)
     return self
 
+
+# The value of an element read from a file until it is first asked for (`_load`). A module
+# global: it is read for every element made, and a class attribute is a slower lookup.
+_UNSET: Any = object()
 
 _DATETIME_VRS = frozenset({"DA", "DT", "TM"})
 # VRs whose read values depend on config (numpy DS/IS, datetime conversion)
@@ -192,7 +184,7 @@ class DataElement:
     showVR = True
     is_raw = False
 
-    _UNSET = object()
+    _UNSET = _UNSET
 
     def __init__(
         self,
@@ -229,32 +221,6 @@ class DataElement:
         else:
             self.value = value
 
-    @classmethod
-    def _from_raw(cls, raw: Any, idx: int, parent: Any, info: ElementInfo) -> DataElement:
-        tag, vr = info.tag, info.vr
-        self = cls.__new__(cls)
-        self.tag = BaseTag(tag)
-        # Entries added at run time (add_dict_entries, add_private_dict_entries) that the
-        # core's tables lack; an explicit UN only with config.replace_un_with_known_vr.
-        if (
-            vr == "UN"
-            and (datadict._added or datadict._added_private)
-            and (info.implicit_vr or config.replace_un_with_known_vr)
-        ):
-            vr = datadict._added_vr(tag, parent) or vr
-        self._vr = vr
-        self._value = cls._UNSET
-        self._raw = raw
-        self._idx = idx
-        # Only a sequence needs its data set (as the parent of its items); not holding it
-        # otherwise keeps elements out of reference cycles.
-        self._parent = parent if vr == "SQ" else None
-        self.is_undefined_length = info.undefined_length
-        self.private_creator = None
-        self.file_tell = info.offset
-        self.validation_mode = None
-        return self
-
     def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
         # Pickled and copied with its value (the source it may be read from is not carried);
         # attributes at their defaults are left out, which keeps a data set's changes small.
@@ -270,14 +236,14 @@ class DataElement:
     def VR(self, vr: str) -> None:
         # pydicom converts a read element's value when the element is looked up, so a VR set
         # afterwards changes how the value is written, not how it was read: read it first.
-        if self._value is DataElement._UNSET:
+        if self._value is _UNSET:
             self._value = self._load()
         self._vr = vr
 
     @property
     def value(self) -> Any:
         v = self._value
-        if v is DataElement._UNSET:
+        if v is _UNSET:
             v = self._value = self._load()
         return v
 
@@ -365,8 +331,21 @@ class DataElement:
 
                 convert = convert_DS_string if vr == "DS" else convert_IS_string
                 return convert(self._raw.raw_value(self._idx), True)
+        # The types pydicom's reader gives the core's primitive values (its converters' output
+        # is kept as is: several numbers stay a plain list).
+        conv = _READ_TYPES.get(vr)
+        if v.__class__ is list:
+            if vr in _NUMBER_VRS:
+                # pydicom's reader makes the first value of the LUT descriptors unsigned
+                if v[0] < 0 and self.tag in _LUT_DESCRIPTOR_TAGS:
+                    v[0] += 65536
+                return v
+            if conv is None:
+                return MultiValue(str, v)
+        elif conv is None:
+            return v
         try:
-            v = _wrap(vr, v)
+            return conv(v) if v.__class__ is not list else MultiValue(conv, v)
         except ValueError:
             # pydicom's convert_value retries a value its VR cannot read (e.g. IS "1A") with
             # the VRs of its retry order (the first, SH, reads anything), unless reading
@@ -375,9 +354,6 @@ class DataElement:
                 raise
             v = self._raw.value(self._idx, "SH")
             return MultiValue(str, v) if v.__class__ is list else v
-        if self.tag in _LUT_DESCRIPTOR_TAGS and v.__class__ is list and v[0] < 0:
-            v[0] += 65536
-        return v
 
     def _convert_value(self, val: Any) -> Any:
         """pydicom's value setter: split on backslashes, then convert each value for the VR."""
@@ -784,6 +760,41 @@ def _convert_with_hooks(raw: RawDataElement, encoding: Any, ds: Any) -> DataElem
         raw.length == 0xFFFFFFFF,
         already_converted=True,
     )
+
+
+_new = object.__new__
+
+
+def _element_from_raw(raw: Any, idx: int, parent: Any, tag: BaseTag | None = None) -> DataElement:
+    """The element of entry `idx` of a parsed source, its value read when first asked for.
+
+    `parent` is its data set; `tag`, when the caller has it as a `BaseTag`, is shared by the
+    element. A function rather than a classmethod, and the core's fields as one tuple: this
+    runs for every element read, and each lookup or call saved is a saving per element.
+    """
+    tag_int, vr, offset, undefined_length = raw.element(idx)
+    self = _new(DataElement)
+    self.tag = BaseTag(tag_int) if tag is None else tag
+    # Entries added at run time (add_dict_entries, add_private_dict_entries) that the
+    # core's tables lack; an explicit UN only with config.replace_un_with_known_vr.
+    if (
+        vr == "UN"
+        and (datadict._added or datadict._added_private)
+        and (config.replace_un_with_known_vr or raw.info(idx).implicit_vr)
+    ):
+        vr = datadict._added_vr(tag_int, parent) or vr
+    self._vr = vr
+    self._value = _UNSET
+    self._raw = raw
+    self._idx = idx
+    # Only a sequence needs its data set (as the parent of its items); not holding it
+    # otherwise keeps elements out of reference cycles.
+    self._parent = parent if vr == "SQ" else None
+    self.is_undefined_length = undefined_length
+    self.private_creator = None
+    self.file_tell = offset
+    self.validation_mode = None
+    return self
 
 
 def _deprecated_from_raw(

@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import config, datadict
-from .datadict import _KEYWORDS
+from .datadict import _KEYWORD_TAGS
 from .dataelem import (
     DataElement,
     RawDataElement,
     _convert_with_hooks,
+    _element_from_raw,
     _keep,
     convert_raw_data_element,
 )
@@ -38,6 +39,8 @@ _AMBIGUOUS_US_SS_TAGS = frozenset(
     }
 )  # fmt: skip
 _UNSET = DataElement._UNSET
+# A keyword not looked up yet (an identity test: BaseTag's == is a Python call).
+_NO_TAG: Any = object()
 _AMBIGUOUS_OB_OW_TAGS = frozenset({0x54000110, 0x54000112, 0x5400100A, 0x54001010})
 _OVERLAY_DATA_TAGS = frozenset(x << 16 | 0x3000 for x in range(0x6000, 0x601F, 2))
 # An attribute name that looks like an element keyword (letters and digits with an upper-case
@@ -301,9 +304,8 @@ class Dataset:
         """The element of `tag` made from entry `idx` of the core index (what the mapping
         holds until the element is first asked for), stored in its place."""
         raw = self._raw
-        info = raw.info(idx)
-        if config.data_element_callback is None or info.vr == "SQ":
-            elem = DataElement._from_raw(raw, idx, self, info)
+        if config.data_element_callback is None or raw.info(idx).vr == "SQ":
+            elem = _element_from_raw(raw, idx, self, tag if tag.__class__ is BaseTag else None)
         else:
             elem = self._called_back(idx)
         self._dict[tag] = elem
@@ -417,9 +419,9 @@ class Dataset:
 
     def __getattr__(self, name: str) -> Any:
         # The hot path of `ds.Keyword`: one keyword lookup, one mapping lookup.
-        tag = _KEYWORDS.get(name, -1)
-        if tag == -1:
-            tag = datadict.tag_for_keyword(name)
+        tag = _KEYWORD_TAGS.get(name, _NO_TAG)
+        if tag is _NO_TAG:
+            tag = datadict._keyword_tag(name)
         if tag is not None:
             d = self.__dict__.get("_dict")
             elem = d.get(tag) if d is not None else None

@@ -125,7 +125,7 @@ def _read_options(stop_before_pixels: bool, tags: list[int] | None) -> dict[str,
 def _dataset_of(raw: Any, fp: Any, opts: dict[str, Any]) -> FileDataset:
     """The data set of a file the core parsed with `opts` from `fp`, after reporting what
     pydicom would warn about and log while reading it."""
-    notes = raw.notes  # (a list made by the core on each access)
+    notes = raw.notes
     if notes:
         report_notes(notes, fp, _reported_notes(raw))
     if config.logger.isEnabledFor(DEBUG):

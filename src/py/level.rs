@@ -3,13 +3,15 @@
 //! (an int); what Python stores (materialised DataElements, new elements) overrides them.
 //! It behaves like the dict pydicom's Dataset keeps (`_dict`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry as Slot;
 use std::sync::Arc;
 
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use pyo3::{PyTraverseError, PyVisit};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::parse::Parsed;
 
@@ -18,9 +20,9 @@ pub struct LevelMap {
     /// (tag, element index) of the elements read, sorted by tag; for a repeated tag the last
     /// one wins, as in pydicom's dict.
     raw: Vec<(u32, u32)>,
-    over: HashMap<u32, Py<PyAny>>,
+    over: FxHashMap<u32, Py<PyAny>>,
     /// Raw tags deleted from Python.
-    gone: HashSet<u32>,
+    gone: FxHashSet<u32>,
     /// Tags added from Python that were not read, in insertion order.
     added: Vec<u32>,
     /// The file read, and the item this level is (None for the data set or the file meta).
@@ -53,8 +55,8 @@ impl LevelMap {
         }
         LevelMap {
             raw,
-            over: HashMap::new(),
-            gone: HashSet::new(),
+            over: FxHashMap::default(),
+            gone: FxHashSet::default(),
             added: Vec::new(),
             file: Arc::clone(file),
             range,
@@ -169,11 +171,19 @@ impl LevelMap {
     }
 
     fn __setitem__(&mut self, tag: u32, value: Py<PyAny>) {
-        if !self.is_raw_tag(tag) && !self.over.contains_key(&tag) {
-            self.added.push(tag);
+        // (one hash of the tag: storing an element read is this call, once per element)
+        match self.over.entry(tag) {
+            Slot::Occupied(mut stored) => {
+                stored.insert(value);
+            }
+            Slot::Vacant(slot) => {
+                slot.insert(value);
+                if !self.is_raw_tag(tag) {
+                    self.added.push(tag);
+                }
+            }
         }
         self.gone.remove(&tag);
-        self.over.insert(tag, value);
     }
 
     fn __delitem__(&mut self, tag: u32) -> PyResult<()> {

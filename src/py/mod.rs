@@ -21,7 +21,7 @@ use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyList, PyString};
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use pyo3::IntoPyObjectExt;
 
 use crate::error::Error;
@@ -165,17 +165,17 @@ impl RawFile {
     }
 
     /// What pydicom would warn about while reading: (kind, message), kind "vr_encoding" or
-    /// "no_delimiter".
+    /// "no_delimiter". A tuple: without notes (nearly every read asks) it is Python's one
+    /// empty tuple, where a list would be made and freed each time.
     #[getter]
-    fn notes(&self) -> Vec<(&'static str, String)> {
-        self.inner
-            .notes
-            .iter()
-            .map(|n| match n {
-                parse::Note::VrEncoding(m) => ("vr_encoding", m.clone()),
-                parse::Note::NoDelimiter(m) => ("no_delimiter", m.clone()),
-            })
-            .collect()
+    fn notes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(
+            py,
+            self.inner.notes.iter().map(|n| match n {
+                parse::Note::VrEncoding(m) => ("vr_encoding", m.as_str()),
+                parse::Note::NoDelimiter(m) => ("no_delimiter", m.as_str()),
+            }),
+        )
     }
 
     /// The index entry of element idx.
@@ -193,6 +193,15 @@ impl RawFile {
             from_un: e.flags & parse::flag::FROM_UN != 0,
             unknown_vr: e.flags & parse::flag::UNKNOWN_VR != 0,
         })
+    }
+
+    /// (tag, VR, value offset, undefined length) of element idx: what making a `DataElement`
+    /// needs, in one call returning a tuple (unpacked at once), where `info`'s object would
+    /// cost a getter call per field on every element read.
+    fn element(&self, py: Python<'_>, idx: usize) -> PyResult<(u32, Py<PyString>, u64, bool)> {
+        self.check(idx)?;
+        let e = &self.inner.elements[idx];
+        Ok((e.tag, vr_name(py, e.vr), e.offset, e.is_undefined_length()))
     }
 
     /// The decoded value of element idx, as `vr` (default: its own VR), in primitive form:

@@ -239,9 +239,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     } else {
         source
     };
-    let mut p = Parser::new(source.bytes(), opts);
-    p.elements = elements;
-    p.notes = notes;
+    let mut p = Parser::resume(source.bytes(), opts, elements, notes);
     // The data set is read in the VR encoding its first element shows (noted when that is not
     // the expected one), and that is the encoding it was read in.
     let found = p.detect_implicit(ds_start, p.data.len(), implicit, false);
@@ -415,10 +413,21 @@ struct Header {
 
 impl<'a> Parser<'a> {
     fn new(data: &'a [u8], opts: &'a Options) -> Self {
+        // About one element per 40 bytes in typical headers; avoids regrowing the table. With
+        // specific tags, about those and the file meta's.
+        let mut capacity = (data.len() / 40).min(1 << 16);
+        if let Some(tags) = opts.specific_tags.as_ref().filter(|t| !t.is_empty()) {
+            capacity = capacity.min(tags.len() + 16);
+        }
+        Parser::resume(data, opts, Vec::with_capacity(capacity), Vec::new())
+    }
+
+    /// A parser going on with what another one read (the data set after the file meta, from
+    /// bytes that may have been inflated since).
+    fn resume(data: &'a [u8], opts: &'a Options, elements: Vec<Element>, notes: Vec<Note>) -> Self {
         Parser {
             data,
-            // About one element per 40 bytes in typical headers; avoids regrowing the table.
-            elements: Vec::with_capacity((data.len() / 40).min(1 << 16)),
+            elements,
             stop_before_pixels: opts.stop_before_pixels,
             stop_after: opts.stop_after,
             // pydicom ignores an empty list of tags.
@@ -428,7 +437,7 @@ impl<'a> Parser<'a> {
             stopped_at_pixels: false,
             no_implicit_vr_switch: opts.no_implicit_vr_switch,
             no_infer_sq_for_un: opts.no_infer_sq_for_un,
-            notes: Vec::new(),
+            notes,
             charset_candidates: Vec::new(),
         }
     }

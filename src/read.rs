@@ -14,29 +14,28 @@ pub const HEADER_PREFIX: usize = 8 << 10;
 
 /// Parses the file at `path`.
 pub fn read_path(path: &Path, opts: &Options) -> Result<Parsed> {
-    Ok(read(path, opts, false, Vec::new())?.0)
+    Ok(read(&File::open(path)?, opts, false, Vec::new())?.0)
 }
 
-/// Parses the file at `path` and returns its length too (one more system call). A header read
-/// goes into `buf`, whose allocation a caller reading many files gets back from
-/// `parsed.source.into_vec()`.
-pub fn read_path_sized(path: &Path, opts: &Options, buf: Vec<u8>) -> Result<(Parsed, u64)> {
-    let (parsed, len) = read(path, opts, true, buf)?;
+/// Parses an open file (read from its start) and returns its length too (one more system
+/// call). A header read goes into `buf`, whose allocation a caller reading many files gets
+/// back from `parsed.source.into_vec()`.
+pub fn read_file_sized(file: &File, opts: &Options, buf: Vec<u8>) -> Result<(Parsed, u64)> {
+    let (parsed, len) = read(file, opts, true, buf)?;
     Ok((parsed, len.unwrap_or_default()))
 }
 
 fn read(
-    path: &Path,
+    file: &File,
     opts: &Options,
     want_len: bool,
     buf: Vec<u8>,
 ) -> Result<(Parsed, Option<u64>)> {
     if !opts.stop_before_pixels {
-        let source = Source::open(path)?;
+        let source = Source::of_file(file)?;
         let len = source.bytes().len() as u64;
         return Ok((parse::parse(source, opts)?, Some(len)));
     }
-    let file = File::open(path)?;
     let len = if want_len {
         Some(file.metadata()?.len())
     } else {
@@ -50,7 +49,7 @@ fn read(
         // Cut off inside the header: parse the whole file.
         _ => {}
     }
-    let source = Source::open(path)?;
+    let source = Source::of_file(file)?;
     let len = source.bytes().len() as u64;
     Ok((parse::parse(source, opts)?, Some(len)))
 }

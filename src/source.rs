@@ -6,6 +6,7 @@
 
 use std::fs::File;
 use std::io::Read;
+use std::os::unix::fs::FileExt;
 use std::path::Path;
 
 use crate::error::Result;
@@ -44,15 +45,22 @@ unsafe impl Sync for Source {}
 
 impl Source {
     pub fn open(path: &Path) -> Result<Source> {
-        let file = File::open(path)?;
+        Source::of_file(&File::open(path)?)
+    }
+
+    /// The whole of an open file, whatever its read position.
+    pub fn of_file(file: &File) -> Result<Source> {
         let len = file.metadata()?.len();
         if len < MMAP_THRESHOLD {
-            return Ok(Source::from_vec(read_up_to(file, len as usize)?));
+            let mut buf = vec![0; len as usize];
+            let filled = read_at_into(file, 0, &mut buf)?;
+            buf.truncate(filled);
+            return Ok(Source::from_vec(buf));
         }
         // SAFETY: a private (copy-on-write) mapping: our writes never reach the file. If another
         // process truncates or rewrites the file while it is mapped, reads of untouched pages see
         // that change (or fault); this is the documented cost of zero-copy reading of paths.
-        let mut map = unsafe { memmap2::MmapOptions::new().map_copy(&file)? };
+        let mut map = unsafe { memmap2::MmapOptions::new().map_copy(file)? };
         Ok(Source {
             ptr: map.as_mut_ptr(),
             len: map.len(),
@@ -126,11 +134,11 @@ impl Source {
 /// Reads `n` bytes from the start of `file` (no extra read to find the end); a file that is
 /// shorter by now is read as far as it goes.
 pub(crate) fn read_up_to(file: File, n: usize) -> Result<Vec<u8>> {
-    read_up_to_into(file, n, Vec::new())
+    read_up_to_into(&file, n, Vec::new())
 }
 
-/// As `read_up_to`, into `buf` (whose allocation is reused).
-pub(crate) fn read_up_to_into(mut file: File, n: usize, mut buf: Vec<u8>) -> Result<Vec<u8>> {
+/// As `read_up_to`, from the file's read position into `buf` (whose allocation is reused).
+pub(crate) fn read_up_to_into(mut file: &File, n: usize, mut buf: Vec<u8>) -> Result<Vec<u8>> {
     buf.resize(n, 0);
     let mut filled = 0;
     while filled < n {
@@ -143,4 +151,19 @@ pub(crate) fn read_up_to_into(mut file: File, n: usize, mut buf: Vec<u8>) -> Res
     }
     buf.truncate(filled);
     Ok(buf)
+}
+
+/// Fills `buf` from `offset` of `file` (positioned reads) as far as the file goes; returns how
+/// many bytes were read.
+fn read_at_into(file: &File, offset: u64, buf: &mut [u8]) -> Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read_at(&mut buf[filled..], offset + filled as u64) {
+            Ok(0) => break,
+            Ok(k) => filled += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(filled)
 }

@@ -2,15 +2,17 @@
 //! parsed element table (no per-value object outside Rust), in parallel over chunks of files.
 
 use std::cell::OnceCell;
-use std::path::{Path, PathBuf};
+use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::files::{Files, Opener};
 use super::{json, temporal};
 use crate::charset::{CharacterSet, Delimiters};
 use crate::dict;
+use crate::error::Error;
 use crate::parse::{flag, Options, Parsed};
-use crate::read::read_path_sized;
+use crate::read::read_file_sized;
 use crate::value::{self, Value};
 use crate::vr::Vr;
 
@@ -156,6 +158,28 @@ impl Column {
         self.push_item(kind, item);
     }
 
+    /// The rows of `parts` one after the other (`empty` when there are none).
+    fn concat(parts: Vec<Column>, empty: Column) -> Column {
+        let mut parts = parts.into_iter();
+        let Some(mut out) = parts.next() else {
+            return empty;
+        };
+        let rest: Vec<Column> = parts.collect();
+        let total = |f: fn(&Column) -> usize| rest.iter().map(f).sum::<usize>();
+        out.valid.reserve(total(|c| c.valid.len()));
+        out.item_valid.reserve(total(|c| c.item_valid.len()));
+        out.ints.reserve(total(|c| c.ints.len()));
+        out.floats.reserve(total(|c| c.floats.len()));
+        out.dates.reserve(total(|c| c.dates.len()));
+        out.list_offsets.reserve(total(|c| c.list_offsets.len()));
+        out.offsets.reserve(total(|c| c.offsets.len()));
+        out.data.reserve(total(|c| c.data.len()));
+        for other in rest {
+            out.append(other);
+        }
+        out
+    }
+
     /// Appends `other`'s rows after this column's.
     fn append(&mut self, other: Column) {
         self.valid.extend(other.valid);
@@ -255,20 +279,61 @@ impl Table {
         }
     }
 
-    fn append(&mut self, other: Table) {
-        self.paths.append(other.paths);
-        self.sizes.append(other.sizes);
-        self.transfer_syntaxes.append(other.transfer_syntaxes);
-        self.errors.append(other.errors);
-        for (mine, theirs) in self.columns.iter_mut().zip(other.columns) {
-            mine.append(theirs);
+    /// Every column: the fixed ones, then one per spec.
+    fn into_columns(self) -> impl Iterator<Item = Column> {
+        [self.paths, self.sizes, self.transfer_syntaxes, self.errors]
+            .into_iter()
+            .chain(self.columns)
+    }
+
+    fn from_columns(mut columns: impl Iterator<Item = Column>) -> Table {
+        let mut next = || columns.next().expect("the fixed columns");
+        Table {
+            paths: next(),
+            sizes: next(),
+            transfer_syntaxes: next(),
+            errors: next(),
+            columns: columns.collect(),
         }
     }
 
-    fn push_file(&mut self, path: &Path, specs: &Specs, opts: &Options, scratch: &mut Scratch) {
+    /// The rows of `parts` one after the other; each column is joined on its own (in
+    /// parallel), so joining costs little time on many threads.
+    fn concat(parts: Vec<Table>, specs: &[ColumnSpec]) -> Table {
+        let empty: Vec<Column> = Table::new(specs, 0).into_columns().collect();
+        let mut by_column: Vec<Vec<Column>> = empty.iter().map(|_| Vec::new()).collect();
+        for part in parts {
+            for (n, column) in part.into_columns().enumerate() {
+                by_column[n].push(column);
+            }
+        }
+        let joined: Vec<Column> = by_column
+            .into_par_iter()
+            .zip(empty)
+            .map(|(parts, empty)| Column::concat(parts, empty))
+            .collect();
+        Table::from_columns(joined.into_iter())
+    }
+
+    /// Appends the row of file `i` of `files`.
+    fn push_file<'f>(
+        &mut self,
+        files: &'f Files,
+        i: usize,
+        opener: &mut Opener<'f>,
+        context: (&Specs, &Options),
+        scratch: &mut Scratch,
+    ) {
+        let (specs, opts) = context;
+        let path = files.path(i);
         self.paths
             .push_scalar(Kind::Str, Item::Text(&path.to_string_lossy()));
-        match read_path_sized(path, opts, std::mem::take(&mut scratch.buf)) {
+        let buf = std::mem::take(&mut scratch.buf);
+        let read = opener
+            .open(files, i)
+            .map_err(Error::from)
+            .and_then(|file| read_file_sized(&file, opts, buf));
+        match read {
             Ok((parsed, size)) => {
                 self.sizes.push_scalar(Kind::Int, Item::Int(size as i64));
                 let ts = parsed.transfer_syntax.trim_end_matches(['\0', ' ']);
@@ -524,8 +589,8 @@ fn int_string(s: &str) -> Option<i64> {
 /// Files per task: large enough that appending tables is cheap, small enough to balance.
 const FILES_PER_TASK: usize = 256;
 
-/// Indexes `paths` (in order) on the current rayon pool.
-pub fn index(paths: &[PathBuf], specs: &[ColumnSpec]) -> Table {
+/// Indexes files `rows` of `files` (in order) on the current rayon pool.
+pub fn index(files: &Files, rows: Range<usize>, specs: &[ColumnSpec]) -> Table {
     let prepared = Specs::new(specs);
     let opts = Options {
         stop_before_pixels: true,
@@ -533,22 +598,21 @@ pub fn index(paths: &[PathBuf], specs: &[ColumnSpec]) -> Table {
         specific_tags: Some(prepared.parsed_tags()),
         ..Options::default()
     };
-    let parts: Vec<Table> = paths
-        .par_chunks(FILES_PER_TASK)
-        .map(|chunk| {
-            let mut table = Table::new(specs, chunk.len());
+    let parts: Vec<Table> = (0..rows.len().div_ceil(FILES_PER_TASK))
+        .into_par_iter()
+        .map(|task| {
+            let first = rows.start + task * FILES_PER_TASK;
+            let rows = first..rows.end.min(first + FILES_PER_TASK);
+            let mut table = Table::new(specs, rows.len());
             let mut scratch = Scratch::default();
-            for path in chunk {
-                table.push_file(path, &prepared, &opts, &mut scratch);
+            let mut opener = Opener::default();
+            for i in rows {
+                table.push_file(files, i, &mut opener, (&prepared, &opts), &mut scratch);
             }
             table
         })
         .collect();
-    let mut table = Table::new(specs, paths.len());
-    for part in parts {
-        table.append(part);
-    }
-    table
+    Table::concat(parts, specs)
 }
 
 #[cfg(test)]
@@ -598,7 +662,7 @@ mod tests {
             0x0028_0010,
         ];
         let specs: Vec<ColumnSpec> = tags.iter().map(|&t| ColumnSpec::for_tag(t)).collect();
-        let table = index(&[path], &specs);
+        let table = index(&[path].iter().collect(), 0..1, &specs);
         assert_eq!(text(&table.errors, 0), None);
         assert_eq!(text(&table.transfer_syntaxes, 0), Some(uid));
         let c = &table.columns;

@@ -4,23 +4,27 @@
 //! block a reader).
 
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::fs;
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use super::files::Files;
+
 /// The files found, in a stable order, and the paths that could not be walked, with why.
 #[derive(Debug, Default)]
 pub struct Walk {
-    pub files: Vec<PathBuf>,
+    pub files: Files,
     pub problems: Vec<(PathBuf, String)>,
 }
 
 impl Walk {
     fn extend(&mut self, other: Walk) {
-        self.files.extend(other.files);
+        self.files.extend(&other.files);
         self.problems.extend(other.problems);
     }
 }
@@ -33,7 +37,7 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
         match fs::metadata(root) {
             Ok(meta) if meta.is_dir() => out.extend(walk_dir(root, &meta, &seen)),
             // A named file is read (and reported) by the reader, whatever it is.
-            _ => out.files.push(root.clone()),
+            _ => out.files.push(root),
         }
     }
     out
@@ -59,38 +63,41 @@ fn walk_dir(dir: &Path, meta: &fs::Metadata, seen: &Mutex<HashSet<(u64, u64)>>) 
             return out;
         }
     };
-    let mut kinds: Vec<(PathBuf, Kind)> = Vec::new();
+    let mut kinds: Vec<(OsString, Kind)> = Vec::new();
     for entry in entries {
         match entry {
             Ok(entry) => {
-                let path = entry.path();
-                let kind = Kind::of(&entry, &path);
-                kinds.push((path, kind));
+                let kind = Kind::of(&entry);
+                kinds.push((entry.file_name(), kind));
             }
             Err(e) => out.problems.push((dir.to_path_buf(), e.to_string())),
         }
     }
-    // One directory's entries share their parent: their paths sort as their names do, and
-    // comparing bytes is much cheaper than comparing paths component by component.
-    kinds.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
-    let dirs: Vec<(&PathBuf, &fs::Metadata)> = kinds
+    // One directory's entries share their parent: their paths sort as their names do.
+    kinds.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let dirs: Vec<(PathBuf, &fs::Metadata)> = kinds
         .iter()
-        .filter_map(|(path, kind)| match kind {
-            Kind::Dir(m) => Some((path, m)),
+        .filter_map(|(name, kind)| match kind {
+            Kind::Dir(m) => Some((dir.join(name), m)),
             _ => None,
         })
         .collect();
     // Subdirectories in parallel (most directories of a large tree hold only files).
     let subdirs: Vec<Walk> = dirs
         .into_par_iter()
-        .map(|(path, m)| walk_dir(path, m, seen))
+        .map(|(path, m)| walk_dir(&path, m, seen))
         .collect();
     // Files and subdirectories in one sorted order: each subdirectory's files where it stands.
+    // A file's path is the directory's joined with its name, as `Path::join` writes it.
+    let mut prefix = dir.as_os_str().as_bytes().to_vec();
+    if !prefix.is_empty() && !prefix.ends_with(b"/") {
+        prefix.push(b'/');
+    }
     let mut subdirs = subdirs.into_iter();
-    for (path, kind) in kinds {
+    for (name, kind) in kinds {
         match kind {
             Kind::Dir(_) => out.extend(subdirs.next().expect("one walk per directory")),
-            Kind::File => out.files.push(path),
+            Kind::File => out.files.push_in(&prefix, name.as_bytes()),
             Kind::Other => {}
         }
     }
@@ -109,11 +116,11 @@ enum Kind {
 impl Kind {
     /// The type the directory listing gives costs no system call on most file systems; only
     /// links (and entries of unknown type) are looked up.
-    fn of(entry: &fs::DirEntry, path: &Path) -> Kind {
+    fn of(entry: &fs::DirEntry) -> Kind {
         match entry.file_type() {
             Ok(t) if t.is_file() => Kind::File,
             Ok(t) if !t.is_dir() && !t.is_symlink() => Kind::Other,
-            _ => match fs::metadata(path) {
+            _ => match fs::metadata(entry.path()) {
                 Ok(m) if m.is_dir() => Kind::Dir(m),
                 Ok(m) if m.is_file() => Kind::File,
                 Ok(_) => Kind::Other,
@@ -142,7 +149,7 @@ mod tests {
         let w = walk(&[root.to_path_buf()]);
         let rel: Vec<String> = w
             .files
-            .iter()
+            .paths()
             .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
             .collect();
         assert_eq!(rel, ["a.dcm", "b/c/d.dcm", "b/e.dcm", "broken", "z.dcm"]);
@@ -156,7 +163,7 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         let w = walk(&[t.path().join("nope"), t.path().to_path_buf()]);
         // A missing root is a file the reader will report; an empty directory has none.
-        assert_eq!(w.files, [t.path().join("nope")]);
+        assert_eq!(w.files, [t.path().join("nope")].iter().collect());
         assert!(w.problems.is_empty());
     }
 }

@@ -2,8 +2,8 @@
 //! GIL is released for all the Rust work; the index hands each column over as NumPy arrays
 //! (moved, not copied) that Python wraps as Arrow buffers.
 
-use std::ffi::OsString;
-use std::path::PathBuf;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use numpy::IntoPyArray;
@@ -14,6 +14,7 @@ use pyo3::IntoPyObjectExt;
 
 use super::{path_err, RawFile};
 use crate::batch;
+use crate::batch::files::Files;
 use crate::batch::index::{self, Column, ColumnSpec, Kind};
 use crate::parse::Options;
 
@@ -35,19 +36,43 @@ pub(crate) fn on_pool<T: Send>(
     }
 }
 
-/// The files under `roots` (directories walked recursively, in sorted order) and the paths
-/// that could not be walked, with the reason.
+/// The files under `roots` (directories walked recursively, in sorted order, on a pool of
+/// `threads` threads) and the paths that could not be walked, with the reason. The list stays
+/// in Rust: the index reads it as is, `paths` hands it to Python.
+#[pyclass(frozen, module = "pyrdicom._core")]
+struct FileList {
+    files: Files,
+    problems: Vec<(PathBuf, String)>,
+}
+
+#[pymethods]
+impl FileList {
+    fn __len__(&self) -> usize {
+        self.files.len()
+    }
+
+    /// The paths (as str: thousands of them go straight back into read_many or index).
+    fn paths(&self) -> Vec<&OsStr> {
+        self.files.paths().map(Path::as_os_str).collect()
+    }
+
+    #[getter]
+    fn problems(&self) -> Vec<(&OsStr, &str)> {
+        self.problems
+            .iter()
+            .map(|(p, why)| (p.as_os_str(), why.as_str()))
+            .collect()
+    }
+}
+
 #[pyfunction]
-fn walk(py: Python<'_>, roots: Vec<PathBuf>) -> (Vec<OsString>, Vec<(OsString, String)>) {
-    let w = py.detach(|| batch::walk::walk(&roots));
-    // As str (not pathlib.Path): thousands of paths go straight back into read_many or index.
-    let files = w.files.into_iter().map(PathBuf::into_os_string).collect();
-    let problems = w
-        .problems
-        .into_iter()
-        .map(|(p, why)| (p.into_os_string(), why))
-        .collect();
-    (files, problems)
+#[pyo3(signature = (roots, *, threads=None))]
+fn walk(py: Python<'_>, roots: Vec<PathBuf>, threads: Option<usize>) -> PyResult<FileList> {
+    let w = py.detach(|| on_pool(threads, || batch::walk::walk(&roots)))?;
+    Ok(FileList {
+        files: w.files,
+        problems: w.problems,
+    })
 }
 
 /// Parses every path on a thread pool; each result is a RawFile or the exception to raise.
@@ -138,18 +163,31 @@ fn column_arrays<'py>(py: Python<'py>, c: Column, kind: Kind) -> PyResult<Bound<
     )
 }
 
-/// Indexes `paths`: the fixed columns (path, size, transfer syntax, error) and one column per
-/// tag, each as the buffers of `column_arrays`.
+/// Indexes files `start..stop` of `files` (a FileList, or a list of paths): the fixed columns
+/// (path, size, transfer syntax, error) and one column per tag, each as the buffers of
+/// `column_arrays`.
 #[pyfunction]
-#[pyo3(signature = (paths, tags, *, threads=None))]
+#[pyo3(signature = (files, tags, *, start=0, stop=None, threads=None))]
 fn index_columns<'py>(
     py: Python<'py>,
-    paths: Vec<PathBuf>,
+    files: &Bound<'py, PyAny>,
     tags: Vec<u32>,
+    start: usize,
+    stop: Option<usize>,
     threads: Option<usize>,
 ) -> PyResult<Vec<Bound<'py, PyTuple>>> {
+    let given;
+    let files = match files.cast::<FileList>() {
+        Ok(list) => &list.get().files,
+        Err(_) => {
+            given = files.extract::<Vec<PathBuf>>()?.iter().collect::<Files>();
+            &given
+        }
+    };
+    let stop = stop.unwrap_or(files.len()).min(files.len());
     let specs: Vec<ColumnSpec> = tags.iter().map(|&t| ColumnSpec::for_tag(t)).collect();
-    let table = py.detach(|| on_pool(threads, || index::index(&paths, &specs)))?;
+    let rows = start.min(stop)..stop;
+    let table = py.detach(|| on_pool(threads, || index::index(files, rows, &specs)))?;
     let mut out = vec![
         column_arrays(py, table.paths, Kind::Str)?,
         column_arrays(py, table.sizes, Kind::Int)?,
@@ -163,6 +201,7 @@ fn index_columns<'py>(
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<FileList>()?;
     m.add_function(wrap_pyfunction!(walk, m)?)?;
     m.add_function(wrap_pyfunction!(read_many, m)?)?;
     m.add_function(wrap_pyfunction!(index_column_type, m)?)?;

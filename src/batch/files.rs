@@ -1,0 +1,186 @@
+//! A list of file paths kept in one buffer, each with where its file name starts: no allocation
+//! per path, and the files of one directory are opened relative to it (`openat`), so the
+//! kernel resolves the directory's path once rather than once per file.
+
+use std::ffi::OsStr;
+use std::fs::{File, OpenOptions};
+use std::io;
+use std::os::fd::{AsRawFd, FromRawFd};
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+/// Paths in order; path i is `bytes[ends[i-1].0..ends[i].0]`, its name starts at `ends[i].1`.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Files {
+    bytes: Vec<u8>,
+    ends: Vec<(usize, usize)>,
+}
+
+impl Files {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn start(&self, i: usize) -> usize {
+        if i == 0 {
+            0
+        } else {
+            self.ends[i - 1].0
+        }
+    }
+
+    /// A path as given (a file found by a walk: its directory's path joined with its name).
+    pub fn push(&mut self, path: &Path) {
+        let bytes = path.as_os_str().as_bytes();
+        let name = bytes.iter().rposition(|&b| b == b'/').map_or(0, |i| i + 1);
+        self.push_in(&bytes[..name], &bytes[name..]);
+    }
+
+    /// The file `name` of the directory whose path (ending in '/', or empty) is `dir`.
+    pub fn push_in(&mut self, dir: &[u8], name: &[u8]) {
+        self.bytes.extend_from_slice(dir);
+        let name_at = self.bytes.len();
+        self.bytes.extend_from_slice(name);
+        self.ends.push((self.bytes.len(), name_at));
+    }
+
+    pub fn extend(&mut self, other: &Files) {
+        let base = self.bytes.len();
+        self.bytes.extend_from_slice(&other.bytes);
+        self.ends.extend(
+            other
+                .ends
+                .iter()
+                .map(|&(end, name)| (end + base, name + base)),
+        );
+    }
+
+    pub fn path(&self, i: usize) -> &Path {
+        Path::new(OsStr::from_bytes(
+            &self.bytes[self.start(i)..self.ends[i].0],
+        ))
+    }
+
+    /// Path i's directory part (empty or ending in '/') and its file name.
+    pub fn split(&self, i: usize) -> (&[u8], &[u8]) {
+        let (end, name) = self.ends[i];
+        (&self.bytes[self.start(i)..name], &self.bytes[name..end])
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &Path> + '_ {
+        (0..self.len()).map(|i| self.path(i))
+    }
+}
+
+impl<P: AsRef<Path>> FromIterator<P> for Files {
+    fn from_iter<I: IntoIterator<Item = P>>(iter: I) -> Files {
+        let mut files = Files::default();
+        for p in iter {
+            files.push(p.as_ref());
+        }
+        files
+    }
+}
+
+/// Opens the files of a list in order, each relative to its directory, which stays open while
+/// the next files are in it.
+#[derive(Default)]
+pub struct Opener<'f> {
+    dir: Option<(&'f [u8], Option<File>)>,
+}
+
+/// Longest file name opened relative to its directory (NAME_MAX); longer ones, which the
+/// kernel refuses anyway, go through their whole path.
+const NAME_MAX: usize = 255;
+
+impl<'f> Opener<'f> {
+    /// Opens path i of `files` for reading. Whatever cannot go through a directory handle
+    /// (no directory part, a directory that does not open, an odd name) is opened by its
+    /// whole path, so failures read as `File::open`'s.
+    pub fn open(&mut self, files: &'f Files, i: usize) -> io::Result<File> {
+        let (dir, name) = files.split(i);
+        if self.dir.as_ref().is_none_or(|(d, _)| *d != dir) {
+            self.dir = Some((dir, open_dir(dir)));
+        }
+        let handle = self.dir.as_ref().and_then(|(_, h)| h.as_ref());
+        let plain = !name.is_empty() && name != b"." && name != b".." && name.len() <= NAME_MAX;
+        match handle {
+            Some(handle) if plain && !name.contains(&0) => open_at(handle, name),
+            _ => File::open(files.path(i)),
+        }
+    }
+}
+
+/// A handle on a directory for `openat` (O_PATH: no read permission needed, as for a path).
+fn open_dir(dir: &[u8]) -> Option<File> {
+    if dir.is_empty() {
+        return None;
+    }
+    OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_PATH | libc::O_DIRECTORY)
+        .open(OsStr::from_bytes(dir))
+        .ok()
+}
+
+fn open_at(dir: &File, name: &[u8]) -> io::Result<File> {
+    let mut c_name = [0u8; NAME_MAX + 1];
+    c_name[..name.len()].copy_from_slice(name);
+    // SAFETY: `c_name` is NUL-terminated (the name holds no NUL and is shorter than the
+    // buffer) and lives across the call; the directory handle is open.
+    let fd = unsafe {
+        libc::openat(
+            dir.as_raw_fd(),
+            c_name.as_ptr().cast(),
+            libc::O_RDONLY | libc::O_CLOEXEC,
+        )
+    };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: `fd` was just opened and nothing else owns it.
+    Ok(unsafe { File::from_raw_fd(fd) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_split_and_open_like_their_whole_path() {
+        let t = tempfile::tempdir().unwrap();
+        std::fs::create_dir(t.path().join("d")).unwrap();
+        std::fs::write(t.path().join("d/a"), b"A").unwrap();
+        std::fs::write(t.path().join("b"), b"B").unwrap();
+        let root = t.path().to_str().unwrap();
+        let given = [
+            format!("{root}/d/a"),
+            format!("{root}//d/a"),
+            format!("{root}/b"),
+            format!("{root}/d/missing"),
+            format!("{root}/nodir/a"),
+            format!("{root}/d/"),
+            format!("{root}/d/.."),
+            "relative-missing".to_string(),
+        ];
+        let files: Files = given.iter().collect();
+        assert_eq!(files.len(), given.len());
+        let back: Vec<&str> = files.paths().map(|p| p.to_str().unwrap()).collect();
+        assert_eq!(back, given);
+        assert_eq!(files.split(2), (format!("{root}/").as_bytes(), &b"b"[..]));
+        let mut opener = Opener::default();
+        for (i, path) in given.iter().enumerate() {
+            let ours = opener.open(&files, i).map(|f| f.metadata().unwrap().len());
+            let std = File::open(path).map(|f| f.metadata().unwrap().len());
+            match (ours, std) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{path}"),
+                (Err(a), Err(b)) => assert_eq!(a.kind(), b.kind(), "{path}"),
+                (a, b) => panic!("{path}: {a:?} against {b:?}"),
+            }
+        }
+        let mut two: Files = given[..2].iter().collect();
+        two.extend(&given[2..3].iter().collect());
+        assert_eq!(two, given[..3].iter().collect());
+    }
+}

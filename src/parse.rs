@@ -557,6 +557,9 @@ impl<'a> Parser<'a> {
             if bytelength.is_some_and(|n| pos - start >= n) {
                 return Ok((pos, pos));
             }
+            if level.scope == Scope::Top {
+                pos = self.read_plain(pos, limit, level);
+            }
             match self.read_element(pos, limit, level, &mut creators)? {
                 Step::Next(next) => pos = next,
                 Step::End(end) => return Ok((end, pos.min(end))),
@@ -721,6 +724,77 @@ impl<'a> Parser<'a> {
         }
         self.wanted_from = i;
         tags.get(i) == Some(&tag)
+    }
+
+    /// Reads the top-level elements under `specific_tags` in a loop of its own (most of a
+    /// header, for an index that wants a few dozen tags): one not wanted is stepped over, a
+    /// wanted one of plain explicit VR with its value in the data is stored. What needs more
+    /// (a stopping or special tag, an undefined length, an unknown VR, a sequence, UN, a
+    /// private creator, a tag out of order, a value cut short, a kept implicit VR element) is
+    /// left to `read_element`, which reads the same elements the same way, one at a time.
+    fn read_plain(&mut self, mut pos: usize, limit: usize, level: Level) -> usize {
+        let Some(tags) = self.specific_tags else {
+            return pos;
+        };
+        if !level.little {
+            return pos;
+        }
+        let mut below = if self.stop_before_pixels {
+            PIXEL_TAGS[0]
+        } else {
+            ITEM
+        };
+        if let Some(last) = self.stop_after {
+            below = below.min(last.saturating_add(1));
+        }
+        let le16 = |b: &[u8]| u16::from_le_bytes([b[0], b[1]]);
+        let le32 = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        while limit.saturating_sub(pos) >= 12 {
+            let h = &self.data[pos..pos + 12];
+            let tag = u32::from(le16(h)) << 16 | u32::from(le16(&h[2..]));
+            let i = self.wanted_from;
+            if tag >= below || tag == CHARSET_TAG || (i > 0 && tags[i - 1] >= tag) {
+                break;
+            }
+            let (vr, size, length) = if level.implicit {
+                (None, 8, le32(&h[4..]))
+            } else {
+                match Vr::from_bytes([h[4], h[5]]) {
+                    None => break,
+                    Some(vr) if vr.has_long_length() => (Some(vr), 12, le32(&h[8..])),
+                    Some(vr) => (Some(vr), 8, u32::from(le16(&h[6..]))),
+                }
+            };
+            if length == UNDEFINED {
+                break;
+            }
+            let value_pos = pos + size;
+            let end = value_pos.saturating_add(length as usize);
+            // The cursor as `wanted` moves it (the same again when `read_element` asks).
+            let wanted = self.wanted(tag);
+            if wanted {
+                match vr {
+                    Some(vr) if vr != Vr::SQ && vr != Vr::UN && end <= limit => {}
+                    _ => break,
+                }
+                if is_private_creator(tag) {
+                    break;
+                }
+                let idx = self.elements.len() as u32;
+                self.elements.push(Element {
+                    tag,
+                    vr: vr.unwrap_or(Vr::UN),
+                    flags: 0,
+                    parent: level.parent,
+                    end: idx + 1,
+                    header: pos as u64,
+                    offset: value_pos as u64,
+                    len: u64::from(length),
+                });
+            }
+            pos = end;
+        }
+        pos
     }
 
     /// A sequence of known extent, which pydicom parses only when its value is read: what

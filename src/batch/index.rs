@@ -13,7 +13,7 @@ use crate::dict;
 use crate::error::Error;
 use crate::parse::{flag, Options, Parsed};
 use crate::read::read_file_sized;
-use crate::value::{self, Value};
+use crate::value::{self, Number, Value};
 use crate::vr::Vr;
 
 /// The Arrow type family of a column (its values, or its list's items when `multi`).
@@ -326,8 +326,15 @@ impl Table {
     ) {
         let (specs, opts) = context;
         let path = files.path(i);
-        self.paths
-            .push_scalar(Kind::Str, Item::Text(&path.to_string_lossy()));
+        let lossy;
+        let text = match path.to_str() {
+            Some(text) => text,
+            None => {
+                lossy = path.to_string_lossy();
+                &lossy
+            }
+        };
+        self.paths.push_scalar(Kind::Str, Item::Text(text));
         let buf = std::mem::take(&mut scratch.buf);
         let read = opener
             .open(files, i)
@@ -512,21 +519,28 @@ impl<'a> File<'a> {
             }
             return;
         }
+        if unknown_vr {
+            return;
+        }
+        let little = parsed.elements[idx].is_little_endian();
+        let numbers = value::for_each_number(raw, vr, little, |n| match n {
+            Number::Int(i) => number(cell, i as f64, Some(i)),
+            Number::UInt(u) => number(cell, u as f64, i64::try_from(u).ok()),
+            Number::Float(f) => number(cell, f, None),
+        });
+        if !matches!(numbers, Ok(false)) {
+            return;
+        }
         let Ok(value) = value::decode_in(parsed, idx, vr, None) else {
             return;
         };
         match value {
-            // String VRs were read above.
-            Value::Empty | Value::Items(_) | Value::Strs(_) => {}
             Value::Bytes => cell.push(Item::Bytes(raw)),
-            Value::Ints(v) => v.into_iter().for_each(|i| number(cell, i as f64, Some(i))),
-            Value::UInts(v) => v
-                .into_iter()
-                .for_each(|u| number(cell, u as f64, i64::try_from(u).ok())),
-            Value::Floats(v) => v.into_iter().for_each(|f| number(cell, f, None)),
             Value::Tags(v) => v
                 .into_iter()
                 .for_each(|t| cell.push(Item::Text(&format!("{t:08X}")))),
+            // String VRs and binary numbers were read above.
+            _ => {}
         }
     }
 }
@@ -560,10 +574,10 @@ fn number(cell: &mut Cell<'_>, f: f64, i: Option<i64>) {
 }
 
 fn text_item(kind: Kind, s: &str) -> Item<'_> {
-    let t = s.trim();
+    let t = value::trim(s);
     let parsed = match kind {
         Kind::Int => int_string(t).map(Item::Int),
-        Kind::Float => t.parse::<f64>().ok().map(Item::Float),
+        Kind::Float => value::parse_f64(t).map(Item::Float),
         Kind::Date => temporal::date(t).map(Item::Date),
         Kind::Time => temporal::time(t).map(Item::Int),
         Kind::DateTime => temporal::datetime(t).map(Item::Int),

@@ -485,8 +485,12 @@ impl<'a> Parser<'a> {
             .iter()
             .rev()
             .find(|e| e.tag == 0x0002_0010)?;
-        let v = crate::value::latin1(&self.data[e.value_range()]);
-        Some(v.trim_end_matches(['\0', ' ']).to_string())
+        let v = &self.data[e.value_range()];
+        let end = v
+            .iter()
+            .rposition(|&b| b != 0 && b != b' ')
+            .map_or(0, |i| i + 1);
+        Some(crate::value::latin1(&v[..end]))
     }
 
     /// pydicom's `_is_implicit_vr`: a VR field outside 'A'..'Z' means implicit VR. Items may
@@ -747,22 +751,26 @@ impl<'a> Parser<'a> {
         if let Some(last) = self.stop_after {
             below = below.min(last.saturating_add(1));
         }
-        let le16 = |b: &[u8]| u16::from_le_bytes([b[0], b[1]]);
-        let le32 = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-        while limit.saturating_sub(pos) >= 12 {
-            let h = &self.data[pos..pos + 12];
-            let tag = u32::from(le16(h)) << 16 | u32::from(le16(&h[2..]));
-            let i = self.wanted_from;
-            if tag >= below || tag == CHARSET_TAG || (i > 0 && tags[i - 1] >= tag) {
+        let data = &self.data[..limit.min(self.data.len())];
+        // The cursor of `wanted`, moved as it moves it.
+        let mut at = self.wanted_from;
+        let mut above = at.checked_sub(1).map_or(0, |j| tags[j]);
+        while let Some(h) = data.get(pos..pos.saturating_add(12)) {
+            let h: &[u8; 12] = h.try_into().expect("12 bytes");
+            let tag = u32::from(u16::from_le_bytes([h[0], h[1]])) << 16
+                | u32::from(u16::from_le_bytes([h[2], h[3]]));
+            // Out of order (at > 0: `above` is a wanted tag) or one `read_element` must see.
+            if tag >= below || tag == CHARSET_TAG || (at > 0 && above >= tag) {
                 break;
             }
+            let long = u32::from_le_bytes([h[8], h[9], h[10], h[11]]);
             let (vr, size, length) = if level.implicit {
-                (None, 8, le32(&h[4..]))
+                (None, 8, u32::from_le_bytes([h[4], h[5], h[6], h[7]]))
             } else {
                 match Vr::from_bytes([h[4], h[5]]) {
                     None => break,
-                    Some(vr) if vr.has_long_length() => (Some(vr), 12, le32(&h[8..])),
-                    Some(vr) => (Some(vr), 8, u32::from(le16(&h[6..]))),
+                    Some(vr) if vr.has_long_length() => (Some(vr), 12, long),
+                    Some(vr) => (Some(vr), 8, u32::from(u16::from_le_bytes([h[6], h[7]]))),
                 }
             };
             if length == UNDEFINED {
@@ -770,14 +778,13 @@ impl<'a> Parser<'a> {
             }
             let value_pos = pos + size;
             let end = value_pos.saturating_add(length as usize);
-            // The cursor as `wanted` moves it (the same again when `read_element` asks).
-            let wanted = self.wanted(tag);
-            if wanted {
-                match vr {
-                    Some(vr) if vr != Vr::SQ && vr != Vr::UN && end <= limit => {}
-                    _ => break,
-                }
-                if is_private_creator(tag) {
+            while tags.get(at).is_some_and(|&t| t < tag) {
+                above = tags[at];
+                at += 1;
+            }
+            if tags.get(at) == Some(&tag) {
+                let plain = matches!(vr, Some(vr) if vr != Vr::SQ && vr != Vr::UN);
+                if !plain || end > limit || is_private_creator(tag) {
                     break;
                 }
                 let idx = self.elements.len() as u32;
@@ -794,6 +801,7 @@ impl<'a> Parser<'a> {
             }
             pos = end;
         }
+        self.wanted_from = at;
         pos
     }
 

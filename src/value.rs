@@ -29,7 +29,11 @@ pub enum Value {
 
 /// Latin-1, the repertoire pydicom decodes non-text string VRs with.
 pub fn latin1(bytes: &[u8]) -> String {
-    bytes.iter().map(|&b| b as char).collect()
+    if bytes.is_ascii() {
+        String::from_utf8(bytes.to_vec()).expect("ASCII is UTF-8")
+    } else {
+        bytes.iter().map(|&b| b as char).collect()
+    }
 }
 
 fn rstrip_pad(s: &str) -> &str {

@@ -11,6 +11,7 @@ import glob
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import _core
@@ -214,17 +215,27 @@ def _to_arrow(kind: str, multi: bool, buffers: tuple[Any, ...]) -> pa.Array:
 _FIXED = (("path", "str"), ("size", "int"), ("transfer_syntax", "str"), ("error", "str"))
 
 
-def _batch(
+Columns = list[tuple[Any, ...]]
+
+
+def _columns(
     files: list[str] | _core.FileList,
     tags: list[int],
     threads: int | None,
     rows: range | None = None,
-) -> pa.RecordBatch:
-    """The index of `files` (those of `rows` only, when given) as one record batch."""
+) -> Columns:
+    """The index of `files` (those of `rows` only, when given) as the core's column buffers."""
+    start, stop = (0, None) if rows is None else (rows.start, rows.stop)
+    return _core.index_columns(files, tags, start=start, stop=stop, threads=threads)
+
+
+def _batch(files: list[str], tags: list[int], threads: int | None) -> pa.RecordBatch:
+    return _record_batch(_columns(files, tags, threads), tags)
+
+
+def _record_batch(columns: Columns, tags: list[int]) -> pa.RecordBatch:
     import pyarrow as pa
 
-    start, stop = (0, None) if rows is None else (rows.start, rows.stop)
-    columns = _core.index_columns(files, tags, start=start, stop=stop, threads=threads)
     kinds = [(kind, False) for _, kind in _FIXED] + [_core.index_column_type(t) for t in tags]
     names = [name for name, _ in _FIXED] + [_column_name(t) for t in tags]
     arrays = [_to_arrow(k, m, b) for (k, m), b in zip(kinds, columns, strict=True)]
@@ -244,9 +255,22 @@ def _walk_error_batch(problems: list[tuple[str, str]], schema: pa.Schema) -> pa.
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
-def _chunks(count: int, size: int) -> Iterator[range]:
-    for start in range(0, count, size):
-        yield range(start, min(start + size, count))
+def _indexed(
+    files: _core.FileList, tags: list[int], threads: int | None
+) -> Iterator[tuple[range, Columns]]:
+    """Each chunk of files with its column buffers. The core indexes the next chunk (GIL
+    released) while the caller makes Arrow arrays of the last one, so no core waits on it."""
+    count = len(files)
+    with ThreadPoolExecutor(1) as ahead:
+        pending = None
+        for start in range(0, count, CHUNK_FILES):
+            chunk = range(start, min(start + CHUNK_FILES, count))
+            submitted = (chunk, ahead.submit(_columns, files, tags, threads, chunk))
+            if pending is not None:
+                yield pending[0], pending[1].result()
+            pending = submitted
+        if pending is not None:
+            yield pending[0], pending[1].result()
 
 
 def _progress(total: int, progress: bool | None) -> Any:
@@ -333,8 +357,8 @@ def index(
     partial = None if out is None else f"{os.fspath(out)}.partial-{os.getpid()}"
     bar = _progress(len(files), progress)
     try:
-        for chunk in _chunks(len(files), CHUNK_FILES):
-            batch = _batch(files, tag_ints, threads, chunk)
+        for chunk, columns in _indexed(files, tag_ints, threads):
+            batch = _record_batch(columns, tag_ints)
             batches.append(batch)
             if partial is not None:
                 writer = writer or _parquet_writer(partial, batch.schema)

@@ -109,17 +109,24 @@ impl Column {
             item_valid: Vec::with_capacity(rows),
             ..Column::default()
         };
-        if spec.multi {
+        // Room for a few items per row of a list and a few dozen bytes per string, so a
+        // column seldom grows (a copy each time) while it fills.
+        let items = if spec.multi {
             c.list_offsets.reserve(rows + 1);
             c.list_offsets.push(0);
-        }
+            c.item_valid.reserve(rows * 4);
+            rows * 4
+        } else {
+            rows
+        };
         match spec.kind {
-            Kind::Int | Kind::Time | Kind::DateTime => c.ints.reserve(rows),
-            Kind::Float => c.floats.reserve(rows),
-            Kind::Date => c.dates.reserve(rows),
+            Kind::Int | Kind::Time | Kind::DateTime => c.ints.reserve(items),
+            Kind::Float => c.floats.reserve(items),
+            Kind::Date => c.dates.reserve(items),
             Kind::Str | Kind::Json | Kind::Binary => {
-                c.offsets.reserve(rows + 1);
+                c.offsets.reserve(items + 1);
                 c.offsets.push(0);
+                c.data.reserve(rows * 32);
             }
         }
         c
@@ -601,7 +608,7 @@ fn int_string(s: &str) -> Option<i64> {
 }
 
 /// Files per task: large enough that appending tables is cheap, small enough to balance.
-const FILES_PER_TASK: usize = 256;
+const FILES_PER_TASK: usize = 128;
 
 /// Indexes files `rows` of `files` (in order) on the current rayon pool.
 pub fn index(files: &Files, rows: Range<usize>, specs: &[ColumnSpec]) -> Table {

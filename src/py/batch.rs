@@ -4,13 +4,14 @@
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use numpy::IntoPyArray;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use pyo3::IntoPyObjectExt;
+use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use super::{path_err, RawFile};
 use crate::batch;
@@ -26,14 +27,38 @@ pub(crate) fn on_pool<T: Send>(
     match threads {
         None => Ok(work()),
         Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
-        Some(n) => {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build()
-                .map_err(|e| PyValueError::new_err(e.to_string()))?;
-            Ok(pool.install(work))
-        }
+        Some(n) => Ok(pool(n)?.install(work)),
     }
+}
+
+/// The pools made so far (process id, threads, pool): an index calls the core once per chunk
+/// of files, and starting threads each time costs more than a small chunk's work.
+static POOLS: Mutex<Vec<(u32, usize, Arc<ThreadPool>)>> = Mutex::new(Vec::new());
+/// Pools of different sizes kept at once.
+const KEPT_POOLS: usize = 4;
+
+/// A pool of `n` threads, made once per process (a forked child makes its own: the parent's
+/// threads do not exist there, so its pools are left alone, never used or dropped).
+fn pool(n: usize) -> PyResult<Arc<ThreadPool>> {
+    let pid = std::process::id();
+    let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
+    if pools.first().is_some_and(|&(p, _, _)| p != pid) {
+        std::mem::forget(std::mem::take(&mut *pools));
+    }
+    if let Some((_, _, pool)) = pools.iter().find(|&&(_, k, _)| k == n) {
+        return Ok(pool.clone());
+    }
+    let pool = Arc::new(
+        ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map_err(|e| PyValueError::new_err(e.to_string()))?,
+    );
+    if pools.len() == KEPT_POOLS {
+        pools.remove(0);
+    }
+    pools.push((pid, n, pool.clone()));
+    Ok(pool)
 }
 
 /// The files under `roots` (directories walked recursively, in sorted order, on a pool of

@@ -6,6 +6,7 @@
 //! Where pydicom tolerates broken files (VR switches, a value truncated by the end of the file,
 //! missing delimiters) this parser does the same so both read the same elements.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::dict;
@@ -323,6 +324,23 @@ fn parse_bare(source: Source, opts: &Options, implicit: bool, little: bool) -> R
     Ok(assemble(p.into_index(), head, source))
 }
 
+thread_local! {
+    /// An element table given back by `recycle`, for the next parse on this thread.
+    static SPARE_TABLE: Cell<Vec<Element>> = const { Cell::new(Vec::new()) };
+}
+
+/// Largest element table kept for reuse (a reader of many small headers keeps one).
+const SPARE_ELEMENTS: usize = 1024;
+
+/// Gives a parsed file's element table back: the next parse on this thread fills it rather
+/// than allocating its own (a reader of many files, done with each in turn, calls this).
+pub fn recycle(mut elements: Vec<Element>) {
+    if elements.capacity() <= SPARE_ELEMENTS {
+        elements.clear();
+        SPARE_TABLE.with(|spare| spare.set(elements));
+    }
+}
+
 /// Which data set is being read: it decides where reading stops and what is kept.
 #[derive(Clone, Copy, PartialEq)]
 enum Scope {
@@ -419,7 +437,9 @@ impl<'a> Parser<'a> {
         if let Some(tags) = opts.specific_tags.as_ref().filter(|t| !t.is_empty()) {
             capacity = capacity.min(tags.len() + 16);
         }
-        Parser::resume(data, opts, Vec::with_capacity(capacity), Vec::new())
+        let mut elements = SPARE_TABLE.with(Cell::take);
+        elements.reserve(capacity);
+        Parser::resume(data, opts, elements, Vec::new())
     }
 
     /// A parser going on with what another one read (the data set after the file meta, from

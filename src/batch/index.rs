@@ -370,6 +370,7 @@ impl Table {
                     cell.finish();
                 }
                 scratch.buf = parsed.source.into_vec().unwrap_or_default();
+                crate::parse::recycle(parsed.elements);
             }
             Err(e) => {
                 let size = std::fs::metadata(path).map(|m| m.len() as i64);

@@ -5,7 +5,7 @@
 //! since mapping costs more than reading a few tens of kilobytes.
 
 use std::fs::File;
-use std::io::Read;
+use std::os::fd::AsRawFd;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
@@ -138,11 +138,11 @@ pub(crate) fn read_up_to(file: File, n: usize) -> Result<Vec<u8>> {
 }
 
 /// As `read_up_to`, from the file's read position into `buf` (whose allocation is reused).
-pub(crate) fn read_up_to_into(mut file: &File, n: usize, mut buf: Vec<u8>) -> Result<Vec<u8>> {
+pub(crate) fn read_up_to_into(file: &File, n: usize, mut buf: Vec<u8>) -> Result<Vec<u8>> {
     buf.resize(n, 0);
     let mut filled = 0;
     while filled < n {
-        match file.read(&mut buf[filled..]) {
+        match read_fd(file, &mut buf[filled..]) {
             Ok(0) => break,
             Ok(k) => filled += k,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
@@ -151,6 +151,26 @@ pub(crate) fn read_up_to_into(mut file: &File, n: usize, mut buf: Vec<u8>) -> Re
     }
     buf.truncate(filled);
     Ok(buf)
+}
+
+/// `read(2)` through `syscall`: libc's `read` is a thread-cancellation point, whose
+/// bookkeeping (atomic updates around each call) is a few per cent of reading a small file's
+/// header; nothing here uses thread cancellation.
+fn read_fd(file: &File, buf: &mut [u8]) -> std::io::Result<usize> {
+    // SAFETY: `buf` is valid for writes of its length across the call; the descriptor is open
+    // (borrowed from `file`).
+    let n = unsafe {
+        libc::syscall(
+            libc::SYS_read,
+            file.as_raw_fd(),
+            buf.as_mut_ptr(),
+            buf.len(),
+        )
+    };
+    if n < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(n as usize)
 }
 
 /// Fills `buf` from `offset` of `file` (positioned reads) as far as the file goes; returns how

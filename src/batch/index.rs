@@ -343,10 +343,11 @@ impl Table {
         };
         self.paths.push_scalar(Kind::Str, Item::Text(text));
         let buf = std::mem::take(&mut scratch.buf);
-        let read = opener
-            .open(files, i)
-            .map_err(Error::from)
-            .and_then(|file| read_file_sized(&file, opts, buf));
+        let read = opener.open(files, i).map_err(Error::from).and_then(|file| {
+            let read = read_file_sized(&file, opts, buf);
+            super::files::close(file);
+            read
+        });
         match read {
             Ok((parsed, size)) => {
                 self.sizes.push_scalar(Kind::Int, Item::Int(size as i64));

@@ -756,6 +756,8 @@ impl<'a> Parser<'a> {
     /// (a stopping or special tag, an undefined length, an unknown VR, a sequence, UN, a
     /// private creator, a tag out of order, a value cut short, a kept implicit VR element) is
     /// left to `read_element`, which reads the same elements the same way, one at a time.
+    // Kept out of `read_dataset`, whose registers its loop would otherwise share.
+    #[inline(never)]
     fn read_plain(&mut self, mut pos: usize, limit: usize, level: Level) -> usize {
         let Some(tags) = self.specific_tags else {
             return pos;

@@ -45,7 +45,18 @@ impl Files {
         self.ends.push((self.bytes.len(), name_at));
     }
 
-    pub fn extend(&mut self, other: &Files) {
+    /// The lists one after the other.
+    pub fn concat(lists: Vec<Files>) -> Files {
+        let mut out = Files::default();
+        out.bytes.reserve(lists.iter().map(|f| f.bytes.len()).sum());
+        out.ends.reserve(lists.iter().map(|f| f.ends.len()).sum());
+        for list in &lists {
+            out.extend(list);
+        }
+        out
+    }
+
+    fn extend(&mut self, other: &Files) {
         let base = self.bytes.len();
         self.bytes.extend_from_slice(&other.bytes);
         self.ends.extend(
@@ -185,8 +196,11 @@ mod tests {
                 (a, b) => panic!("{path}: {a:?} against {b:?}"),
             }
         }
-        let mut two: Files = given[..2].iter().collect();
-        two.extend(&given[2..3].iter().collect());
-        assert_eq!(two, given[..3].iter().collect());
+        let parts = vec![
+            given[..2].iter().collect(),
+            Files::default(),
+            given[2..3].iter().collect(),
+        ];
+        assert_eq!(Files::concat(parts), given[..3].iter().collect());
     }
 }

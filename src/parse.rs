@@ -581,7 +581,7 @@ impl<'a> Parser<'a> {
             if bytelength.is_some_and(|n| pos - start >= n) {
                 return Ok((pos, pos));
             }
-            if level.scope == Scope::Top {
+            if matches!(level.scope, Scope::Top | Scope::Meta) {
                 pos = self.read_plain(pos, limit, level);
             }
             match self.read_element(pos, limit, level, &mut creators)? {
@@ -750,29 +750,35 @@ impl<'a> Parser<'a> {
         tags.get(i) == Some(&tag)
     }
 
-    /// Reads the top-level elements under `specific_tags` in a loop of its own (most of a
-    /// header, for an index that wants a few dozen tags): one not wanted is stepped over, a
-    /// wanted one of plain explicit VR with its value in the data is stored. What needs more
+    /// Reads the file meta, and the top-level elements under `specific_tags`, in a loop of its
+    /// own (most of a header, for an index that wants a few dozen tags): one not wanted is
+    /// stepped over, a wanted one of plain explicit VR with its value in the data is stored. What needs more
     /// (a stopping or special tag, an undefined length, an unknown VR, a sequence, UN, a
     /// private creator, a tag out of order, a value cut short, a kept implicit VR element) is
     /// left to `read_element`, which reads the same elements the same way, one at a time.
     // Kept out of `read_dataset`, whose registers its loop would otherwise share.
     #[inline(never)]
     fn read_plain(&mut self, mut pos: usize, limit: usize, level: Level) -> usize {
-        let Some(tags) = self.specific_tags else {
-            return pos;
-        };
         if !level.little {
             return pos;
         }
-        let mut below = if self.stop_before_pixels {
-            PIXEL_TAGS[0]
-        } else {
-            ITEM
+        // The tags read here: [from, below) (the file meta keeps all of group 0002; the data
+        // set, under `specific_tags`, those below where it stops).
+        let (tags, from, below, keep_all) = match (level.scope, self.specific_tags) {
+            (Scope::Meta, _) => (&[][..], 0x0002_0000, 0x0003_0000, true),
+            (Scope::Top, Some(tags)) => {
+                let mut below = if self.stop_before_pixels {
+                    PIXEL_TAGS[0]
+                } else {
+                    ITEM
+                };
+                if let Some(last) = self.stop_after {
+                    below = below.min(last.saturating_add(1));
+                }
+                (tags, 0, below, false)
+            }
+            _ => return pos,
         };
-        if let Some(last) = self.stop_after {
-            below = below.min(last.saturating_add(1));
-        }
         let data = &self.data[..limit.min(self.data.len())];
         // The cursor of `wanted`, moved as it moves it.
         let mut at = self.wanted_from;
@@ -782,7 +788,7 @@ impl<'a> Parser<'a> {
             let tag = u32::from(u16::from_le_bytes([h[0], h[1]])) << 16
                 | u32::from(u16::from_le_bytes([h[2], h[3]]));
             // Out of order (at > 0: `above` is a wanted tag) or one `read_element` must see.
-            if tag >= below || tag == CHARSET_TAG || (at > 0 && above >= tag) {
+            if tag < from || tag >= below || tag == CHARSET_TAG || (at > 0 && above >= tag) {
                 break;
             }
             let long = u32::from_le_bytes([h[8], h[9], h[10], h[11]]);
@@ -804,7 +810,7 @@ impl<'a> Parser<'a> {
                 above = tags[at];
                 at += 1;
             }
-            if tags.get(at) == Some(&tag) {
+            if keep_all || tags.get(at) == Some(&tag) {
                 let plain = matches!(vr, Some(vr) if vr != Vr::SQ && vr != Vr::UN);
                 if !plain || end > limit || is_private_creator(tag) {
                     break;

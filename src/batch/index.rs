@@ -561,16 +561,25 @@ fn strings(cell: &mut Cell<'_>, vr: Vr, text: &str, scratch: &mut String) {
     if cell.multi || kind != Kind::Str {
         return value::for_each_string(vr, text, |s| cell.push(text_item(kind, s)));
     }
+    // The usual single value goes in as it is; several are joined in `scratch`.
     scratch.clear();
-    let mut first = true;
-    value::for_each_string(vr, text, |s| {
-        if !first {
+    let mut first: Option<&str> = None;
+    value::for_each_string(vr, text, |s| match first {
+        None => first = Some(s),
+        Some(f) => {
+            if scratch.is_empty() {
+                scratch.push_str(f);
+            }
             scratch.push('\\');
+            scratch.push_str(s);
         }
-        first = false;
-        scratch.push_str(s);
     });
-    cell.push(text_item(kind, scratch));
+    let joined = if scratch.is_empty() {
+        first.unwrap_or_default()
+    } else {
+        scratch.as_str()
+    };
+    cell.push(text_item(kind, joined));
 }
 
 fn number(cell: &mut Cell<'_>, f: f64, i: Option<i64>) {

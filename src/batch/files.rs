@@ -160,9 +160,50 @@ pub fn close(file: File) {
     unsafe { libc::syscall(libc::SYS_close, fd) };
 }
 
+/// Gives the calling thread a descriptor table of its own holding only stdin, stdout and
+/// stderr (close_range with CLOSE_RANGE_UNSHARE, Linux 5.9+; nothing happens on older
+/// kernels). The threads of a process share one table, and its lock is what two threads that
+/// open and close small files in a loop contend on (~7% of an index's time on 2 threads). For
+/// worker threads that only open, read and close their own files; the copies of the process's
+/// other descriptors are closed in the same call, so none stays open through the thread.
+pub fn own_descriptor_table() {
+    // SAFETY: close_range with CLOSE_RANGE_UNSHARE first gives this thread a private copy of
+    // the table and closes descriptors 3.. in that copy only; no other thread's are touched.
+    unsafe {
+        libc::syscall(
+            libc::SYS_close_range,
+            3u32,
+            u32::MAX,
+            libc::CLOSE_RANGE_UNSHARE,
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_worker_table_of_its_own() {
+        let t = tempfile::tempdir().unwrap();
+        let path = t.path().join("a");
+        std::fs::write(&path, b"A").unwrap();
+        let shared = File::open(&path).unwrap();
+        let fd = shared.as_raw_fd();
+        // SAFETY: F_GETFD only reads the descriptor's flags (EBADF when it is not open).
+        let valid = |fd: RawFd| unsafe { libc::fcntl(fd, libc::F_GETFD) } != -1;
+        let seen_by_worker = std::thread::spawn(move || {
+            own_descriptor_table();
+            let inherited = valid(fd);
+            // The worker opens files of its own as before.
+            let own = File::open(&path).unwrap();
+            (inherited, own.metadata().unwrap().len())
+        })
+        .join()
+        .unwrap();
+        assert_eq!(seen_by_worker, (false, 1));
+        assert!(valid(fd), "the process's descriptor stays open");
+    }
 
     #[test]
     fn paths_split_and_open_like_their_whole_path() {

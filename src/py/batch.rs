@@ -15,7 +15,7 @@ use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use super::{path_err, RawFile};
 use crate::batch;
-use crate::batch::files::Files;
+use crate::batch::files::{self, Files};
 use crate::batch::index::{self, Column, ColumnSpec, Kind};
 use crate::parse::Options;
 
@@ -32,7 +32,9 @@ pub(crate) fn on_pool<T: Send>(
 }
 
 /// The pools made so far (process id, threads, pool): an index calls the core once per chunk
-/// of files, and starting threads each time costs more than a small chunk's work.
+/// of files, and starting threads each time costs more than a small chunk's work. Their
+/// threads have descriptor tables of their own (`files::own_descriptor_table`): they only open,
+/// read and close files by path.
 static POOLS: Mutex<Vec<(u32, usize, Arc<ThreadPool>)>> = Mutex::new(Vec::new());
 /// Pools of different sizes kept at once.
 const KEPT_POOLS: usize = 4;
@@ -51,6 +53,7 @@ fn pool(n: usize) -> PyResult<Arc<ThreadPool>> {
     let pool = Arc::new(
         ThreadPoolBuilder::new()
             .num_threads(n)
+            .start_handler(|_| files::own_descriptor_table())
             .build()
             .map_err(|e| PyValueError::new_err(e.to_string()))?,
     );

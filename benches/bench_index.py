@@ -306,6 +306,36 @@ def main() -> None:
     report(args, n, load, rates, cpu_rates, cold, root)
 
 
+def targets(rates: dict[str, float]) -> None:
+    """Issue 10's targets, each with its figure (wall-clock medians of the interleaved rounds)."""
+    two, one = rates[INDEX.format(2)], rates[INDEX.format(1)]
+    rows = [
+        ("pyrdicom index, 2 threads (files/s)", two, ">= 100,000", two >= 100_000),
+        (
+            "whole-file floor / index, 2 threads",
+            rates[FLOOR_WHOLE.format(2)] / two,
+            "<= 2",
+            rates[FLOOR_WHOLE.format(2)] / two <= 2,
+        ),
+        ("index 2 threads / 1 thread", two / one, ">= 1.7", two / one >= 1.7),
+    ]
+    if PYDICOM in rates:
+        rows.append(
+            (
+                "index (2 threads) / pydicom loop",
+                two / rates[PYDICOM],
+                ">= 100",
+                two / rates[PYDICOM] >= 100,
+            )
+        )
+    print("| target (issue 10) | figure | target | met |")
+    print("|---|---:|---:|---|")
+    for name, value, target, met in rows:
+        shown = f"{value:,.0f}" if value >= 1000 else f"{value:.2f}"
+        print(f"| {name} | {shown} | {target} | {'yes' if met else 'no'} |")
+    print()
+
+
 def report(
     args: argparse.Namespace,
     n: int,
@@ -316,8 +346,10 @@ def report(
     root: Path,
 ) -> None:
     best = rates[INDEX.format(2)]
+    after = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"### Index: {n:,} small files (CT_small/MR_small), default tags, warm cache\n")
-    print(f"Load average before the run: {load}.\n")
+    print(f"Load average before the run: {load}; after: {after}.\n")
+    targets(rates)
     print("| reader | files/s | pyrdicom index (2 threads) speed-up |")
     print("|---|---:|---:|")
     for name, r in rates.items():

@@ -6,6 +6,7 @@
 //! Where pydicom tolerates broken files (VR switches, a value truncated by the end of the file,
 //! missing delimiters) this parser does the same so both read the same elements.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::dict;
@@ -239,9 +240,7 @@ pub fn parse(source: Source, opts: &Options) -> Result<Parsed> {
     } else {
         source
     };
-    let mut p = Parser::new(source.bytes(), opts);
-    p.elements = elements;
-    p.notes = notes;
+    let mut p = Parser::resume(source.bytes(), opts, elements, notes);
     // The data set is read in the VR encoding its first element shows (noted when that is not
     // the expected one), and that is the encoding it was read in.
     let found = p.detect_implicit(ds_start, p.data.len(), implicit, false);
@@ -323,6 +322,23 @@ fn parse_bare(source: Source, opts: &Options, implicit: bool, little: bool) -> R
         ..Head::default()
     };
     Ok(assemble(p.into_index(), head, source))
+}
+
+thread_local! {
+    /// An element table given back by `recycle`, for the next parse on this thread.
+    static SPARE_TABLE: Cell<Vec<Element>> = const { Cell::new(Vec::new()) };
+}
+
+/// Largest element table kept for reuse (a reader of many small headers keeps one).
+const SPARE_ELEMENTS: usize = 1024;
+
+/// Gives a parsed file's element table back: the next parse on this thread fills it rather
+/// than allocating its own (a reader of many files, done with each in turn, calls this).
+pub fn recycle(mut elements: Vec<Element>) {
+    if elements.capacity() <= SPARE_ELEMENTS {
+        elements.clear();
+        SPARE_TABLE.with(|spare| spare.set(elements));
+    }
 }
 
 /// Which data set is being read: it decides where reading stops and what is kept.
@@ -415,10 +431,23 @@ struct Header {
 
 impl<'a> Parser<'a> {
     fn new(data: &'a [u8], opts: &'a Options) -> Self {
+        // About one element per 40 bytes in typical headers; avoids regrowing the table. With
+        // specific tags, about those and the file meta's.
+        let mut capacity = (data.len() / 40).min(1 << 16);
+        if let Some(tags) = opts.specific_tags.as_ref().filter(|t| !t.is_empty()) {
+            capacity = capacity.min(tags.len() + 16);
+        }
+        let mut elements = SPARE_TABLE.with(Cell::take);
+        elements.reserve(capacity);
+        Parser::resume(data, opts, elements, Vec::new())
+    }
+
+    /// A parser going on with what another one read (the data set after the file meta, from
+    /// bytes that may have been inflated since).
+    fn resume(data: &'a [u8], opts: &'a Options, elements: Vec<Element>, notes: Vec<Note>) -> Self {
         Parser {
             data,
-            // About one element per 40 bytes in typical headers; avoids regrowing the table.
-            elements: Vec::with_capacity((data.len() / 40).min(1 << 16)),
+            elements,
             stop_before_pixels: opts.stop_before_pixels,
             stop_after: opts.stop_after,
             // pydicom ignores an empty list of tags.
@@ -428,7 +457,7 @@ impl<'a> Parser<'a> {
             stopped_at_pixels: false,
             no_implicit_vr_switch: opts.no_implicit_vr_switch,
             no_infer_sq_for_un: opts.no_infer_sq_for_un,
-            notes: Vec::new(),
+            notes,
             charset_candidates: Vec::new(),
         }
     }
@@ -476,8 +505,12 @@ impl<'a> Parser<'a> {
             .iter()
             .rev()
             .find(|e| e.tag == 0x0002_0010)?;
-        let v = crate::value::latin1(&self.data[e.value_range()]);
-        Some(v.trim_end_matches(['\0', ' ']).to_string())
+        let v = &self.data[e.value_range()];
+        let end = v
+            .iter()
+            .rposition(|&b| b != 0 && b != b' ')
+            .map_or(0, |i| i + 1);
+        Some(crate::value::latin1(&v[..end]))
     }
 
     /// pydicom's `_is_implicit_vr`: a VR field outside 'A'..'Z' means implicit VR. Items may
@@ -547,6 +580,9 @@ impl<'a> Parser<'a> {
         loop {
             if bytelength.is_some_and(|n| pos - start >= n) {
                 return Ok((pos, pos));
+            }
+            if matches!(level.scope, Scope::Top | Scope::Meta) {
+                pos = self.read_plain(pos, limit, level);
             }
             match self.read_element(pos, limit, level, &mut creators)? {
                 Step::Next(next) => pos = next,
@@ -712,6 +748,89 @@ impl<'a> Parser<'a> {
         }
         self.wanted_from = i;
         tags.get(i) == Some(&tag)
+    }
+
+    /// Reads the file meta, and the top-level elements under `specific_tags`, in a loop of its
+    /// own (most of a header, for an index that wants a few dozen tags): one not wanted is
+    /// stepped over, a wanted one of plain explicit VR with its value in the data is stored. What needs more
+    /// (a stopping or special tag, an undefined length, an unknown VR, a sequence, UN, a
+    /// private creator, a tag out of order, a value cut short, a kept implicit VR element) is
+    /// left to `read_element`, which reads the same elements the same way, one at a time.
+    // Kept out of `read_dataset`, whose registers its loop would otherwise share.
+    #[inline(never)]
+    fn read_plain(&mut self, mut pos: usize, limit: usize, level: Level) -> usize {
+        if !level.little {
+            return pos;
+        }
+        // The tags read here: [from, below) (the file meta keeps all of group 0002; the data
+        // set, under `specific_tags`, those below where it stops).
+        let (tags, from, below, keep_all) = match (level.scope, self.specific_tags) {
+            (Scope::Meta, _) => (&[][..], 0x0002_0000, 0x0003_0000, true),
+            (Scope::Top, Some(tags)) => {
+                let mut below = if self.stop_before_pixels {
+                    PIXEL_TAGS[0]
+                } else {
+                    ITEM
+                };
+                if let Some(last) = self.stop_after {
+                    below = below.min(last.saturating_add(1));
+                }
+                (tags, 0, below, false)
+            }
+            _ => return pos,
+        };
+        let data = &self.data[..limit.min(self.data.len())];
+        // The cursor of `wanted`, moved as it moves it.
+        let mut at = self.wanted_from;
+        let mut above = at.checked_sub(1).map_or(0, |j| tags[j]);
+        while let Some(h) = data.get(pos..pos.saturating_add(12)) {
+            let h: &[u8; 12] = h.try_into().expect("12 bytes");
+            let tag = u32::from(u16::from_le_bytes([h[0], h[1]])) << 16
+                | u32::from(u16::from_le_bytes([h[2], h[3]]));
+            // Out of order (at > 0: `above` is a wanted tag) or one `read_element` must see.
+            if tag < from || tag >= below || tag == CHARSET_TAG || (at > 0 && above >= tag) {
+                break;
+            }
+            let long = u32::from_le_bytes([h[8], h[9], h[10], h[11]]);
+            let (vr, size, length) = if level.implicit {
+                (None, 8, u32::from_le_bytes([h[4], h[5], h[6], h[7]]))
+            } else {
+                match Vr::from_bytes([h[4], h[5]]) {
+                    None => break,
+                    Some(vr) if vr.has_long_length() => (Some(vr), 12, long),
+                    Some(vr) => (Some(vr), 8, u32::from(u16::from_le_bytes([h[6], h[7]]))),
+                }
+            };
+            if length == UNDEFINED {
+                break;
+            }
+            let value_pos = pos + size;
+            let end = value_pos.saturating_add(length as usize);
+            while tags.get(at).is_some_and(|&t| t < tag) {
+                above = tags[at];
+                at += 1;
+            }
+            if keep_all || tags.get(at) == Some(&tag) {
+                let plain = matches!(vr, Some(vr) if vr != Vr::SQ && vr != Vr::UN);
+                if !plain || end > limit || is_private_creator(tag) {
+                    break;
+                }
+                let idx = self.elements.len() as u32;
+                self.elements.push(Element {
+                    tag,
+                    vr: vr.unwrap_or(Vr::UN),
+                    flags: 0,
+                    parent: level.parent,
+                    end: idx + 1,
+                    header: pos as u64,
+                    offset: value_pos as u64,
+                    len: u64::from(length),
+                });
+            }
+            pos = end;
+        }
+        self.wanted_from = at;
+        pos
     }
 
     /// A sequence of known extent, which pydicom parses only when its value is read: what

@@ -5,7 +5,8 @@
 //! since mapping costs more than reading a few tens of kilobytes.
 
 use std::fs::File;
-use std::io::Read;
+use std::os::fd::AsRawFd;
+use std::os::unix::fs::FileExt;
 use std::path::Path;
 
 use crate::error::Result;
@@ -44,15 +45,22 @@ unsafe impl Sync for Source {}
 
 impl Source {
     pub fn open(path: &Path) -> Result<Source> {
-        let file = File::open(path)?;
+        Source::of_file(&File::open(path)?)
+    }
+
+    /// The whole of an open file, whatever its read position.
+    pub fn of_file(file: &File) -> Result<Source> {
         let len = file.metadata()?.len();
         if len < MMAP_THRESHOLD {
-            return Ok(Source::from_vec(read_up_to(file, len as usize)?));
+            let mut buf = vec![0; len as usize];
+            let filled = read_at_into(file, 0, &mut buf)?;
+            buf.truncate(filled);
+            return Ok(Source::from_vec(buf));
         }
         // SAFETY: a private (copy-on-write) mapping: our writes never reach the file. If another
         // process truncates or rewrites the file while it is mapped, reads of untouched pages see
         // that change (or fault); this is the documented cost of zero-copy reading of paths.
-        let mut map = unsafe { memmap2::MmapOptions::new().map_copy(&file)? };
+        let mut map = unsafe { memmap2::MmapOptions::new().map_copy(file)? };
         Ok(Source {
             ptr: map.as_mut_ptr(),
             len: map.len(),
@@ -126,17 +134,59 @@ impl Source {
 /// Reads `n` bytes from the start of `file` (no extra read to find the end); a file that is
 /// shorter by now is read as far as it goes.
 pub(crate) fn read_up_to(file: File, n: usize) -> Result<Vec<u8>> {
-    read_up_to_into(file, n, Vec::new())
+    read_up_to_into(&file, n, Vec::new())
 }
 
-/// As `read_up_to`, into `buf` (whose allocation is reused). The bytes are read into the
-/// vector's spare capacity, which is not zeroed first: the kernel writes every byte read, and
-/// zeroing a header prefix cost as much as parsing it.
-pub(crate) fn read_up_to_into(file: File, n: usize, mut buf: Vec<u8>) -> Result<Vec<u8>> {
+/// As `read_up_to`, from the file's read position into `buf` (whose allocation is reused). The
+/// bytes are read into the vector's spare capacity, which is not zeroed first: the kernel writes
+/// every byte read, and zeroing a header prefix cost as much as parsing it.
+pub(crate) fn read_up_to_into(file: &File, n: usize, mut buf: Vec<u8>) -> Result<Vec<u8>> {
     buf.clear();
     buf.reserve_exact(n);
-    // `take` ends reading at n bytes without a read past them; read_to_end retries
-    // interrupted reads and stops at the end of the file.
-    file.take(n as u64).read_to_end(&mut buf)?;
+    while buf.len() < n {
+        let want = n - buf.len();
+        let spare = &mut buf.spare_capacity_mut()[..want];
+        // SAFETY: `spare` is the vector's spare capacity, valid for writes of `want` bytes.
+        let got = unsafe { read_fd(file, spare.as_mut_ptr().cast(), want) };
+        match got {
+            Ok(0) => break,
+            // SAFETY: the kernel initialised the k (<= want) bytes it read, which start at the
+            // vector's length, within its capacity.
+            Ok(k) => unsafe { buf.set_len(buf.len() + k) },
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
     Ok(buf)
+}
+
+/// `read(2)` through `syscall`: libc's `read` is a thread-cancellation point, whose
+/// bookkeeping (atomic updates around each call) is a few per cent of reading a small file's
+/// header; nothing here uses thread cancellation.
+///
+/// # Safety
+/// `buf` must be valid for writes of `len` bytes (it may be uninitialised).
+unsafe fn read_fd(file: &File, buf: *mut u8, len: usize) -> std::io::Result<usize> {
+    // SAFETY: the caller gives a `buf` valid for writes of `len` bytes across the call; the
+    // descriptor is open (borrowed from `file`).
+    let n = unsafe { libc::syscall(libc::SYS_read, file.as_raw_fd(), buf, len) };
+    if n < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(n as usize)
+}
+
+/// Fills `buf` from `offset` of `file` (positioned reads) as far as the file goes; returns how
+/// many bytes were read.
+fn read_at_into(file: &File, offset: u64, buf: &mut [u8]) -> Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read_at(&mut buf[filled..], offset + filled as u64) {
+            Ok(0) => break,
+            Ok(k) => filled += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(filled)
 }

@@ -260,11 +260,22 @@ pub static TRANSFER_SYNTAXES: &[TransferSyntax] = &[
     encapsulated("1.2.840.10008.1.20", "Papyrus 3 Implicit VR Little Endian", "Papyrus3ImplicitVRLittleEndian", false, None, None),
 ];
 
+thread_local! {
+    /// The entry the last lookup on this thread found: files read one after another mostly
+    /// share their transfer syntax, and one comparison is cheaper than a binary search.
+    static LAST: std::cell::Cell<Option<&'static TransferSyntax>> =
+        const { std::cell::Cell::new(None) };
+}
+
 /// The registry entry of `uid` (None for a private or unknown UID).
 pub fn lookup(uid: &str) -> Option<&'static TransferSyntax> {
+    if let Some(ts) = LAST.get().filter(|ts| ts.uid == uid) {
+        return Some(ts);
+    }
     let i = TRANSFER_SYNTAXES
         .binary_search_by(|ts| ts.uid.cmp(uid))
         .ok()?;
+    LAST.set(Some(&TRANSFER_SYNTAXES[i]));
     Some(&TRANSFER_SYNTAXES[i])
 }
 

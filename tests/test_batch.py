@@ -269,7 +269,7 @@ def test_failed_run_leaves_no_file(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(batch, "_batch", boom)
+    monkeypatch.setattr(batch, "_record_batch", boom)
     with pytest.raises(RuntimeError):
         index([corpus_file("CT_small.dcm")], out=out)
     assert out.read_bytes() == b"previous"
@@ -309,3 +309,19 @@ def test_index_column_arrays_are_numpy_backed():
     table = index([corpus_file("CT_small.dcm")], tags=["Rows", "PixelSpacing"])
     assert table.column("Rows").to_pylist() == [128]
     np.testing.assert_allclose(table.column("PixelSpacing").to_pylist()[0], [0.661468, 0.661468])
+
+
+def _index_rows(path: str) -> int:
+    return index([path], threads=2).num_rows
+
+
+def test_index_in_a_forked_child():
+    """The core keeps its thread pools; a forked child (whose parent used one) makes its own."""
+    import multiprocessing
+
+    path = corpus_file("CT_small.dcm")
+    assert _index_rows(path) == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads (3.12+)
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            assert pool.apply_async(_index_rows, (path,)).get(timeout=60) == 1

@@ -12,6 +12,7 @@ __all__ = [
     "ElementInfo",
     "ElementState",
     "Encoded",
+    "FileList",
     "FrameSpec",
     "LevelMap",
     "RawFile",
@@ -391,7 +392,16 @@ def transfer_syntaxes() -> list[TransferSyntax]: ...
 
 # --- many files (src/py/batch.rs; see docs/batch.md) ---
 
-def walk(roots: Sequence[str | PathLike[str]]) -> tuple[list[str], list[tuple[str, str]]]: ...
+@final
+class FileList:
+    """Files found by `walk`, kept in Rust."""
+
+    def __len__(self) -> int: ...
+    def paths(self) -> list[str]: ...
+    @property
+    def problems(self) -> list[tuple[str, str]]: ...
+
+def walk(roots: Sequence[str | PathLike[str]], *, threads: int | None = None) -> FileList: ...
 def read_many(
     paths: Sequence[str | PathLike[str]],
     *,
@@ -404,7 +414,12 @@ def read_many(
 ) -> list[RawFile | BaseException]: ...
 def index_column_type(tag: int) -> tuple[str, bool]: ...
 def index_columns(
-    paths: Sequence[str | PathLike[str]], tags: list[int], *, threads: int | None = None
+    files: FileList | Sequence[str | PathLike[str]],
+    tags: list[int],
+    *,
+    start: int = 0,
+    stop: int | None = None,
+    threads: int | None = None,
 ) -> list[
     tuple[
         np.ndarray,

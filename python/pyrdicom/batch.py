@@ -11,6 +11,7 @@ import glob
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import _core
@@ -68,8 +69,8 @@ DEFAULT_TAGS: tuple[str, ...] = (
 CHUNK_FILES = 8192
 
 
-def _files(source: Source) -> tuple[list[str], list[tuple[str, str]]]:
-    """The files of `source` and the paths that could not be walked (with why)."""
+def _walk(source: Source, threads: int | None = None) -> _core.FileList:
+    """The files of `source` and the paths that could not be walked (with why), in Rust."""
     if isinstance(source, str | os.PathLike):
         path = os.fspath(source)
         roots = sorted(glob.glob(path, recursive=True)) if glob.has_magic(path) else [path]
@@ -77,8 +78,13 @@ def _files(source: Source) -> tuple[list[str], list[tuple[str, str]]]:
         raise TypeError("a source is a path, a glob pattern or a list of paths, not bytes")
     else:
         roots = [os.fspath(p) for p in source]
-    files, problems = _core.walk(roots)
-    return files, problems
+    return _core.walk(roots, threads=threads)
+
+
+def _files(source: Source) -> tuple[list[str], list[tuple[str, str]]]:
+    """The files of `source` and the paths that could not be walked (with why)."""
+    walked = _walk(source)
+    return walked.paths(), walked.problems
 
 
 def read_many(
@@ -209,10 +215,27 @@ def _to_arrow(kind: str, multi: bool, buffers: tuple[Any, ...]) -> pa.Array:
 _FIXED = (("path", "str"), ("size", "int"), ("transfer_syntax", "str"), ("error", "str"))
 
 
+Columns = list[tuple[Any, ...]]
+
+
+def _columns(
+    files: list[str] | _core.FileList,
+    tags: list[int],
+    threads: int | None,
+    rows: range | None = None,
+) -> Columns:
+    """The index of `files` (those of `rows` only, when given) as the core's column buffers."""
+    start, stop = (0, None) if rows is None else (rows.start, rows.stop)
+    return _core.index_columns(files, tags, start=start, stop=stop, threads=threads)
+
+
 def _batch(files: list[str], tags: list[int], threads: int | None) -> pa.RecordBatch:
+    return _record_batch(_columns(files, tags, threads), tags)
+
+
+def _record_batch(columns: Columns, tags: list[int]) -> pa.RecordBatch:
     import pyarrow as pa
 
-    columns = _core.index_columns(files, tags, threads=threads)
     kinds = [(kind, False) for _, kind in _FIXED] + [_core.index_column_type(t) for t in tags]
     names = [name for name, _ in _FIXED] + [_column_name(t) for t in tags]
     arrays = [_to_arrow(k, m, b) for (k, m), b in zip(kinds, columns, strict=True)]
@@ -232,9 +255,22 @@ def _walk_error_batch(problems: list[tuple[str, str]], schema: pa.Schema) -> pa.
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
-def _chunks(files: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(files), size):
-        yield files[start : start + size]
+def _indexed(
+    files: _core.FileList, tags: list[int], threads: int | None
+) -> Iterator[tuple[range, Columns]]:
+    """Each chunk of files with its column buffers. The core indexes the next chunk (GIL
+    released) while the caller makes Arrow arrays of the last one, so no core waits on it."""
+    count = len(files)
+    with ThreadPoolExecutor(1) as ahead:
+        pending = None
+        for start in range(0, count, CHUNK_FILES):
+            chunk = range(start, min(start + CHUNK_FILES, count))
+            submitted = (chunk, ahead.submit(_columns, files, tags, threads, chunk))
+            if pending is not None:
+                yield pending[0], pending[1].result()
+            pending = submitted
+        if pending is not None:
+            yield pending[0], pending[1].result()
 
 
 def _progress(total: int, progress: bool | None) -> Any:
@@ -313,15 +349,16 @@ def index(
     if out is not None and not os.fspath(out).endswith(".parquet"):
         raise ValueError(f"'{os.fspath(out)}': the index is written to a .parquet file")
     tag_ints = [_tag(t) for t in tags]
-    files, problems = _files(source)
+    files = _walk(source, threads)
+    problems = files.problems
     batches: list[pa.RecordBatch] = []
     writer = None
     # Written beside the target and renamed when complete: a failed run leaves no partial file.
     partial = None if out is None else f"{os.fspath(out)}.partial-{os.getpid()}"
     bar = _progress(len(files), progress)
     try:
-        for chunk in _chunks(files, CHUNK_FILES):
-            batch = _batch(chunk, tag_ints, threads)
+        for chunk, columns in _indexed(files, tag_ints, threads):
+            batch = _record_batch(columns, tag_ints)
             batches.append(batch)
             if partial is not None:
                 writer = writer or _parquet_writer(partial, batch.schema)

@@ -2,16 +2,18 @@
 //! parsed element table (no per-value object outside Rust), in parallel over chunks of files.
 
 use std::cell::OnceCell;
-use std::path::{Path, PathBuf};
+use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::files::{Files, Opener};
 use super::{json, temporal};
 use crate::charset::{CharacterSet, Delimiters};
 use crate::dict;
+use crate::error::Error;
 use crate::parse::{flag, Options, Parsed};
-use crate::read::read_path_sized;
-use crate::value::{self, Value};
+use crate::read::read_file_sized;
+use crate::value::{self, Number, Value};
 use crate::vr::Vr;
 
 /// The Arrow type family of a column (its values, or its list's items when `multi`).
@@ -107,17 +109,24 @@ impl Column {
             item_valid: Vec::with_capacity(rows),
             ..Column::default()
         };
-        if spec.multi {
+        // Room for a few items per row of a list and a few dozen bytes per string, so a
+        // column seldom grows (a copy each time) while it fills.
+        let items = if spec.multi {
             c.list_offsets.reserve(rows + 1);
             c.list_offsets.push(0);
-        }
+            c.item_valid.reserve(rows * 4);
+            rows * 4
+        } else {
+            rows
+        };
         match spec.kind {
-            Kind::Int | Kind::Time | Kind::DateTime => c.ints.reserve(rows),
-            Kind::Float => c.floats.reserve(rows),
-            Kind::Date => c.dates.reserve(rows),
+            Kind::Int | Kind::Time | Kind::DateTime => c.ints.reserve(items),
+            Kind::Float => c.floats.reserve(items),
+            Kind::Date => c.dates.reserve(items),
             Kind::Str | Kind::Json | Kind::Binary => {
-                c.offsets.reserve(rows + 1);
+                c.offsets.reserve(items + 1);
                 c.offsets.push(0);
+                c.data.reserve(rows * 32);
             }
         }
         c
@@ -154,6 +163,28 @@ impl Column {
     fn push_scalar(&mut self, kind: Kind, item: Item<'_>) {
         self.valid.push(!matches!(item, Item::Null));
         self.push_item(kind, item);
+    }
+
+    /// The rows of `parts` one after the other (`empty` when there are none).
+    fn concat(parts: Vec<Column>, empty: Column) -> Column {
+        let mut parts = parts.into_iter();
+        let Some(mut out) = parts.next() else {
+            return empty;
+        };
+        let rest: Vec<Column> = parts.collect();
+        let total = |f: fn(&Column) -> usize| rest.iter().map(f).sum::<usize>();
+        out.valid.reserve(total(|c| c.valid.len()));
+        out.item_valid.reserve(total(|c| c.item_valid.len()));
+        out.ints.reserve(total(|c| c.ints.len()));
+        out.floats.reserve(total(|c| c.floats.len()));
+        out.dates.reserve(total(|c| c.dates.len()));
+        out.list_offsets.reserve(total(|c| c.list_offsets.len()));
+        out.offsets.reserve(total(|c| c.offsets.len()));
+        out.data.reserve(total(|c| c.data.len()));
+        for other in rest {
+            out.append(other);
+        }
+        out
     }
 
     /// Appends `other`'s rows after this column's.
@@ -255,20 +286,69 @@ impl Table {
         }
     }
 
-    fn append(&mut self, other: Table) {
-        self.paths.append(other.paths);
-        self.sizes.append(other.sizes);
-        self.transfer_syntaxes.append(other.transfer_syntaxes);
-        self.errors.append(other.errors);
-        for (mine, theirs) in self.columns.iter_mut().zip(other.columns) {
-            mine.append(theirs);
+    /// Every column: the fixed ones, then one per spec.
+    fn into_columns(self) -> impl Iterator<Item = Column> {
+        [self.paths, self.sizes, self.transfer_syntaxes, self.errors]
+            .into_iter()
+            .chain(self.columns)
+    }
+
+    fn from_columns(mut columns: impl Iterator<Item = Column>) -> Table {
+        let mut next = || columns.next().expect("the fixed columns");
+        Table {
+            paths: next(),
+            sizes: next(),
+            transfer_syntaxes: next(),
+            errors: next(),
+            columns: columns.collect(),
         }
     }
 
-    fn push_file(&mut self, path: &Path, specs: &Specs, opts: &Options, scratch: &mut Scratch) {
-        self.paths
-            .push_scalar(Kind::Str, Item::Text(&path.to_string_lossy()));
-        match read_path_sized(path, opts, std::mem::take(&mut scratch.buf)) {
+    /// The rows of `parts` one after the other; each column is joined on its own (in
+    /// parallel), so joining costs little time on many threads.
+    fn concat(parts: Vec<Table>, specs: &[ColumnSpec]) -> Table {
+        let empty: Vec<Column> = Table::new(specs, 0).into_columns().collect();
+        let mut by_column: Vec<Vec<Column>> = empty.iter().map(|_| Vec::new()).collect();
+        for part in parts {
+            for (n, column) in part.into_columns().enumerate() {
+                by_column[n].push(column);
+            }
+        }
+        let joined: Vec<Column> = by_column
+            .into_par_iter()
+            .zip(empty)
+            .map(|(parts, empty)| Column::concat(parts, empty))
+            .collect();
+        Table::from_columns(joined.into_iter())
+    }
+
+    /// Appends the row of file `i` of `files`.
+    fn push_file<'f>(
+        &mut self,
+        files: &'f Files,
+        i: usize,
+        opener: &mut Opener<'f>,
+        context: (&Specs, &Options),
+        scratch: &mut Scratch,
+    ) {
+        let (specs, opts) = context;
+        let path = files.path(i);
+        let lossy;
+        let text = match path.to_str() {
+            Some(text) => text,
+            None => {
+                lossy = path.to_string_lossy();
+                &lossy
+            }
+        };
+        self.paths.push_scalar(Kind::Str, Item::Text(text));
+        let buf = std::mem::take(&mut scratch.buf);
+        let read = opener.open(files, i).map_err(Error::from).and_then(|file| {
+            let read = read_file_sized(&file, opts, buf);
+            super::files::close(file);
+            read
+        });
+        match read {
             Ok((parsed, size)) => {
                 self.sizes.push_scalar(Kind::Int, Item::Int(size as i64));
                 let ts = parsed.transfer_syntax.trim_end_matches(['\0', ' ']);
@@ -291,6 +371,7 @@ impl Table {
                     cell.finish();
                 }
                 scratch.buf = parsed.source.into_vec().unwrap_or_default();
+                crate::parse::recycle(parsed.elements);
             }
             Err(e) => {
                 let size = std::fs::metadata(path).map(|m| m.len() as i64);
@@ -447,21 +528,28 @@ impl<'a> File<'a> {
             }
             return;
         }
+        if unknown_vr {
+            return;
+        }
+        let little = parsed.elements[idx].is_little_endian();
+        let numbers = value::for_each_number(raw, vr, little, |n| match n {
+            Number::Int(i) => number(cell, i as f64, Some(i)),
+            Number::UInt(u) => number(cell, u as f64, i64::try_from(u).ok()),
+            Number::Float(f) => number(cell, f, None),
+        });
+        if !matches!(numbers, Ok(false)) {
+            return;
+        }
         let Ok(value) = value::decode_in(parsed, idx, vr, None) else {
             return;
         };
         match value {
-            // String VRs were read above.
-            Value::Empty | Value::Items(_) | Value::Strs(_) => {}
             Value::Bytes => cell.push(Item::Bytes(raw)),
-            Value::Ints(v) => v.into_iter().for_each(|i| number(cell, i as f64, Some(i))),
-            Value::UInts(v) => v
-                .into_iter()
-                .for_each(|u| number(cell, u as f64, i64::try_from(u).ok())),
-            Value::Floats(v) => v.into_iter().for_each(|f| number(cell, f, None)),
             Value::Tags(v) => v
                 .into_iter()
                 .for_each(|t| cell.push(Item::Text(&format!("{t:08X}")))),
+            // String VRs and binary numbers were read above.
+            _ => {}
         }
     }
 }
@@ -473,16 +561,25 @@ fn strings(cell: &mut Cell<'_>, vr: Vr, text: &str, scratch: &mut String) {
     if cell.multi || kind != Kind::Str {
         return value::for_each_string(vr, text, |s| cell.push(text_item(kind, s)));
     }
+    // The usual single value goes in as it is; several are joined in `scratch`.
     scratch.clear();
-    let mut first = true;
-    value::for_each_string(vr, text, |s| {
-        if !first {
+    let mut first: Option<&str> = None;
+    value::for_each_string(vr, text, |s| match first {
+        None => first = Some(s),
+        Some(f) => {
+            if scratch.is_empty() {
+                scratch.push_str(f);
+            }
             scratch.push('\\');
+            scratch.push_str(s);
         }
-        first = false;
-        scratch.push_str(s);
     });
-    cell.push(text_item(kind, scratch));
+    let joined = if scratch.is_empty() {
+        first.unwrap_or_default()
+    } else {
+        scratch.as_str()
+    };
+    cell.push(text_item(kind, joined));
 }
 
 fn number(cell: &mut Cell<'_>, f: f64, i: Option<i64>) {
@@ -495,10 +592,10 @@ fn number(cell: &mut Cell<'_>, f: f64, i: Option<i64>) {
 }
 
 fn text_item(kind: Kind, s: &str) -> Item<'_> {
-    let t = s.trim();
+    let t = value::trim(s);
     let parsed = match kind {
         Kind::Int => int_string(t).map(Item::Int),
-        Kind::Float => t.parse::<f64>().ok().map(Item::Float),
+        Kind::Float => value::parse_f64(t).map(Item::Float),
         Kind::Date => temporal::date(t).map(Item::Date),
         Kind::Time => temporal::time(t).map(Item::Int),
         Kind::DateTime => temporal::datetime(t).map(Item::Int),
@@ -522,10 +619,10 @@ fn int_string(s: &str) -> Option<i64> {
 }
 
 /// Files per task: large enough that appending tables is cheap, small enough to balance.
-const FILES_PER_TASK: usize = 256;
+const FILES_PER_TASK: usize = 128;
 
-/// Indexes `paths` (in order) on the current rayon pool.
-pub fn index(paths: &[PathBuf], specs: &[ColumnSpec]) -> Table {
+/// Indexes files `rows` of `files` (in order) on the current rayon pool.
+pub fn index(files: &Files, rows: Range<usize>, specs: &[ColumnSpec]) -> Table {
     let prepared = Specs::new(specs);
     let opts = Options {
         stop_before_pixels: true,
@@ -533,22 +630,21 @@ pub fn index(paths: &[PathBuf], specs: &[ColumnSpec]) -> Table {
         specific_tags: Some(prepared.parsed_tags()),
         ..Options::default()
     };
-    let parts: Vec<Table> = paths
-        .par_chunks(FILES_PER_TASK)
-        .map(|chunk| {
-            let mut table = Table::new(specs, chunk.len());
+    let parts: Vec<Table> = (0..rows.len().div_ceil(FILES_PER_TASK))
+        .into_par_iter()
+        .map(|task| {
+            let first = rows.start + task * FILES_PER_TASK;
+            let rows = first..rows.end.min(first + FILES_PER_TASK);
+            let mut table = Table::new(specs, rows.len());
             let mut scratch = Scratch::default();
-            for path in chunk {
-                table.push_file(path, &prepared, &opts, &mut scratch);
+            let mut opener = Opener::default();
+            for i in rows {
+                table.push_file(files, i, &mut opener, (&prepared, &opts), &mut scratch);
             }
             table
         })
         .collect();
-    let mut table = Table::new(specs, paths.len());
-    for part in parts {
-        table.append(part);
-    }
-    table
+    Table::concat(parts, specs)
 }
 
 #[cfg(test)]
@@ -598,7 +694,7 @@ mod tests {
             0x0028_0010,
         ];
         let specs: Vec<ColumnSpec> = tags.iter().map(|&t| ColumnSpec::for_tag(t)).collect();
-        let table = index(&[path], &specs);
+        let table = index(&[path].iter().collect(), 0..1, &specs);
         assert_eq!(text(&table.errors, 0), None);
         assert_eq!(text(&table.transfer_syntaxes, 0), Some(uid));
         let c = &table.columns;

@@ -5,6 +5,7 @@
 mod json;
 mod temporal;
 
+pub mod files;
 pub mod index;
 pub mod walk;
 

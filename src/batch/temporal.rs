@@ -29,7 +29,7 @@ fn days_in_month(y: i64, m: u32) -> u32 {
 
 /// `YYYYMMDD` (or the old `YYYY.MM.DD`) → days since the epoch.
 pub fn date(s: &str) -> Option<i32> {
-    let s = s.trim();
+    let s = crate::value::trim(s);
     let compact: String;
     let s = if s.len() == 10 && s.as_bytes()[4] == b'.' && s.as_bytes()[7] == b'.' {
         compact = s.replace('.', "");
@@ -51,7 +51,7 @@ pub fn date(s: &str) -> Option<i32> {
 /// `HH[MM[SS[.F{1,6}]]]` → microseconds since midnight. The ACR-NEMA form `HH:MM:SS` is not
 /// a TM value (pydicom does not convert it either).
 pub fn time(s: &str) -> Option<i64> {
-    let s = s.trim();
+    let s = crate::value::trim(s);
     let (whole, frac) = match s.split_once('.') {
         Some((w, f)) => (w, Some(f)),
         None => (s, None),
@@ -86,7 +86,7 @@ pub fn time(s: &str) -> Option<i64> {
 /// `YYYY[MM[DD[HH[MM[SS[.F]]]]]][&ZZXX]` → microseconds since the epoch, as written (the UTC
 /// offset, when present, is applied: the result is UTC).
 pub fn datetime(s: &str) -> Option<i64> {
-    let s = s.trim();
+    let s = crate::value::trim(s);
     let (body, offset) = match s.find(['+', '-']) {
         Some(i) if i >= 4 => (&s[..i], Some(&s[i..])),
         _ => (s, None),

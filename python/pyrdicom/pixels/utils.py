@@ -14,12 +14,17 @@ from typing import Any
 import numpy as np
 
 from .. import _core, _transfer_syntax
+from ..datadict import keyword_for_tag
 from ..errors import DicomAttributeError
 from ..misc import LOGGER, warn_and_log
 from ..uid import UID
 from . import iter_pixels, pixel_array
 from .common import number_of_frames
 from .encoding import compress, decompress, set_pixel_data
+from .native import _PIXEL_MODULE
+
+# the elements whose values decide how Pixel Data reads (the native reader's cache key)
+_PIXEL_KEYWORDS = tuple(map(keyword_for_tag, _PIXEL_MODULE))
 
 # The Image Pixel module's elements as decoding options (pydicom's names).
 _IMAGE_PIXEL = {
@@ -205,12 +210,7 @@ def get_image_pixel_ids(ds: Any) -> dict[str, int]:
     >>> before == get_image_pixel_ids(ds)
     False
     """
-    keywords = (
-        "SamplesPerPixel", "PhotometricInterpretation", "PlanarConfiguration", "NumberOfFrames",
-        "Rows", "Columns", "BitsAllocated", "BitsStored", "PixelRepresentation",
-        "FloatPixelData", "DoubleFloatPixelData", "PixelData",
-    )  # fmt: skip
-    return {kw: id(getattr(ds, kw, None)) for kw in keywords}
+    return {kw: id(getattr(ds, kw, None)) for kw in _PIXEL_KEYWORDS}
 
 
 def get_j2k_parameters(codestream: bytes) -> dict[str, Any]:
